@@ -1,0 +1,2 @@
+// The connect module: filled in by its provider issue.
+export {};

@@ -1,0 +1,139 @@
+/**
+ * Baton's one error hierarchy. Subclasses say *what* went wrong, not where:
+ * catch `BatonError` for everything, or a subclass for one kind of failure.
+ */
+
+/** The providers whose answers Baton reads. */
+export type ProviderName = 'sasp' | 'connect' | 'sbc' | 'merchant';
+
+/** One problem found by a schema or a check, as data. */
+export interface ValidationIssue {
+  /** Dotted path of the offending value (`transaction.amountCentis`), empty for the root. */
+  readonly path: string;
+  readonly message: string;
+  /** What was received, when it is safe and useful to show. */
+  readonly received?: string;
+}
+
+/** Base class of every error Baton throws. */
+export class BatonError extends Error {
+  override name = 'BatonError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/**
+ * Thrown when input to Baton, or an answer from a server, does not have the expected shape.
+ * `issues` lists every problem; `message` is a readable summary of them.
+ */
+export class ValidationError extends BatonError {
+  override name = 'ValidationError';
+  readonly issues: readonly ValidationIssue[];
+  constructor(what: string, issues: readonly ValidationIssue[], options?: { cause?: unknown }) {
+    super(`${what}: ${summarizeIssues(issues)}`, options);
+    this.issues = issues;
+  }
+}
+
+/**
+ * Thrown when a provider (or the merchant server relaying it) answered with an error code.
+ * `code` is kept exactly as the provider documents it (`-42`, `INVALID_REQUEST`, `FILTERED`, …).
+ */
+export class ProviderError extends BatonError {
+  override name = 'ProviderError';
+  readonly provider: ProviderName;
+  readonly code: string | number;
+  /** The provider's own message, unchanged. */
+  readonly providerMessage: string;
+  /** The provider's raw error details (error body, extra fields). */
+  readonly details: unknown;
+  constructor(
+    provider: ProviderName,
+    code: string | number,
+    providerMessage: string,
+    details?: unknown,
+    options?: { cause?: unknown },
+  ) {
+    super(`${provider} answered ${code}: ${providerMessage}`, options);
+    this.provider = provider;
+    this.code = code;
+    this.providerMessage = providerMessage;
+    this.details = details;
+  }
+}
+
+/** How a request failed before a usable answer arrived. */
+export type NetworkFailure = 'timeout' | 'offline' | 'http' | 'aborted';
+
+/**
+ * Thrown when a request got no usable answer: it timed out, the network failed,
+ * the caller aborted it, or the server answered with an HTTP error status.
+ */
+export class NetworkError extends BatonError {
+  override name = 'NetworkError';
+  readonly kind: NetworkFailure;
+  readonly method: string;
+  readonly url: string;
+  /** HTTP status, when `kind` is `'http'`. */
+  readonly status: number | undefined;
+  /** Response body text, when `kind` is `'http'` (may be truncated). */
+  readonly body: string | undefined;
+  constructor(
+    kind: NetworkFailure,
+    request: { method: string; url: string },
+    extra: { status?: number; body?: string; cause?: unknown } = {},
+  ) {
+    const what = `${request.method} ${request.url}`;
+    const messages: Record<NetworkFailure, string> = {
+      timeout: `${what} timed out`,
+      offline: `${what} failed: the network is unreachable`,
+      http: `${what} answered HTTP ${extra.status}`,
+      aborted: `${what} was aborted`,
+    };
+    super(messages[kind], { cause: extra.cause });
+    this.kind = kind;
+    this.method = request.method;
+    this.url = request.url;
+    this.status = extra.status;
+    this.body = extra.body;
+  }
+}
+
+/** Thrown when a navigation or request target fails the URL guard. `reason` says which rule. */
+export class UnsafeUrlError extends BatonError {
+  override name = 'UnsafeUrlError';
+  readonly url: string;
+  readonly reason: string;
+  constructor(url: string, reason: string) {
+    super(`Refused URL ${JSON.stringify(truncate(url, 200))}: ${reason}`);
+    this.url = url;
+    this.reason = reason;
+  }
+}
+
+/**
+ * Thrown when an object handed to Baton carries a merchant secret (a password, a control key,
+ * a signing key). Secrets belong on the merchant server; nothing was sent.
+ */
+export class SecretError extends BatonError {
+  override name = 'SecretError';
+  /** Where the secret was found, e.g. `body.merchant_control`. */
+  readonly path: string;
+  constructor(path: string) {
+    super(
+      `Refused to send ${path}: it is a merchant secret. Keep it on your server; ` +
+        'Baton only needs the session token your server minted.',
+    );
+    this.path = path;
+  }
+}
+
+function summarizeIssues(issues: readonly ValidationIssue[]): string {
+  if (issues.length === 0) return 'invalid';
+  return issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join('; ');
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}

@@ -1,0 +1,125 @@
+import { BatonError } from './errors.js';
+import { safeUrl, type UrlPolicy } from './url-guard.js';
+
+/**
+ * How to navigate:
+ * - `'auto'` (default): this tab, or the top window when the page is framed (hosted pages refuse
+ *   to be framed); a new tab if the top window cannot be navigated.
+ * - `'self'`: this frame. `'replace'`: this frame, replacing the history entry.
+ * - `'top'`: the top window. `'popup'`: a new tab or window, opened without an opener; when the
+ *   browser blocks it (no user gesture), falls back to `'auto'`.
+ */
+export type NavigationTarget = 'auto' | 'self' | 'replace' | 'top' | 'popup';
+
+/** What happened: where the browser went and how. */
+export interface Navigation {
+  readonly url: URL;
+  readonly via: 'self' | 'replace' | 'top' | 'popup' | 'form';
+  /** True when this call repeated the previous navigation within a second and was dropped. */
+  readonly duplicate: boolean;
+}
+
+// One navigation per user action: a double click must not open two popups or post twice.
+const REPEAT_WINDOW_MS = 1000;
+let last: { key: string; at: number } | undefined;
+
+function isRepeat(key: string): boolean {
+  const now = Date.now();
+  const repeat = last !== undefined && last.key === key && now - last.at < REPEAT_WINDOW_MS;
+  last = { key, at: now };
+  return repeat;
+}
+
+function browserWindow(): Window {
+  if (typeof window === 'undefined') throw new BatonError('Navigation needs a browser window');
+  return window;
+}
+
+/**
+ * Sends the browser to `input` after the URL guard (`safeUrl`) accepts it for `policy`.
+ * The only place in Baton that assigns `location` or calls `window.open`.
+ */
+export function navigate(input: string | URL, policy: UrlPolicy, { target = 'auto' }: { target?: NavigationTarget } = {}): Navigation {
+  const url = safeUrl(input, policy);
+  if (isRepeat(`GET ${url.href}`)) return { url, via: viaFor(target), duplicate: true };
+  return { url, via: go(browserWindow(), url.href, target), duplicate: false };
+}
+
+/**
+ * Navigates by submitting a POST form with `fields` to `input` (after the URL guard) — for hosted
+ * pages that take their parameters as a form post. `target` as in `navigate`.
+ */
+export function postForm(
+  input: string | URL,
+  fields: Record<string, string>,
+  policy: UrlPolicy,
+  { target = 'auto' }: { target?: NavigationTarget } = {},
+): Navigation {
+  const url = safeUrl(input, policy);
+  const key = `POST ${url.href} ${new URLSearchParams(fields)}`;
+  if (isRepeat(key)) return { url, via: 'form', duplicate: true };
+  const win = browserWindow();
+  const doc = win.document;
+  const form = doc.createElement('form');
+  form.method = 'POST';
+  form.action = url.href;
+  form.hidden = true;
+  form.target = target === 'popup' ? '_blank' : target === 'top' || (target === 'auto' && isFramed(win)) ? '_top' : '_self';
+  if (form.target === '_blank') form.rel = 'noopener';
+  for (const [name, value] of Object.entries(fields)) {
+    const input = doc.createElement('input');
+    input.type = 'hidden';
+    input.name = name;
+    input.value = value;
+    form.append(input);
+  }
+  doc.body.append(form);
+  form.submit();
+  form.remove();
+  return { url, via: 'form', duplicate: false };
+}
+
+function viaFor(target: NavigationTarget): Navigation['via'] {
+  return target === 'auto' ? 'self' : target;
+}
+
+function isFramed(win: Window): boolean {
+  try {
+    return win.top !== win.self;
+  } catch {
+    return true;
+  }
+}
+
+function go(win: Window, href: string, target: NavigationTarget): Navigation['via'] {
+  switch (target) {
+    case 'self':
+      win.location.assign(href);
+      return 'self';
+    case 'replace':
+      win.location.replace(href);
+      return 'replace';
+    case 'popup': {
+      // Open blank first: with `noopener` window.open always returns null, which would hide a block.
+      const popup = win.open('about:blank', '_blank');
+      if (!popup) return go(win, href, 'auto');
+      popup.opener = null;
+      popup.location.href = href;
+      return 'popup';
+    }
+    case 'top':
+    case 'auto':
+      if (!isFramed(win)) {
+        win.location.assign(href);
+        return 'self';
+      }
+      try {
+        win.top!.location.href = href;
+        return 'top';
+      } catch {
+        // A sandboxed frame without allow-top-navigation: a new tab is the only way out.
+        if (!win.open(href, '_blank', 'noopener')) throw new BatonError(`Could not navigate to ${href}: the frame is sandboxed and popups are blocked`);
+        return 'popup';
+      }
+  }
+}

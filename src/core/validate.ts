@@ -1,0 +1,23 @@
+import * as v from 'valibot';
+import { ValidationError, type ValidationIssue } from './errors.js';
+
+/**
+ * Parses `input` with a valibot schema; on failure throws a `ValidationError` naming `what`
+ * (e.g. `"getPostPaymentStatus answer"`) with every issue as data.
+ */
+export function parseWith<const TSchema extends v.GenericSchema>(
+  schema: TSchema,
+  input: unknown,
+  what: string,
+): v.InferOutput<TSchema> {
+  const result = v.safeParse(schema, input);
+  if (result.success) return result.output;
+  throw new ValidationError(what, result.issues.map(toIssue));
+}
+
+function toIssue(issue: v.BaseIssue<unknown>): ValidationIssue {
+  const path = (issue.path ?? [])
+    .map((item) => String((item as { key?: unknown }).key))
+    .join('.');
+  return { path, message: issue.message, received: issue.received };
+}

@@ -1,0 +1,2 @@
+// Script-tag entry: rollup's IIFE output assigns these exports to `window.Baton`.
+export * from './index.js';

@@ -1,0 +1,2 @@
+// The sasp module: filled in by its provider issue.
+export {};

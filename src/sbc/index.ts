@@ -1,0 +1,2 @@
+// The sbc module: filled in by its provider issue.
+export {};
