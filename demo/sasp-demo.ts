@@ -1,0 +1,4 @@
+// Demo section for baton/sasp: filled in by its provider issue.
+export function mountSaspDemo(root: HTMLElement): void {
+  root.hidden = true;
+}

@@ -1,0 +1,4 @@
+// Demo section for baton/sbc: filled in by its provider issue.
+export function mountSbcDemo(root: HTMLElement): void {
+  root.hidden = true;
+}

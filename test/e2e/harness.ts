@@ -1,0 +1,34 @@
+// End-to-end harness: the demo (vite, mock providers as middleware) on a random loopback port,
+// serving the *built* package (dist/), driven by Playwright in Debian's Chromium.
+import { existsSync, mkdirSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+import { chromiumLaunchOptions } from '../chromium.js';
+
+export interface DemoServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export async function startDemo(): Promise<DemoServer> {
+  if (!existsSync('dist/index.js')) throw new Error('e2e tests run against the built package: run `npm run build` first');
+  process.env.BATON_FROM = 'dist';
+  const server: ViteDevServer = await createServer({
+    configFile: 'vite.config.ts',
+    logLevel: 'error',
+    server: { port: 0, host: '127.0.0.1', strictPort: false },
+  });
+  await server.listen();
+  const url = server.resolvedUrls!.local[0]!.replace(/\/$/, '');
+  return { url, close: () => server.close() };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch(chromiumLaunchOptions);
+}
+
+/** Saves a screenshot of the flow's final state as a test artefact (test-results/, not committed). */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  mkdirSync('test-results/screenshots', { recursive: true });
+  await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+}
