@@ -51,7 +51,9 @@ export function safeUrl(input: string | URL, policy: UrlPolicy): URL {
 
   if (url.username || url.password || authority.includes('@')) throw refuse('credentials in the URL');
   if (scheme !== url.protocol.slice(0, -1)) throw refuse('scheme changed when parsed');
-  if (authority.toLowerCase() !== url.host) throw refuse(`host ${JSON.stringify(authority)} is read as ${url.host}`);
+  const defaultPort = url.protocol === 'https:' ? ':443' : ':80';
+  const writtenHost = authority.toLowerCase().replace(new RegExp(`${defaultPort}$`), '');
+  if (writtenHost !== url.host) throw refuse(`host ${JSON.stringify(authority)} is read as ${url.host}`);
 
   const loopback = LOOPBACK.test(url.hostname);
   if (url.protocol === 'http:') {

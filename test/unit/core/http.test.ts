@@ -1,0 +1,126 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { NetworkError, SecretError } from '../../../src/core/errors.js';
+import { createHttp } from '../../../src/core/http.js';
+
+interface Seen {
+  method: string;
+  url: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+let server: Server;
+let base: string;
+let seen: Seen[] = [];
+let answer: (req: Seen, res: ServerResponse, attempt: number) => void;
+
+beforeAll(async () => {
+  server = createServer(async (req, res) => {
+    let body = '';
+    for await (const chunk of req) body += chunk;
+    const entry = { method: req.method!, url: req.url!, headers: req.headers, body };
+    seen.push(entry);
+    answer(entry, res, seen.length);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }));
+beforeEach(() => {
+  seen = [];
+  answer = (_req, res) => res.end('ok');
+});
+
+const request = createHttp('sasp');
+const fast = { delayMs: () => 10 };
+
+describe('http', () => {
+  it('sends urlencoded forms and returns status, headers and text', async () => {
+    answer = (_req, res) => { res.setHeader('x-test', 'yes'); res.end('errorCode=0'); };
+    const response = await request(`${base}/form`, { form: { a: 'x y', b: 2, skipped: undefined } });
+    expect(seen[0]).toMatchObject({ method: 'POST', url: '/form', body: 'a=x+y&b=2' });
+    expect(seen[0]!.headers['content-type']).toMatch(/application\/x-www-form-urlencoded/);
+    expect(response).toMatchObject({ status: 200, text: 'errorCode=0' });
+    expect(response.headers.get('x-test')).toBe('yes');
+  });
+
+  it('sends JSON bodies and query parameters', async () => {
+    await request(`${base}/json`, { json: { a: 1 }, searchParams: { q: 'é' } });
+    expect(seen[0]).toMatchObject({ method: 'POST', url: '/json?q=%C3%A9', body: '{"a":1}' });
+    expect(seen[0]!.headers['content-type']).toMatch(/application\/json/);
+  });
+
+  it('maps HTTP errors to NetworkError with the status and body', async () => {
+    answer = (_req, res) => { res.statusCode = 400; res.end('nope'); };
+    const error = await request(`${base}/bad`).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error).toMatchObject({ kind: 'http', status: 400, body: 'nope', method: 'GET' });
+  });
+
+  it('returns accepted error statuses so the caller can read the provider error document', async () => {
+    answer = (_req, res) => { res.statusCode = 404; res.end('{"errorId":"x"}'); };
+    const response = await request(`${base}/err`, { acceptStatus: (status) => status >= 400 });
+    expect(response).toMatchObject({ status: 404, text: '{"errorId":"x"}' });
+  });
+
+  it('retries a GET on 503 honouring Retry-After, then succeeds', async () => {
+    answer = (_req, res, attempt) => {
+      if (attempt === 1) { res.statusCode = 503; res.setHeader('retry-after', '0'); res.end(); return; }
+      res.end('fine');
+    };
+    const response = await request(`${base}/flaky`, { retry: fast });
+    expect(response.text).toBe('fine');
+    expect(seen).toHaveLength(2);
+  });
+
+  it('stops retrying at the limit and reports the last status', async () => {
+    answer = (_req, res) => { res.statusCode = 502; res.end(); };
+    const error = await request(`${base}/down`, { retry: { ...fast, limit: 2 } }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'http', status: 502 });
+    expect(seen).toHaveLength(3);
+  });
+
+  it('never retries a POST that may have taken effect unless told it is idempotent', async () => {
+    answer = (_req, res) => { res.statusCode = 503; res.end(); };
+    await expect(request(`${base}/pay`, { json: {}, retry: fast })).rejects.toMatchObject({ status: 503 });
+    expect(seen).toHaveLength(1);
+    seen = [];
+    await expect(request(`${base}/read`, { json: {}, retry: { ...fast, idempotent: true, limit: 1 } })).rejects.toMatchObject({ status: 503 });
+    expect(seen).toHaveLength(2);
+  });
+
+  it('retryWhen repeats on a body-level code, bounded, and returns the last answer', async () => {
+    answer = (_req, res) => res.end('-42\nCall limit reached!');
+    const response = await request(`${base}/limited`, {
+      form: { SID: '1' },
+      retry: { ...fast, idempotent: true, limit: 3 },
+      retryWhen: (res) => res.text.startsWith('-42'),
+    });
+    expect(response.text).toBe('-42\nCall limit reached!');
+    expect(seen).toHaveLength(4);
+  });
+
+  it('times out with NetworkError kind "timeout"', async () => {
+    answer = (_req, res) => setTimeout(() => res.end('late'), 500);
+    await expect(request(`${base}/slow`, { timeoutMs: 50, retry: { limit: 0 } })).rejects.toMatchObject({ name: 'NetworkError', kind: 'timeout' });
+  });
+
+  it('reports an abort as NetworkError kind "aborted"', async () => {
+    answer = (_req, res) => setTimeout(() => res.end('late'), 500);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 30);
+    await expect(request(`${base}/slow`, { signal: controller.signal })).rejects.toMatchObject({ kind: 'aborted' });
+  });
+
+  it('reports a refused connection as NetworkError kind "offline"', async () => {
+    await expect(request('http://127.0.0.1:9/', { retry: { limit: 0 } })).rejects.toMatchObject({ kind: 'offline' });
+  });
+
+  it('refuses bodies carrying merchant secrets before anything is sent', async () => {
+    await expect(request(`${base}/x`, { form: { loginName: 'a', loginPassword: 'b' } })).rejects.toBeInstanceOf(SecretError);
+    await expect(request(`${base}/x`, { json: { order: { merchant_control: 'k' } } })).rejects.toBeInstanceOf(SecretError);
+    expect(seen).toHaveLength(0);
+  });
+});

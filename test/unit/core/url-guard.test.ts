@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { UnsafeUrlError } from '../../../src/core/errors.js';
+import { safeUrl, type UrlPolicy } from '../../../src/core/url-guard.js';
+
+const policy: UrlPolicy = {
+  allowedHosts: ['secure.sectigo.com', 'secure.trust-provider.com', '*.sbctech.ru', 'localhost', '127.0.0.1', '[::1]'],
+};
+
+const good = [
+  'https://secure.sectigo.com/products/postPayment1a?SID=abc&orderNumber=1',
+  'https://SECURE.sectigo.com/products/x',
+  'https://secure.trust-provider.com/products/postPayment1a',
+  'https://secure.sectigo.com:443/products/x',
+  'https://gate.sbctech.ru/paynet/form/1',
+  'https://sandbox.sbctech.ru/paynet/form/1#frag',
+  'http://localhost:5173/return',
+  'http://127.0.0.1:4000/x',
+  'http://[::1]:8080/',
+  new URL('https://secure.sectigo.com/products/x'),
+];
+
+const hostile: Array<[string, RegExp]> = [
+  ['javascript:alert(1)', /absolute http/],
+  ['JaVaScRiPt:alert(1)', /absolute http/],
+  ['data:text/html,<script>alert(1)</script>', /absolute http/],
+  ['blob:https://secure.sectigo.com/uuid', /absolute http/],
+  ['vbscript:msgbox(1)', /absolute http/],
+  ['file:///etc/passwd', /scheme file/],
+  ['ftp://secure.sectigo.com/x', /scheme ftp/],
+  ['//evil.example/x', /absolute http/],
+  ['/relative/path', /absolute http/],
+  ['http://secure.sectigo.com/products/x', /plain http/],
+  ['https://evil.example/products/x', /allow-list/],
+  ['https://secure.sectigo.com.evil.example/', /allow-list/],
+  ['https://evilsecure.sectigo.com/', /allow-list/],
+  ['https://sbctech.ru/', /allow-list/], // wildcard covers sub-domains, not the apex
+  ['https://user:pass@secure.sectigo.com/', /credentials/],
+  ['https://secure.sectigo.com@evil.example/', /credentials/],
+  ['https://evil.example\\@secure.sectigo.com/', /backslash/],
+  ['https://evil.example\\.secure.sectigo.com/', /backslash/],
+  ['https:\\\\evil.example', /backslash/],
+  [' https://secure.sectigo.com/', /whitespace/],
+  ['https://secure.sectigo.com/\n', /whitespace/],
+  ['\u0000https://secure.sectigo.com/', /control/],
+  ['https://secure.sectigo\u3002com/', /whitespace|read as/], // ideographic full stop
+  ['https://secure.sectigo\uff0ecom/', /read as/], // fullwidth full stop
+  ['https://secure.sectigo%2ecom/', /read as/],
+  ['https://%73ecure.sectigo.com/', /read as/],
+  ['https://sеcure.sectigo.com/', /read as/], // Cyrillic "е"
+  ['https://secure.sectigo.com./', /allow-list/],
+  ['https://0x7f.0.0.1/', /read as/],
+  ['http://2130706433/', /read as/],
+  ['http://127.1/', /read as/],
+  ['http://0177.0.0.1/', /read as/],
+  ['http://localhost.evil.example/', /plain http/],
+  ['https:evil.example', /absolute http/],
+  ['https:/evil.example', /absolute http/],
+  ['https://secure.sectigo.com\u202e/', /bidi/],
+  ['https://secure.sectigo.com\t.evil/', /whitespace/],
+  ['https://[::ffff:7f00:1]/', /allow-list|read as/],
+  ['', /absolute http/],
+];
+
+describe('safeUrl — the URL guard', () => {
+  it.each(good.map((url) => [String(url), url]))('accepts %s', (_label, url) => {
+    expect(safeUrl(url, policy)).toBeInstanceOf(URL);
+  });
+
+  it.each(hostile)('refuses %j', (url, reason) => {
+    let error: unknown;
+    try {
+      safeUrl(url, policy);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(UnsafeUrlError);
+    expect((error as UnsafeUrlError).reason).toMatch(reason);
+    expect((error as UnsafeUrlError).url).toBe(url);
+  });
+
+  it('refuses values that are not strings or URLs with an UnsafeUrlError, not a TypeError', () => {
+    for (const value of [undefined, null, 42, {}, ['https://secure.sectigo.com/']]) {
+      expect(() => safeUrl(value as never, policy)).toThrow(UnsafeUrlError);
+    }
+  });
+
+  it('enforces path prefixes', () => {
+    const sectigo = { allowedHosts: ['secure.sectigo.com'], pathPrefixes: ['/products/'] };
+    expect(safeUrl('https://secure.sectigo.com/products/postPayment1a', sectigo).pathname).toBe('/products/postPayment1a');
+    expect(() => safeUrl('https://secure.sectigo.com/admin', sectigo)).toThrow(/outside \/products\//);
+    expect(() => safeUrl('https://secure.sectigo.com/products/../admin', sectigo)).toThrow(/outside/);
+  });
+
+  it('can forbid loopback http', () => {
+    expect(() => safeUrl('http://localhost/', { allowedHosts: ['localhost'], allowLoopbackHttp: false })).toThrow(/plain http/);
+  });
+
+  it('matches host:port entries exactly', () => {
+    const pinned = { allowedHosts: ['localhost:5173'] };
+    expect(safeUrl('http://localhost:5173/x', pinned).port).toBe('5173');
+    expect(() => safeUrl('http://localhost:5174/x', pinned)).toThrow(/allow-list/);
+  });
+
+  it('has at least 30 hostile cases', () => {
+    expect(hostile.length).toBeGreaterThanOrEqual(30);
+  });
+});
