@@ -1,2 +1,21 @@
-// The sbc module: filled in by its provider issue.
-export {};
+/**
+ * `baton/sbc`: the browser leg of SBC (PaynetEasy) initiate sale and the hosted preauth form.
+ * The merchant server signs (`signature`, `control`); Baton validates, relays and navigates.
+ *
+ * @example
+ * import { initiateSale, startHostedForm, readReturnOrderId, awaitFinalStatus } from 'baton/sbc';
+ */
+export { configure, getConfig, type SbcConfig } from './config.js';
+export { initiateSale, type InitiateSaleOptions, type SaleSession, type SaleFailureCause } from './sale.js';
+export { parseFormResponse, type FormResponse } from './form-response.js';
+export { openHostedForm, startHostedForm, type HostedFormOptions, type StartHostedFormOptions } from './hosted-form.js';
+export { encodeMerchantFormData } from './merchant-data.js';
+export {
+  readReturnOrderId,
+  awaitFinalStatus,
+  type ReturnOrderId,
+  type FinalStatusAnswer,
+  type AwaitFinalStatusOptions,
+} from './return-page.js';
+export { FINAL_STATUSES, type FinalStatus } from './schemas.js';
+export { BatonError, ValidationError, ProviderError, NetworkError, UnsafeUrlError, SecretError } from '../core/errors.js';

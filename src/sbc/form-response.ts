@@ -1,0 +1,67 @@
+import { ProviderError, ValidationError } from '../core/errors.js';
+import { describe } from './input.js';
+
+/** A parsed `async-form-response`: where to send the payer. */
+export interface FormResponse {
+  readonly type: 'async-form-response';
+  readonly serialNumber: string | undefined;
+  readonly merchantOrderId: string | undefined;
+  readonly paynetOrderId: string;
+  /** The hosted payment form. Not yet checked: `openHostedForm` runs it through the URL guard. */
+  readonly redirectUrl: string;
+}
+
+const SUCCESS_TYPES = new Set(['async-form-response', 'async-response']);
+const ERROR_TYPES = new Set(['validation-error', 'error']);
+
+/**
+ * Parses the gateway's preauth-form answer as the merchant server relayed it: urlencoded pairs
+ * separated by `&`, with or without line breaks (the document's layout).
+ *
+ * Returns the `async-form-response` fields; throws `ProviderError` (`code` = `error-code`,
+ * `providerMessage` = `error-message`, `details.serialNumber`) for `validation-error` and
+ * `error`, and `ValidationError` for anything else. Keys such as `__proto__` are just data.
+ *
+ * @example
+ * const form = sbc.parseFormResponse(await (await fetch('/api/sbc/preauth', { method: 'POST', body })).text());
+ * sbc.openHostedForm(form);
+ */
+export function parseFormResponse(body: string): FormResponse {
+  if (typeof body !== 'string') {
+    throw new ValidationError('preauth-form answer', [{ path: '', message: 'expected the answer body as a string', received: describe(body) }]);
+  }
+  const fields = parsePairs(body);
+  const type = fields.get('type');
+  const serialNumber = fields.get('serial-number');
+
+  if (type !== undefined && ERROR_TYPES.has(type)) {
+    const code = fields.get('error-code') || type;
+    const message = fields.get('error-message') || `the gateway answered ${type}`;
+    throw new ProviderError('sbc', code, message, { type, serialNumber, merchantOrderId: fields.get('merchant-order-id'), fields: Object.fromEntries(fields) });
+  }
+  if (type === undefined || !SUCCESS_TYPES.has(type)) {
+    throw new ValidationError('preauth-form answer', [{ path: 'type', message: 'expected async-form-response, validation-error or error', received: type ?? 'nothing' }]);
+  }
+  const issues = ['paynet-order-id', 'redirect-url']
+    .filter((key) => !fields.get(key))
+    .map((key) => ({ path: key, message: 'missing' }));
+  if (issues.length) throw new ValidationError('preauth-form answer', issues);
+
+  return Object.freeze({
+    type: 'async-form-response',
+    serialNumber,
+    merchantOrderId: fields.get('merchant-order-id'),
+    paynetOrderId: fields.get('paynet-order-id')!,
+    redirectUrl: fields.get('redirect-url')!,
+  });
+}
+
+/** Pairs into a Map (no prototype to pollute); keys and values trimmed; the first of a repeated key wins. */
+function parsePairs(body: string): Map<string, string> {
+  const fields = new Map<string, string>();
+  for (const [rawKey, rawValue] of new URLSearchParams(body.trim())) {
+    const key = rawKey.trim();
+    if (key && !fields.has(key)) fields.set(key, rawValue.trim());
+  }
+  return fields;
+}

@@ -1,0 +1,71 @@
+import { ValidationError } from '../core/errors.js';
+import { createHttp } from '../core/http.js';
+import { navigate, type Navigation, type NavigationTarget } from '../core/navigate.js';
+import { gatewayPolicy } from './config.js';
+import { parseFormResponse, type FormResponse } from './form-response.js';
+import { checkObject, checkSignal, checkUrl, describe } from './input.js';
+
+const http = createHttp('merchant');
+
+export interface HostedFormOptions {
+  /** Hosts the form may be on; default the configured gateway hosts (`gate.sbctech.ru`, `sandbox.sbctech.ru`). */
+  readonly allowedHosts?: readonly string[];
+  /** How to navigate (see core `navigate`). Default `'auto'`. */
+  readonly target?: NavigationTarget;
+}
+
+/**
+ * Sends the payer to the gateway's hosted payment form — only through the core URL guard:
+ * https, a host on the allow-list, a path under the configured prefix (`/paynet/`).
+ * Throws `UnsafeUrlError` for anything else and `ValidationError` for input that is not a URL.
+ *
+ * @example
+ * sbc.openHostedForm(sbc.parseFormResponse(relayedBody));
+ * sbc.openHostedForm('https://sandbox.sbctech.ru/paynet/form/init/BB58…', { target: 'popup' });
+ */
+export function openHostedForm(redirectUrlOrParsed: string | URL | Pick<FormResponse, 'redirectUrl'>, options: HostedFormOptions = {}): Navigation {
+  const url = formUrl(redirectUrlOrParsed);
+  checkObject(options, 'openHostedForm options');
+  return navigate(url, gatewayPolicy(options.allowedHosts), { target: options.target ?? 'auto' });
+}
+
+export interface StartHostedFormOptions extends HostedFormOptions {
+  /** The merchant server's own endpoint that signs the order and calls preauth-form. */
+  readonly url: string | URL;
+  /** The order, sent urlencoded. Secrets (`control`, `merchant_control`) are refused. */
+  readonly body: Record<string, string | number | boolean | undefined> | URLSearchParams;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * The one-call path: POSTs the order to the merchant server (which signs it and calls
+ * preauth-form), parses the relayed answer and opens the hosted form. Not retried: the order may
+ * exist. Throws like `parseFormResponse` and `openHostedForm`, or `NetworkError`.
+ *
+ * @example
+ * await sbc.startHostedForm({ url: '/api/sbc/preauth', body: { amountCentis: 1042, currency: 'EUR', email } });
+ */
+export async function startHostedForm(options: StartHostedFormOptions): Promise<{ form: FormResponse; navigation: Navigation }> {
+  checkObject(options, 'startHostedForm options');
+  const url = checkUrl(options.url, 'startHostedForm options', 'url');
+  const signal = checkSignal(options.signal, 'startHostedForm options');
+  const { body } = options;
+  const isParams = typeof URLSearchParams !== 'undefined' && body instanceof URLSearchParams;
+  if (!isParams) checkObject(body, 'startHostedForm options.body');
+  const response = await http(url, {
+    method: 'POST',
+    ...(isParams ? { body } : { form: body as Record<string, string | number | boolean | undefined> }),
+    signal,
+  });
+  const form = parseFormResponse(response.text);
+  return { form, navigation: openHostedForm(form, options) };
+}
+
+function formUrl(input: unknown): string | URL {
+  if (typeof input === 'string' || input instanceof URL) return input;
+  if (input !== null && typeof input === 'object' && 'redirectUrl' in input) {
+    const { redirectUrl } = input as { redirectUrl: unknown };
+    if (typeof redirectUrl === 'string' || redirectUrl instanceof URL) return redirectUrl;
+  }
+  throw new ValidationError('openHostedForm', [{ path: '', message: 'expected a URL or a parsed form response', received: describe(input) }]);
+}

@@ -1,0 +1,114 @@
+import * as v from 'valibot';
+import { NetworkError, ProviderError, ValidationError } from '../core/errors.js';
+import { createHttp, type HttpResponse } from '../core/http.js';
+import { assertNoSecrets } from '../core/secrets.js';
+import { parseWith } from '../core/validate.js';
+import { InitiateSaleFailure, InitiateSaleInput, InitiateSaleSuccess } from './schemas.js';
+import { checkObject, checkSignal, checkUrl } from './input.js';
+
+const http = createHttp('sbc');
+
+/** Causes documented for a failed initiate sale; other values are passed through unchanged. */
+export type SaleFailureCause = 'FILTERED' | 'INVALID_REQUEST' | 'SERVER_FAILED' | 'SERVER_UNAVAILABLE' | (string & {});
+
+export interface InitiateSaleOptions extends v.InferInput<typeof InitiateSaleInput> {
+  /** The merchant server's own initiate-sale URL (it signs the session; Baton never does). */
+  readonly url: string | URL;
+  readonly signal?: AbortSignal;
+}
+
+/** A signed sale session, as the merchant server minted it. */
+export interface SaleSession {
+  readonly endpointId: string;
+  readonly invoiceId: string;
+  readonly nonce: string;
+  readonly signature: string;
+  /** The same `nonce` and `signature`, in the document's layout. */
+  readonly session: { readonly nonce: string; readonly signature: string };
+}
+
+/** Retries after the first attempt for `SERVER_UNAVAILABLE`, HTTP 503 or a network failure. */
+const RETRY_LIMIT = 2;
+
+/**
+ * Validates a sale, POSTs it in the documented JSON layout to the merchant server's own
+ * initiate-sale URL, and returns the signed session.
+ *
+ * Throws `ValidationError` for bad input (nothing is sent) or a malformed answer;
+ * `ProviderError` (`code` as sent, `details.cause` one of `FILTERED`, `INVALID_REQUEST`,
+ * `SERVER_FAILED`, `SERVER_UNAVAILABLE`) for a `{ error }` answer at any HTTP status;
+ * `NetworkError` when no usable answer came. Only `SERVER_UNAVAILABLE`, HTTP 503 and network
+ * failures are retried (twice, with backoff); `SERVER_FAILED` never is — the sale may exist.
+ *
+ * @example
+ * const sale = await sbc.initiateSale({
+ *   url: '/api/sbc/initiate-sale',
+ *   accessToken,
+ *   device: { serialNumber: 'A1B2C3' },
+ *   transaction: { amountCentis: 1042, currency: 'EUR' },
+ * });
+ * sale.nonce; sale.signature; sale.endpointId; sale.invoiceId;
+ */
+export async function initiateSale(options: InitiateSaleOptions): Promise<SaleSession> {
+  checkObject(options, 'initiateSale options');
+  assertNoSecrets(options, 'initiateSale options');
+  const url = checkUrl(options.url, 'initiateSale options', 'url');
+  const signal = checkSignal(options.signal, 'initiateSale options');
+  const input = parseWith(InitiateSaleInput, options, 'initiateSale options');
+
+  const consumer: Record<string, unknown> = {
+    device: { serialNumber: input.device.serialNumber, ...(input.device.imei !== undefined && { imei: input.device.imei }) },
+  };
+  if (input.ipAddresses) consumer.ipAddresses = input.ipAddresses;
+  const body = {
+    consumer,
+    ...(input.location && { location: { lat: input.location.lat, lng: input.location.lng } }),
+    session: { accessToken: input.accessToken },
+    transaction: { amountCentis: input.transaction.amountCentis, currency: input.transaction.currency },
+  };
+
+  const response = await http(url, {
+    method: 'POST',
+    json: body,
+    headers: { accept: 'application/json' },
+    signal,
+    acceptStatus: () => true,
+    retry: { limit: RETRY_LIMIT, statusCodes: [503] },
+    retryWhen: isUnavailable,
+  });
+  return readAnswer(response, url);
+}
+
+function isUnavailable(response: HttpResponse): boolean {
+  if (response.status === 503) return true;
+  const answer = v.safeParse(InitiateSaleFailure, tryJson(response.text));
+  return answer.success && answer.output.error.cause === 'SERVER_UNAVAILABLE';
+}
+
+function readAnswer(response: HttpResponse, url: string): SaleSession {
+  const data = tryJson(response.text);
+  const ok = response.status >= 200 && response.status < 300;
+  if (data !== null && typeof data === 'object' && 'error' in data) {
+    const { error } = parseWith(InitiateSaleFailure, data, 'initiateSale failure answer');
+    throw new ProviderError('sbc', error.code === '' ? error.cause : error.code, error.message || error.cause, {
+      cause: error.cause,
+      status: response.status,
+      error,
+    });
+  }
+  if (!ok) {
+    throw new NetworkError('http', { method: 'POST', url }, { status: response.status, body: response.text.slice(0, 4096) });
+  }
+  if (data === undefined) throw new ValidationError('initiateSale answer', [{ path: '', message: 'not JSON' }]);
+  const sale = parseWith(InitiateSaleSuccess, data, 'initiateSale answer');
+  const session = Object.freeze({ nonce: sale.session.nonce, signature: sale.session.signature });
+  return Object.freeze({ endpointId: sale.endpointId, invoiceId: sale.invoiceId, ...session, session });
+}
+
+function tryJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
