@@ -1,2 +1,32 @@
-// The sasp module: filled in by its provider issue.
-export {};
+/**
+ * `baton/sasp`: the browser leg of Sectigo's SASP post-payment flow. Your server calls
+ * `!initCustomerSession` with the reseller login and relays the answer; Baton parses it, opens the
+ * hosted post-payment page, reads and renders the order's status, and uploads documents.
+ *
+ * @example
+ * import { parseSessionResponse, getPostPaymentStatus, renderStatus } from 'baton/sasp';
+ */
+export { parseSessionResponse, postPaymentUrl, openPostPayment, SESSION_ERROR_MESSAGES, type SaspSession, type SessionResponseFormat } from './session.js';
+export { getPostPaymentStatus, parseStatusResponse, STATUS_URL, CALL_LIMIT_RETRIES, type GetPostPaymentStatusOptions } from './status.js';
+export { dcvMethodToApi, dcvMethodFromApi, type DcvApiMethod, type DcvChoice } from './dcv.js';
+export { renderStatus, statusLabel, actionLabel, type SaspAction, type SectionName, type RenderStatusOptions } from './render-status.js';
+export { uploadDocuments, UPLOAD_HOSTS, type UploadDocumentsOptions, type UploadProgress, type UploadResult } from './upload.js';
+export { mountUploadForm, type UploadFormOptions } from './upload-form.js';
+export { SECTIGO_HOSTS, type SaspUrlOptions } from './policy.js';
+export type {
+  PostPaymentStatus,
+  PostPaymentSection,
+  DcvStatus,
+  DcvDomain,
+  DcvMethod,
+  AgreementStatus,
+  CallbackStatus,
+  OrganizationStatus,
+  RequirementStatus,
+  SectionStatus,
+  OrderStatus,
+  ActionName,
+  DcvMethodType,
+  Open,
+} from './schemas.js';
+export { BatonError, ValidationError, ProviderError, NetworkError, UnsafeUrlError, SecretError } from '../core/errors.js';

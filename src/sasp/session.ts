@@ -1,0 +1,151 @@
+import * as v from 'valibot';
+import { ProviderError, ValidationError } from '../core/errors.js';
+import { navigate, type Navigation, type NavigationTarget } from '../core/navigate.js';
+import { safeUrl } from '../core/url-guard.js';
+import { parseWith } from '../core/validate.js';
+import { refuseLogin } from './no-login.js';
+import { policyOf, urlOptionsEntries, type SaspUrlOptions } from './policy.js';
+import { orderNumberSchema, sidSchema } from './schemas.js';
+
+/** A SASP session for one order, as minted by the merchant server. */
+export interface SaspSession {
+  /** SASP session handle (`SID`, ≤ 16 characters). */
+  readonly sid: string;
+  /**
+   * Order number Sectigo returned with the session (line 3 of the text format; for an order with
+   * replacements, the most recent replacement). Use it for the post-payment URL when present.
+   */
+  readonly orderNumber?: string;
+}
+
+/** Response format of `!initCustomerSession`: 0 = new-line delimited (default), 1 = urlencoded. */
+export type SessionResponseFormat = 0 | 1;
+
+/** Messages Sectigo documents for `!initCustomerSession`, used when an answer carries none. */
+export const SESSION_ERROR_MESSAGES: Readonly<Record<string, string>> = {
+  '-1': 'Request was not made over https!',
+  '-2': 'Unrecognized argument!',
+  '-3': 'An argument is missing!',
+  '-4': 'The value of an argument is invalid!',
+  '-14': 'An unknown error occurred!',
+  '-16': 'Permission denied!',
+  '-17': 'Request used GET rather than POST!',
+  '-42': 'Call limit reached! Please try again later.',
+};
+
+const WHAT = 'initCustomerSession answer';
+const formatSchema = v.object({
+  format: v.optional(
+    v.pipe(v.union([v.literal(0), v.literal(1), v.literal('0'), v.literal('1')], 'format must be 0 or 1'), v.transform(Number)),
+    0,
+  ),
+});
+
+/**
+ * Parses Sectigo's `!initCustomerSession` answer that your server relayed unchanged (your server
+ * calls it with the reseller login; the browser never does).
+ *
+ * @param body The raw response text.
+ * @param options `format`: 0 = new-line delimited (`\n` or `\r\n`, the default), 1 = urlencoded.
+ * @returns `{ sid, orderNumber? }`.
+ * @throws ProviderError with Sectigo's `code` (`-1`, `-2`, `-3`, `-4`, `-14`, `-16`, `-17`, `-42`) and message.
+ * @throws ValidationError when the body is not such an answer (an HTML error page, an empty body).
+ *
+ * @example
+ * const body = await (await fetch('/my-server/sectigo-session', { method: 'POST' })).text();
+ * const { sid, orderNumber } = sasp.parseSessionResponse(body, { format: 0 });
+ */
+export function parseSessionResponse(body: string, options: { format?: SessionResponseFormat } = {}): SaspSession {
+  const { format } = parseWith(formatSchema, options ?? {}, 'parseSessionResponse options');
+  if (typeof body !== 'string') throw invalid('expected the response text (a string)', typeof body);
+  const text = body.replace(/^\uFEFF/, '').trim();
+  if (!text) throw invalid('the answer is empty', '');
+  return format === 1 ? parseUrlencoded(text) : parseLines(text);
+}
+
+function parseLines(text: string): SaspSession {
+  const lines = text.split(/\r?\n/).map((line) => line.trim());
+  const code = errorCodeOf(lines[0]!, text);
+  if (code !== 0) throw providerError(code, lines.slice(1).join('\n'), text);
+  return session(lines[1], lines[2] || undefined, text);
+}
+
+function parseUrlencoded(text: string): SaspSession {
+  if (!/^[^\s<>]*$/.test(text)) throw invalid('not a urlencoded answer', text);
+  const params = new URLSearchParams(text);
+  // Sectigo treats names case-insensitively: read them so.
+  const field = (name: string) => [...params].find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
+  const rawCode = field('errorCode');
+  if (rawCode === undefined) throw invalid('no errorCode in the answer', text);
+  const code = errorCodeOf(rawCode, text);
+  if (code !== 0) throw providerError(code, field('errorMessage') ?? '', text);
+  return session(field('SID'), field('orderNumber') || undefined, text);
+}
+
+function errorCodeOf(first: string, text: string): number {
+  if (!/^-?\d+$/.test(first)) {
+    const hint = /^\s*</.test(text) ? ' (looks like an HTML page: is the URL right?)' : /^errorCode=/i.test(text) ? ' (looks urlencoded: use format 1)' : '';
+    throw invalid(`expected an errorCode on the first line${hint}`, first);
+  }
+  const code = Number(first);
+  if (code > 0) throw invalid('errorCode is positive; Sectigo documents 0 or a negative code', first);
+  return code;
+}
+
+function providerError(code: number, message: string, raw: string): ProviderError {
+  return new ProviderError('sasp', code, message.trim() || SESSION_ERROR_MESSAGES[String(code)] || 'Unknown error', { body: raw });
+}
+
+function session(sid: string | undefined, orderNumber: string | undefined, _text: string): SaspSession {
+  const parsed = parseWith(v.object({ sid: sidSchema, orderNumber: v.optional(orderNumberSchema) }), { sid: sid ?? '', orderNumber }, WHAT);
+  return parsed.orderNumber === undefined ? { sid: parsed.sid } : parsed;
+}
+
+function invalid(message: string, received: string): ValidationError {
+  return new ValidationError(WHAT, [{ path: '', message, received: received.slice(0, 120) }]);
+}
+
+const LIVE_PAGE = 'https://secure.sectigo.com/products/postPayment1a';
+
+const sessionSchema = v.object({ sid: sidSchema, orderNumber: orderNumberSchema });
+const urlOptionsSchema = v.object(urlOptionsEntries);
+
+/**
+ * Builds the URL of Sectigo's hosted post-payment page for a session and order, encoded.
+ *
+ * @param session `sid` from `parseSessionResponse`, and the order number (prefer the one it returned).
+ * @param options `endpoint`, `allowedHosts`, `pathPrefixes` to use another host (e.g. a mock) — the URL guard applies.
+ * @throws ValidationError on a missing or malformed `sid`/`orderNumber`; UnsafeUrlError on a refused endpoint.
+ *
+ * @example
+ * sasp.postPaymentUrl({ sid: 'A1b2C3', orderNumber: '654824' }).href;
+ * // 'https://secure.sectigo.com/products/postPayment1a?SID=A1b2C3&orderNumber=654824'
+ */
+export function postPaymentUrl(session: { sid: string; orderNumber: string | number }, options: SaspUrlOptions = {}): URL {
+  refuseLogin(session, 'session');
+  const { sid, orderNumber } = parseWith(sessionSchema, session, 'postPaymentUrl session');
+  const opts = parseWith(urlOptionsSchema, options ?? {}, 'postPaymentUrl options');
+  const url = safeUrl(opts.endpoint ?? LIVE_PAGE, policyOf(opts));
+  url.search = '';
+  url.hash = '';
+  url.searchParams.set('SID', sid);
+  url.searchParams.set('orderNumber', orderNumber);
+  return url;
+}
+
+/**
+ * Sends the browser to Sectigo's hosted post-payment page, through the core URL guard (Sectigo
+ * hosts, paths under `/products/`, unless overridden). Call it from a user action (a click):
+ * `'popup'` needs one, and a repeated call within a second is dropped.
+ *
+ * @example
+ * button.addEventListener('click', () => sasp.openPostPayment({ sid, orderNumber }, { target: 'popup' }));
+ */
+export function openPostPayment(
+  session: { sid: string; orderNumber: string | number },
+  options: SaspUrlOptions & { target?: NavigationTarget } = {},
+): Navigation {
+  const url = postPaymentUrl(session, options);
+  const opts = parseWith(v.object({ target: v.optional(v.picklist(['auto', 'self', 'replace', 'top', 'popup'])) }), { target: options?.target }, 'openPostPayment options');
+  return navigate(url, policyOf(options), { target: opts.target ?? 'auto' });
+}
