@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { defineConfig, type Connect, type Plugin } from 'vite';
 import { createMockApp } from './demo/mock/app.js';
+import { serveEmbed } from './demo/embed-server.js';
 import { batonAliases } from './vite.aliases.js';
 
 function mockProviders(): Plugin {
@@ -10,7 +11,7 @@ function mockProviders(): Plugin {
   const attach = (server: { middlewares: Connect.Server }) => {
     server.middlewares.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
       app.ctx.origin = `http://${req.headers.host ?? '127.0.0.1'}`;
-      void app.handle(req, res, next);
+      void app.handle(req, res, () => serveEmbed(req, res, next));
     });
   };
   return { name: 'baton-mock-providers', configureServer: attach, configurePreviewServer: attach };
