@@ -1,6 +1,362 @@
-// Mock of sbc: routes are added by its provider issue.
+// Mock of SBC (a PaynetEasy white label) and of the merchant server's SBC side.
+//
+// Gateway (`/sbc/paynet/…`): preauth-form (endpoint and group URLs, SHA-1 `control` checked),
+// the hosted payment form, a server callback to the merchant, the payer's redirect back, and the
+// status API. Test cards on the hosted form:
+//   4444555566661111 → approved      4000000000000002 → declined
+//   4000000000000069 → filtered      anything else    → the form again, with an error
+//
+// Merchant (`/merchant/sbc/…`): initiate-sale (hmac-sha1 signature), preauth (signs `control`,
+// relays the gateway's raw body), callback, return (303 to the return page, query ignored),
+// status (the server's view), and `__stats` (request counters, for tests).
+// Initiate-sale triggers: amountCentis 666 → FILTERED; serial `server-failed` → SERVER_FAILED;
+// serial `invalid-request…` → INVALID_REQUEST; serial `unavailable-N[-tag]` → N answers
+// SERVER_UNAVAILABLE, then success; `http503-N[-tag]` → N bare HTTP 503, then success;
+// `unavailable-forever[-tag]` / `http503-forever[-tag]` → always. Counts per serial at `__stats`.
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { MockContext, Route } from './app.js';
+import { html, json, redirect, text, type MockRequest } from './http.js';
 
-export function sbcRoutes(_ctx: MockContext): Route[] {
-  return [];
+type Status = 'processing' | 'approved' | 'declined' | 'filtered' | 'error';
+
+interface GatewayOrder {
+  paynetOrderId: string;
+  clientOrderId: string;
+  endpoint: string;
+  amount: string;
+  currency: string;
+  orderDesc: string;
+  redirectUrl: string;
+  callbackUrl: string | undefined;
+  formData: Map<string, string>;
+  status: Status;
+}
+
+interface MerchantOrder {
+  clientOrderId: string;
+  paynetOrderId?: string;
+  status: Status;
+  source: 'created' | 'callback' | 'status-api';
+}
+
+interface SbcState {
+  gateway: Map<string, GatewayOrder>;
+  merchant: Map<string, MerchantOrder>;
+  initiateCalls: Map<string, number>;
+  nextOrder: number;
+}
+
+const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
+const PROJECT_CURRENCIES = ['USD', 'EUR', 'RUB'];
+
+function state(ctx: MockContext): SbcState {
+  let s = ctx.state.get('sbc') as SbcState | undefined;
+  if (!s) {
+    s = { gateway: new Map(), merchant: new Map(), initiateCalls: new Map(), nextOrder: 6863100 };
+    ctx.state.set('sbc', s);
+  }
+  return s;
+}
+
+/** The gateway's urlencoded answer in the document's layout: one pair a line, `&` leading. */
+function paynetAnswer(fields: Record<string, string>): ReturnType<typeof text> {
+  const body = Object.entries(fields)
+    .map(([k, v], i) => `${i ? '&' : ''}${k}=${encodeURIComponent(v)}`)
+    .join('\n');
+  return text(`${body}\n`, 200, 'text/html;charset=utf-8');
+}
+
+async function fields(req: MockRequest): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const [k, v] of await req.formData()) if (typeof v === 'string' && !out.has(k)) out.set(k, v);
+  return out;
+}
+
+/** Major units (`10.42`) to minor units (`1042`), as `control` wants them. */
+const minor = (amount: string) => String(Math.round(Number(amount) * 100));
+
+export function sbcRoutes(ctx: MockContext): Route[] {
+  const secrets = ctx.secrets.sbc;
+
+  async function preauthForm(req: MockRequest, endpoint: string, known: string) {
+    const f = await fields(req);
+    const serial = `00000000-0000-0000-0000-${randomBytes(6).toString('hex')}`;
+    const fail = (code: string, message: string) =>
+      paynetAnswer({ type: 'validation-error', 'serial-number': serial, 'error-message': message, 'error-code': code });
+    if (endpoint !== known) return fail('6', `Endpoint ${endpoint} not found`);
+    for (const name of ['client_orderid', 'order_desc', 'amount', 'currency', 'email', 'ipaddress', 'control', 'first_name', 'last_name', 'address1', 'city', 'zip_code', 'country', 'phone']) {
+      if (!f.get(name)) return fail('2', `Field ${name} is required`);
+    }
+    const amount = f.get('amount')!;
+    if (!/^\d{1,8}(\.\d{1,2})?$/.test(amount)) return fail('2', 'Field amount must be a decimal in major units');
+    const expected = sha1(endpoint + f.get('client_orderid') + minor(amount) + f.get('email') + secrets.merchantControl);
+    if (f.get('control')!.toLowerCase() !== expected) return fail('3', 'Control code check failed');
+    const currency = f.get('currency')!;
+    if (!PROJECT_CURRENCIES.includes(currency)) return fail('16', `Project with currency RUB does not apply request with currency ${currency}`);
+    if (!f.get('redirect_url')) return fail('2', 'Field redirect_url is required');
+
+    const s = state(ctx);
+    const paynetOrderId = String(s.nextOrder++);
+    s.gateway.set(paynetOrderId, {
+      paynetOrderId,
+      clientOrderId: f.get('client_orderid')!,
+      endpoint,
+      amount,
+      currency,
+      orderDesc: f.get('order_desc')!,
+      redirectUrl: f.get('redirect_url')!,
+      callbackUrl: f.get('server_callback_url'),
+      formData: parseMerchantFormData(f.get('merchant_form_data')),
+      status: 'processing',
+    });
+    return paynetAnswer({
+      type: 'async-form-response',
+      'serial-number': serial,
+      'merchant-order-id': f.get('client_orderid')!,
+      'paynet-order-id': paynetOrderId,
+      'redirect-url': `${ctx.origin}/sbc/paynet/form/${paynetOrderId}`,
+    });
+  }
+
+  async function pay(req: MockRequest) {
+    const order = state(ctx).gateway.get(req.params.orderId!);
+    if (!order) return html(page('Unknown order', '<p>No such order.</p>'), 404);
+    if (order.status !== 'processing') return html(page('Already paid', `<p>This order is ${order.status}.</p>`), 409);
+    const card = String((await fields(req)).get('card_number') ?? '').replace(/\s+/g, '');
+    const status: Status | undefined =
+      card === '4444555566661111' ? 'approved' : card === '4000000000000002' ? 'declined' : card === '4000000000000069' ? 'filtered' : undefined;
+    if (!status) return html(formPage(order, 'Use a test card: 4444555566661111 approves, 4000000000000002 declines.'), 422);
+    order.status = status;
+    const params = {
+      status,
+      orderid: order.paynetOrderId,
+      merchant_order: order.clientOrderId,
+      client_orderid: order.clientOrderId,
+      amount: order.amount,
+      currency: order.currency,
+      control: sha1(status + order.paynetOrderId + order.clientOrderId + secrets.merchantControl),
+    };
+    // Server callback first (the merchant's source of truth), then the payer's redirect back.
+    if (order.callbackUrl) {
+      const url = new URL(order.callbackUrl);
+      for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+      await fetch(url).catch(() => undefined);
+    }
+    const back = new URL(order.redirectUrl);
+    for (const [k, v] of Object.entries(params)) back.searchParams.set(k, v);
+    return redirect(back.href, 302);
+  }
+
+  async function statusApi(req: MockRequest) {
+    const f = await fields(req);
+    const order = state(ctx).gateway.get(f.get('orderid') ?? '');
+    const serial = randomBytes(6).toString('hex');
+    if (!order || order.endpoint !== req.params.endpointId) {
+      return paynetAnswer({ type: 'validation-error', 'serial-number': serial, 'error-message': 'Order not found', 'error-code': '9' });
+    }
+    const expected = sha1(secrets.login + order.clientOrderId + order.paynetOrderId + secrets.merchantControl);
+    if ((f.get('control') ?? '').toLowerCase() !== expected || f.get('login') !== secrets.login) {
+      return paynetAnswer({ type: 'validation-error', 'serial-number': serial, 'error-message': 'Control code check failed', 'error-code': '3' });
+    }
+    return paynetAnswer({
+      type: 'status-response',
+      status: order.status,
+      'paynet-order-id': order.paynetOrderId,
+      'merchant-order-id': order.clientOrderId,
+      'serial-number': serial,
+    });
+  }
+
+  return [
+    { method: 'POST', path: '/sbc/paynet/api/v2/preauth-form/:endpointId', server: 'sbc', handle: (req) => preauthForm(req, req.params.endpointId!, secrets.endpointId) },
+    { method: 'POST', path: '/sbc/paynet/api/v2/preauth-form/group/:groupId', server: 'sbc', handle: (req) => preauthForm(req, req.params.groupId!, secrets.endpointGroupId) },
+    { method: 'POST', path: '/sbc/paynet/api/v2/status/:endpointId', server: 'sbc', handle: statusApi },
+    {
+      method: 'GET',
+      path: '/sbc/paynet/form/:orderId',
+      server: 'sbc',
+      handle: (req) => {
+        const order = state(ctx).gateway.get(req.params.orderId!);
+        return order ? html(formPage(order)) : html(page('Unknown order', '<p>No such order.</p>'), 404);
+      },
+    },
+    { method: 'POST', path: '/sbc/paynet/form/:orderId', server: 'sbc', handle: pay },
+    ...merchantSbcRoutes(ctx),
+  ];
+}
+
+function merchantSbcRoutes(ctx: MockContext): Route[] {
+  const secrets = ctx.secrets.sbc;
+
+  function initiateSale(req: MockRequest) {
+    const s = state(ctx);
+    let body: any;
+    try {
+      body = req.json();
+    } catch {
+      body = undefined;
+    }
+    const serial: unknown = body?.consumer?.device?.serialNumber;
+    const key = typeof serial === 'string' ? serial : '(none)';
+    const count = (s.initiateCalls.get(key) ?? 0) + 1;
+    s.initiateCalls.set(key, count);
+    const failure = (cause: string, code: string, message: string, status: number) => json({ error: { cause, code, message } }, status);
+
+    const problems = saleProblems(body);
+    if (problems.length) return failure('INVALID_REQUEST', 'SBC-400', problems.join('; '), 400);
+    const flaky = /^(unavailable|http503)-(\d+|forever)(-\w+)?$/.exec(key);
+    if (flaky && (flaky[2] === 'forever' || count <= Number(flaky[2]))) {
+      return flaky[1] === 'http503'
+        ? text('Service Unavailable', 503)
+        : failure('SERVER_UNAVAILABLE', 'SBC-503', 'The gateway is temporarily unavailable', 200);
+    }
+    if (key.startsWith('invalid-request')) return failure('INVALID_REQUEST', 'SBC-422', 'The gateway refused the request', 422);
+    if (key.startsWith('server-failed')) return failure('SERVER_FAILED', 'SBC-500', 'The gateway failed while creating the sale', 500);
+    if (body.transaction.amountCentis === 666) return failure('FILTERED', 'SBC-FRAUD-1', 'Transaction filtered by fraud rules', 402);
+
+    const endpointId = secrets.endpointId;
+    const invoiceId = `INV-${randomBytes(4).toString('hex')}`;
+    const nonce = randomBytes(16).toString('hex');
+    const signed = [body.session.accessToken, serial, endpointId, nonce, invoiceId, body.transaction.amountCentis, body.transaction.currency].join('');
+    const signature = createHmac('sha1', secrets.merchantControl).update(signed).digest('hex');
+    return json({ endpointId, invoiceId, session: { nonce, signature } });
+  }
+
+  async function preauth(req: MockRequest) {
+    const f = await fields(req);
+    const amountCentis = Number(f.get('amountCentis'));
+    if (!Number.isSafeInteger(amountCentis) || amountCentis <= 0) return json({ error: 'amountCentis must be a positive integer' }, 400);
+    const clientOrderId = f.get('client_orderid') || `ORD-${randomBytes(4).toString('hex').toUpperCase()}`;
+    const amount = (amountCentis / 100).toFixed(2);
+    const email = f.get('email') || 'payer@example.com';
+    const group = f.get('endpoint') === 'group';
+    const endpoint = group ? secrets.endpointGroupId : secrets.endpointId;
+    const order: Record<string, string> = {
+      client_orderid: clientOrderId,
+      order_desc: f.get('order_desc') || 'Baton demo order',
+      amount,
+      currency: f.get('currency') || 'EUR',
+      email,
+      first_name: 'Demo',
+      last_name: 'Payer',
+      address1: '100 Main st',
+      city: 'Seattle',
+      zip_code: '98102',
+      country: 'US',
+      phone: '+12063582043',
+      ipaddress: '127.0.0.1',
+      redirect_url: `${ctx.origin}/merchant/sbc/return`,
+      server_callback_url: `${ctx.origin}/merchant/sbc/callback`,
+      control: sha1(endpoint + clientOrderId + String(amountCentis) + email + secrets.merchantControl),
+    };
+    const mfd = f.get('merchant_form_data');
+    if (mfd) order.merchant_form_data = mfd;
+    const gateway = `${ctx.origin}/sbc/paynet/api/v2/preauth-form/${group ? 'group/' : ''}${endpoint}`;
+    const answer = await fetch(gateway, { method: 'POST', body: new URLSearchParams(order) });
+    const raw = await answer.text();
+    const paynetOrderId = /paynet-order-id=([^\s&]+)/.exec(raw)?.[1];
+    if (paynetOrderId) state(ctx).merchant.set(clientOrderId, { clientOrderId, paynetOrderId, status: 'processing', source: 'created' });
+    // Relayed as the gateway sent it: parsing is the browser's (Baton's) job.
+    return text(raw, answer.status, answer.headers.get('content-type') ?? 'text/plain');
+  }
+
+  async function callback(req: MockRequest) {
+    const f = await fields(req);
+    const status = f.get('status') ?? '';
+    const expected = sha1(status + (f.get('orderid') ?? '') + (f.get('client_orderid') ?? '') + secrets.merchantControl);
+    if (f.get('control') !== expected) return text('control mismatch', 403);
+    const order = state(ctx).merchant.get(f.get('client_orderid') ?? '');
+    if (!order) return text('unknown order', 404);
+    order.status = status as Status;
+    order.source = 'callback';
+    return text('OK');
+  }
+
+  function status(req: MockRequest) {
+    const orderId = req.url.searchParams.get('orderId') ?? '';
+    const order = state(ctx).merchant.get(orderId);
+    if (!order) return json({ error: 'unknown order' }, 404);
+    // No callback yet: ask the gateway's status API (in-process here, signed like the real call).
+    if (order.status === 'processing' && order.paynetOrderId) {
+      const gatewayOrder = state(ctx).gateway.get(order.paynetOrderId);
+      if (gatewayOrder && gatewayOrder.status !== 'processing') {
+        order.status = gatewayOrder.status;
+        order.source = 'status-api';
+      }
+    }
+    return json({ orderId: order.clientOrderId, paynetOrderId: order.paynetOrderId, status: order.status, source: order.source });
+  }
+
+  return [
+    { method: 'POST', path: '/merchant/sbc/initiate-sale', server: 'merchant', handle: initiateSale },
+    { method: 'POST', path: '/merchant/sbc/preauth', server: 'merchant', handle: preauth },
+    { method: 'GET', path: '/merchant/sbc/callback', server: 'merchant', handle: callback },
+    { method: 'GET', path: '/merchant/sbc/status', server: 'merchant', handle: status },
+    {
+      // The payer's return. Its query (status=…) is never trusted: only the order reference
+      // goes on, to a GET page that asks /merchant/sbc/status.
+      method: '*',
+      path: '/merchant/sbc/return',
+      server: 'merchant',
+      handle: async (req) => {
+        const f = await fields(req);
+        const orderId = f.get('client_orderid') ?? f.get('merchant_order') ?? '';
+        return redirect(`${ctx.origin}/sbc-return.html?orderId=${encodeURIComponent(orderId)}`, 303);
+      },
+    },
+    {
+      method: 'GET',
+      path: '/merchant/sbc/__stats',
+      handle: () => json({ initiateSale: Object.fromEntries(state(ctx).initiateCalls) }),
+    },
+  ];
+}
+
+function saleProblems(body: any): string[] {
+  const p: string[] = [];
+  const len = (v: unknown, min: number, max: number) => typeof v === 'string' && v.length >= min && v.length <= max;
+  if (!body || typeof body !== 'object') return ['body must be a JSON object'];
+  if (!len(body.consumer?.device?.serialNumber, 1, 50)) p.push('consumer.device.serialNumber');
+  if (body.consumer?.device?.imei !== undefined && !len(body.consumer.device.imei, 14, 16)) p.push('consumer.device.imei');
+  if (!len(body.session?.accessToken, 32, 128)) p.push('session.accessToken');
+  const amount = body.transaction?.amountCentis;
+  if (!Number.isSafeInteger(amount) || amount <= 0) p.push('transaction.amountCentis');
+  if (typeof body.transaction?.currency !== 'string' || !/^[A-Z]{3}$/.test(body.transaction.currency)) p.push('transaction.currency');
+  return p;
+}
+
+function parseMerchantFormData(value: string | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!value) return out;
+  const decoded = value.includes('%') ? decodeURIComponent(value) : value;
+  for (const pair of decoded.split('&')) {
+    const [k, v] = pair.split('=');
+    if (k && /^[a-zA-Z0-9]+$/.test(k) && /^[a-zA-Z0-9]*$/.test(v ?? '')) out.set(k, v ?? '');
+  }
+  return out;
+}
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function page(title: string, body: string, theme = 'light'): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title></head>
+<body data-theme="${esc(theme)}"><main><h1>${esc(title)}</h1>${body}</main></body></html>`;
+}
+
+function formPage(order: GatewayOrder, error?: string): string {
+  const theme = order.formData.get('theme') ?? 'light';
+  return page(
+    'SBC sandbox payment form',
+    `<p>Order ${esc(order.clientOrderId)}: ${esc(order.orderDesc)} — <strong id="amount">${esc(order.amount)} ${esc(order.currency)}</strong></p>
+<p id="theme">Theme: ${esc(theme)}</p>
+${error ? `<p role="alert" id="form-error">${esc(error)}</p>` : ''}
+<form method="post" action="/sbc/paynet/form/${esc(order.paynetOrderId)}">
+  <label>Card number <input name="card_number" id="card_number" autocomplete="off" inputmode="numeric" required></label>
+  <label>Expiry <input name="expiry" value="12/99"></label>
+  <label>CVV <input name="cvv" value="123"></label>
+  <button type="submit" id="pay">Pay</button>
+</form>
+<p>Test cards: 4444555566661111 approves, 4000000000000002 declines, 4000000000000069 is filtered.</p>`,
+    theme,
+  );
 }

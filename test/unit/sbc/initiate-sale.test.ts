@@ -1,0 +1,234 @@
+import { afterEach, describe, expect, it, inject, vi } from 'vitest';
+import { NetworkError, ProviderError, SecretError, ValidationError } from '../../../src/core/errors.js';
+import { initiateSale, type InitiateSaleOptions } from '../../../src/sbc/index.js';
+
+const mockUrl = inject('mockUrl');
+const url = `${mockUrl}/merchant/sbc/initiate-sale`;
+const tag = () => Math.random().toString(36).slice(2, 10);
+const token = 'T'.repeat(40);
+
+const sale = (over: Partial<InitiateSaleOptions> = {}): InitiateSaleOptions => ({
+  url,
+  accessToken: token,
+  device: { serialNumber: `SN-${tag()}` },
+  transaction: { amountCentis: 1042, currency: 'EUR' },
+  ...over,
+});
+
+async function calls(serial: string): Promise<number> {
+  const stats = (await (await fetch(`${mockUrl}/merchant/sbc/__stats`)).json()) as { initiateSale: Record<string, number> };
+  return stats.initiateSale[serial] ?? 0;
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+/** Records each request (and its body) on its way to the real mock. */
+function recordRequests() {
+  const original = globalThis.fetch;
+  const sent: Array<{ request: Request; body: any }> = [];
+  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+    const request = new Request(input, init);
+    const text = await request.clone().text();
+    sent.push({ request, body: text ? JSON.parse(text) : undefined });
+    return original(request);
+  });
+  return sent;
+}
+
+describe('initiateSale: input validation (nothing is sent)', () => {
+  const cases: Array<[string, Partial<InitiateSaleOptions> | Record<string, unknown>, string]> = [
+    ['empty serial number', { device: { serialNumber: '' } }, 'device.serialNumber'],
+    ['serial number over 50', { device: { serialNumber: 'x'.repeat(51) } }, 'device.serialNumber'],
+    ['IMEI under 14', { device: { serialNumber: 'SN1', imei: '1234567890123' } }, 'device.imei'],
+    ['IMEI over 16', { device: { serialNumber: 'SN1', imei: '12345678901234567' } }, 'device.imei'],
+    ['token under 32', { accessToken: 'x'.repeat(31) }, 'accessToken'],
+    ['token over 128', { accessToken: 'x'.repeat(129) }, 'accessToken'],
+    ['amount in major units', { transaction: { amountCentis: 10.42, currency: 'EUR' } }, 'transaction.amountCentis'],
+    ['zero amount', { transaction: { amountCentis: 0, currency: 'EUR' } }, 'transaction.amountCentis'],
+    ['negative amount', { transaction: { amountCentis: -5, currency: 'EUR' } }, 'transaction.amountCentis'],
+    ['amount as a string', { transaction: { amountCentis: '1042', currency: 'EUR' } }, 'transaction.amountCentis'],
+    ['lower-case currency', { transaction: { amountCentis: 1, currency: 'eur' } }, 'transaction.currency'],
+    ['four-letter currency', { transaction: { amountCentis: 1, currency: 'EURO' } }, 'transaction.currency'],
+    ['latitude above 90', { location: { lat: 90.1, lng: 0 } }, 'location.lat'],
+    ['latitude below -90', { location: { lat: -91, lng: 0 } }, 'location.lat'],
+    ['longitude above 180', { location: { lat: 0, lng: 180.5 } }, 'location.lng'],
+    ['longitude below -180', { location: { lat: 0, lng: -181 } }, 'location.lng'],
+    ['NaN latitude', { location: { lat: Number.NaN, lng: 0 } }, 'location.lat'],
+    ['IP under 7', { ipAddresses: ['1.1.1'] }, 'ipAddresses.0'],
+    ['IP over 15', { ipAddresses: ['10.0.0.1', '1234:5678:9abc:def0::1'] }, 'ipAddresses.1'],
+    ['missing device', { device: undefined }, 'device'],
+  ];
+
+  it.each(cases)('refuses %s', async (_name, over, path) => {
+    const spy = vi.spyOn(globalThis, 'fetch');
+    const error = await initiateSale(sale(over as Partial<InitiateSaleOptions>)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues.map((i) => i.path)).toContain(path);
+    expect(spy).not.toHaveBeenCalled();
+  });
+
+  it('accepts the boundaries', async () => {
+    const serialNumber = `${'B'.repeat(41)}-${tag()}`.slice(0, 50);
+    const result = await initiateSale(
+      sale({
+        accessToken: 'x'.repeat(128),
+        device: { serialNumber, imei: '12345678901234' },
+        location: { lat: -90, lng: 180 },
+        ipAddresses: ['1.1.1.1', '255.255.255.255'],
+        transaction: { amountCentis: 1, currency: 'USD' },
+      }),
+    );
+    expect(result.endpointId).toBe('1234');
+  });
+
+  it.each([null, undefined, 'x', 42, []])('refuses %s as options with a ValidationError', async (input) => {
+    await expect(initiateSale(input as unknown as InitiateSaleOptions)).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  it('refuses a missing url and a bad signal', async () => {
+    await expect(initiateSale(sale({ url: '' }))).rejects.toThrow(/url/);
+    await expect(initiateSale(sale({ signal: {} as AbortSignal }))).rejects.toThrow(/signal/);
+  });
+
+  it('refuses a secret smuggled into the options', async () => {
+    const spy = vi.spyOn(globalThis, 'fetch');
+    await expect(initiateSale({ ...sale(), merchant_control: 'x' } as InitiateSaleOptions)).rejects.toBeInstanceOf(SecretError);
+    expect(spy).not.toHaveBeenCalled();
+  });
+});
+
+describe('initiateSale: the wire and the answer', () => {
+  it('POSTs the documented JSON and returns all four signed values', async () => {
+    const sent = recordRequests();
+    const serialNumber = `SN-${tag()}`;
+    const result = await initiateSale(
+      sale({ device: { serialNumber, imei: '356938035643809' }, location: { lat: 55.75, lng: 37.62 }, ipAddresses: ['10.0.0.1'] }),
+    );
+    const { request, body } = sent[0]!;
+    expect(request.method).toBe('POST');
+    expect(request.url).toBe(url);
+    expect(request.headers.get('content-type')).toMatch(/application\/json/);
+    expect(body).toEqual({
+      consumer: { device: { serialNumber, imei: '356938035643809' }, ipAddresses: ['10.0.0.1'] },
+      location: { lat: 55.75, lng: 37.62 },
+      session: { accessToken: token },
+      transaction: { amountCentis: 1042, currency: 'EUR' },
+    });
+    expect(result).toMatchObject({ endpointId: '1234', invoiceId: expect.stringMatching(/^INV-/) });
+    expect(result.nonce).toMatch(/^[0-9a-f]{32}$/);
+    expect(result.signature).toMatch(/^[0-9a-f]{40}$/);
+    expect(result.session).toEqual({ nonce: result.nonce, signature: result.signature });
+    expect(await calls(serialNumber)).toBe(1);
+  });
+
+  it('leaves optional fields out of the body', async () => {
+    const sent = recordRequests();
+    await initiateSale(sale());
+    const { body } = sent[0]!;
+    expect(Object.keys(body).sort()).toEqual(['consumer', 'session', 'transaction']);
+    expect(Object.keys(body.consumer)).toEqual(['device']);
+  });
+
+  it.each([
+    ['a missing signature', { endpointId: '1', invoiceId: '2', session: { nonce: 'n' } }],
+    ['an empty nonce', { endpointId: '1', invoiceId: '2', session: { nonce: '', signature: 's' } }],
+    ['no session', { endpointId: '1', invoiceId: '2' }],
+    ['an array', []],
+  ])('throws ValidationError for %s', async (_name, answer) => {
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(JSON.stringify(answer), { headers: { 'content-type': 'application/json' } }));
+    await expect(initiateSale(sale())).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  it('throws ValidationError for a 200 that is not JSON', async () => {
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('<html>ok</html>'));
+    await expect(initiateSale(sale())).rejects.toThrow(/not JSON/);
+  });
+
+  it('accepts numeric ids and keeps them as strings', async () => {
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(JSON.stringify({ endpointId: 39539, invoiceId: 7, session: { nonce: 'n', signature: 's' } })));
+    await expect(initiateSale(sale())).resolves.toMatchObject({ endpointId: '39539', invoiceId: '7' });
+  });
+});
+
+describe('initiateSale: failures', () => {
+  const failure = async (over: Partial<InitiateSaleOptions>) => {
+    const error = await initiateSale(sale(over)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProviderError);
+    return error as ProviderError;
+  };
+
+  it('FILTERED (HTTP 402) → ProviderError, one request', async () => {
+    const serialNumber = `SN-${tag()}`;
+    const error = await failure({ device: { serialNumber }, transaction: { amountCentis: 666, currency: 'EUR' } });
+    expect(error).toMatchObject({ provider: 'sbc', code: 'SBC-FRAUD-1', providerMessage: 'Transaction filtered by fraud rules' });
+    expect(error.details).toMatchObject({ cause: 'FILTERED', status: 402 });
+    expect(await calls(serialNumber)).toBe(1);
+  });
+
+  it('INVALID_REQUEST → ProviderError, not retried', async () => {
+    const serialNumber = `invalid-request-${tag()}`;
+    const error = await failure({ device: { serialNumber } });
+    expect(error.details).toMatchObject({ cause: 'INVALID_REQUEST', status: 422 });
+    expect(await calls(serialNumber)).toBe(1);
+  });
+
+  it('SERVER_FAILED (HTTP 500) is never retried: the sale may exist', async () => {
+    const serialNumber = `server-failed-${tag()}`;
+    const error = await failure({ device: { serialNumber } });
+    expect(error).toMatchObject({ code: 'SBC-500' });
+    expect(error.details).toMatchObject({ cause: 'SERVER_FAILED', status: 500 });
+    expect(await calls(serialNumber)).toBe(1);
+  });
+
+  it('SERVER_UNAVAILABLE is retried, then succeeds', async () => {
+    const serialNumber = `unavailable-2-${tag()}`;
+    const result = await initiateSale(sale({ device: { serialNumber } }));
+    expect(result.endpointId).toBe('1234');
+    expect(await calls(serialNumber)).toBe(3);
+  });
+
+  it('SERVER_UNAVAILABLE retries are bounded: 3 requests, then ProviderError', async () => {
+    const serialNumber = `unavailable-forever-${tag()}`;
+    const error = await failure({ device: { serialNumber } });
+    expect(error.details).toMatchObject({ cause: 'SERVER_UNAVAILABLE' });
+    expect(await calls(serialNumber)).toBe(3);
+  });
+
+  it('a bare HTTP 503 is retried, then succeeds', async () => {
+    const serialNumber = `http503-1-${tag()}`;
+    await expect(initiateSale(sale({ device: { serialNumber } }))).resolves.toMatchObject({ endpointId: '1234' });
+    expect(await calls(serialNumber)).toBe(2);
+  });
+
+  it('HTTP 503 forever → NetworkError after 3 requests', async () => {
+    const serialNumber = `http503-forever-${tag()}`;
+    const error = await initiateSale(sale({ device: { serialNumber } })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error).toMatchObject({ kind: 'http', status: 503 });
+    expect(await calls(serialNumber)).toBe(3);
+  });
+
+  it('a network failure before any response is retried, bounded', async () => {
+    const spy = vi.spyOn(globalThis, 'fetch');
+    const error = await initiateSale(sale({ url: 'http://127.0.0.1:9/merchant/sbc/initiate-sale' })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error).toMatchObject({ kind: 'offline' });
+    expect(spy).toHaveBeenCalledTimes(3);
+  });
+
+  it('an abort stops it with NetworkError aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(initiateSale(sale({ signal: controller.signal }))).rejects.toMatchObject({ kind: 'aborted' });
+  });
+
+  it('a failure body without a code keeps the cause as the code', async () => {
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(JSON.stringify({ error: { cause: 'FILTERED' } }), { status: 403 }));
+    await expect(initiateSale(sale())).rejects.toMatchObject({ code: 'FILTERED', details: { cause: 'FILTERED', status: 403 } });
+  });
+
+  it('an HTTP error without the error document → NetworkError http', async () => {
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('gateway exploded', { status: 500 }));
+    await expect(initiateSale(sale())).rejects.toMatchObject({ name: 'NetworkError', kind: 'http', status: 500 });
+  });
+});
