@@ -1,2 +1,37 @@
-// The connect module: filled in by its provider issue.
-export {};
+/**
+ * `baton/connect` — the browser leg of a Worldline Connect client session: Client API calls,
+ * client-side encryption (JWE via WebCrypto), field validators and input masks.
+ *
+ * @example
+ * import { createClientSession } from 'baton/connect';
+ * const session = createClientSession(sessionFromYourServer);
+ * const product = await session.getPaymentProduct(1, context);
+ * const encryptedCustomerInput = await session.encrypt({ paymentProductId: 1, product, values });
+ */
+export { createClientSession, ClientSession, DEFAULT_ALLOWED_HOSTS } from './session.js';
+export type { ClientSessionOptions, IinDetailsResult, EncryptRequest } from './session.js';
+export type { CallOptions } from './client-api.js';
+export { isConnectError } from './client-api.js';
+export { encryptJwe, type EncryptedCustomerInput, type DeviceInformation } from './encrypt.js';
+export { applyMask, removeMask } from './mask.js';
+export { validateValues, failedValidators, isLuhnValid, isExpiryDateValid, isIbanValid, unmaskValue, type ValidatorName } from './validators.js';
+export { collectMetaInfo, encodeMetaInfo, SDK_IDENTIFIER, type ClientMetaInfo } from './meta-info.js';
+export type {
+  SessionResponse,
+  PaymentContext,
+  ConnectErrorDetails,
+  BasicPaymentProduct,
+  BasicPaymentProducts,
+  BasicPaymentProductGroups,
+  PaymentProduct,
+  PaymentProductField,
+  FieldValidators,
+  IinDetails,
+  PublicKey,
+  PaymentProductNetworks,
+  PaymentProductDirectory,
+  ConvertedAmount,
+  ThirdPartyStatus,
+  PrivacyPolicy,
+} from './schemas.js';
+export { BatonError, ValidationError, ProviderError, NetworkError, UnsafeUrlError, SecretError } from '../core/errors.js';

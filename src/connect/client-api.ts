@@ -1,0 +1,76 @@
+// One call to the Connect Client API: URL, headers, error document → ProviderError, answer
+// validated with its schema.
+import * as v from 'valibot';
+import { NetworkError, ProviderError } from '../core/errors.js';
+import { createHttp, type HttpRequest } from '../core/http.js';
+import { parseWith } from '../core/validate.js';
+import { collectMetaInfo, encodeMetaInfo } from './meta-info.js';
+import { ErrorResponseSchema, type ConnectErrorDetails } from './schemas.js';
+
+const request = createHttp('connect');
+
+/** Per-call options every Client API method takes. */
+export interface CallOptions {
+  /** Cancels the request (and any retry wait). */
+  readonly signal?: AbortSignal;
+}
+
+export interface ClientApiTarget {
+  /** `{clientApiUrl}/v1/{customerId}/` — always ends with a slash. */
+  readonly base: URL;
+  readonly clientSessionId: string;
+  readonly appIdentifier?: string;
+  readonly timeoutMs?: number;
+}
+
+// Answers with a body to read: every error the platform documents, except the statuses worth retrying.
+const RETRIED = new Set([429, 502, 503, 504]);
+const readable = (status: number) => status >= 400 && !RETRIED.has(status);
+
+/**
+ * Calls `path` (relative to the customer's base URL) and parses the answer with `schema`.
+ * An error document becomes a `ProviderError` whose `details` are `{errorId, errors, httpStatus}`.
+ */
+export async function callClientApi<const TSchema extends v.GenericSchema>(
+  target: ClientApiTarget,
+  path: string,
+  schema: TSchema,
+  what: string,
+  options: Pick<HttpRequest, 'method' | 'json' | 'searchParams' | 'signal'>,
+): Promise<v.InferOutput<TSchema>> {
+  const url = new URL(path, target.base);
+  const response = await request(url, {
+    ...options,
+    headers: {
+      Accept: 'application/json',
+      Authorization: `GCS v1Client:${target.clientSessionId}`,
+      'X-GCS-ClientMetaInfo': encodeMetaInfo(collectMetaInfo(target.appIdentifier)),
+    },
+    timeoutMs: target.timeoutMs,
+    acceptStatus: readable,
+  });
+  const body = parseJson(response.text);
+  if (response.status >= 400) throw toProviderError(body, response.status, { method: options.method ?? 'GET', url: url.href }, response.text);
+  return parseWith(schema, body, what);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function toProviderError(body: unknown, status: number, request: { method: string; url: string }, text: string): Error {
+  const parsed = v.safeParse(ErrorResponseSchema, body);
+  const first = parsed.success ? parsed.output.errors[0] : undefined;
+  if (!parsed.success || !first) return new NetworkError('http', request, { status, body: text.slice(0, 4096) });
+  const details: ConnectErrorDetails = { ...parsed.output, httpStatus: status };
+  return new ProviderError('connect', first.code, first.message ?? first.id ?? `HTTP ${status}`, details);
+}
+
+/** True when `error` is a Connect `ProviderError`; narrows `details` to the error document. */
+export function isConnectError(error: unknown): error is ProviderError & { readonly details: ConnectErrorDetails } {
+  return error instanceof ProviderError && error.provider === 'connect';
+}

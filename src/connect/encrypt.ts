@@ -1,0 +1,121 @@
+// Client-side encryption: a compact JWE (RSA-OAEP + A256CBC-HS512, RFC 7516/7518) built with
+// WebCrypto only. The platform (or your test) decrypts it with the session's private key.
+import { encodeBase64Url } from '../core/base64url.js';
+import { BatonError, ValidationError } from '../core/errors.js';
+import type { PublicKey } from './schemas.js';
+
+/** The plaintext the platform expects inside the JWE. */
+export interface EncryptedCustomerInput {
+  readonly clientSessionId: string;
+  readonly nonce: string;
+  readonly paymentProductId: number;
+  readonly tokenize: boolean;
+  readonly paymentValues: ReadonlyArray<{ readonly key: string; readonly value: string }>;
+  readonly accountOnFileId?: number;
+  readonly collectedDeviceInformation?: DeviceInformation;
+}
+
+export interface DeviceInformation {
+  readonly timezoneOffsetUtcMinutes: string;
+  readonly locale: string;
+  readonly browserData: {
+    readonly colorDepth: number;
+    readonly javaScriptEnabled: boolean;
+    readonly screenHeight: string;
+    readonly screenWidth: string;
+    readonly innerHeight: string;
+    readonly innerWidth: string;
+  };
+}
+
+function subtle(): SubtleCrypto {
+  const api = globalThis.crypto?.subtle;
+  if (!api) throw new BatonError('Encryption needs WebCrypto (crypto.subtle): serve the page over https or from localhost');
+  return api;
+}
+
+/** `count` random bytes from the platform's CSPRNG. */
+export function randomBytes(count: number): Uint8Array<ArrayBuffer> {
+  return globalThis.crypto.getRandomValues(new Uint8Array(count));
+}
+
+/** A fresh random nonce, hex. */
+export function randomNonce(): string {
+  return [...randomBytes(16)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** What a browser can tell about itself for 3-D Secure; `undefined` outside a browser. */
+export function collectDeviceInformation(): DeviceInformation | undefined {
+  if (typeof window === 'undefined' || typeof navigator === 'undefined') return undefined;
+  return {
+    timezoneOffsetUtcMinutes: String(new Date().getTimezoneOffset()),
+    locale: navigator.language,
+    browserData: {
+      colorDepth: window.screen.colorDepth,
+      javaScriptEnabled: true,
+      screenHeight: String(window.screen.height),
+      screenWidth: String(window.screen.width),
+      innerHeight: String(window.innerHeight),
+      innerWidth: String(window.innerWidth),
+    },
+  };
+}
+
+function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
+  try {
+    const binary = atob(text.replace(/\s/g, ''));
+    return Uint8Array.from(binary, (char) => char.charCodeAt(0));
+  } catch (cause) {
+    throw new ValidationError('public key', [{ path: 'publicKey', message: 'is not base64' }], { cause });
+  }
+}
+
+function concat(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(parts.reduce((size, part) => size + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+/** The AAD length in bits as a 64-bit big-endian integer (RFC 7518 §5.2.2.1 "AL"). */
+function bitLength(bytes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(8);
+  new DataView(out.buffer).setBigUint64(0, BigInt(bytes.length) * 8n);
+  return out;
+}
+
+/**
+ * Encrypts `plaintext` (any JSON-able value, encoded as UTF-8) for the holder of `key`'s private
+ * half. Returns a compact JWE: header `{"alg":"RSA-OAEP","enc":"A256CBC-HS512","kid":keyId}`,
+ * a fresh 64-byte content key wrapped with RSA-OAEP (SHA-1) and a fresh 16-byte IV per call.
+ *
+ * @example
+ * const jwe = await encryptJwe({ hello: 'Łukasz 王' }, await session.getPublicKey());
+ */
+export async function encryptJwe(plaintext: unknown, key: PublicKey): Promise<string> {
+  const crypto = subtle();
+  let rsa: CryptoKey;
+  try {
+    rsa = await crypto.importKey('spki', decodeBase64(key.publicKey), { name: 'RSA-OAEP', hash: 'SHA-1' }, false, ['encrypt']);
+  } catch (cause) {
+    if (cause instanceof BatonError) throw cause;
+    throw new ValidationError('public key', [{ path: 'publicKey', message: 'is not an RSA SubjectPublicKeyInfo (DER)' }], { cause });
+  }
+  const header = encodeBase64Url(new TextEncoder().encode(JSON.stringify({ alg: 'RSA-OAEP', enc: 'A256CBC-HS512', kid: key.keyId })));
+  const cek = randomBytes(64);
+  const iv = randomBytes(16);
+  const macKey = await crypto.importKey('raw', cek.slice(0, 32), { name: 'HMAC', hash: 'SHA-512' }, false, ['sign']);
+  const encKey = await crypto.importKey('raw', cek.slice(32), { name: 'AES-CBC' }, false, ['encrypt']);
+
+  const data = new TextEncoder().encode(JSON.stringify(plaintext));
+  const ciphertext = new Uint8Array(await crypto.encrypt({ name: 'AES-CBC', iv }, encKey, data));
+  const aad = new TextEncoder().encode(header); // ASCII: the header is base64url
+  const mac = new Uint8Array(await crypto.sign('HMAC', macKey, concat(aad, iv, ciphertext, bitLength(aad))));
+  const wrapped = new Uint8Array(await crypto.encrypt({ name: 'RSA-OAEP' }, rsa, cek));
+  cek.fill(0);
+
+  return [header, encodeBase64Url(wrapped), encodeBase64Url(iv), encodeBase64Url(ciphertext), encodeBase64Url(mac.slice(0, 32))].join('.');
+}

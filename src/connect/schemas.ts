@@ -1,0 +1,180 @@
+// Schemas for what the merchant server relays and what the Connect Client API answers.
+// Strict for ids and URLs (they build requests), tolerant for display data (unknown fields kept,
+// numbers as strings accepted).
+import * as v from 'valibot';
+
+/** Ids that end up in a URL path or an `Authorization` header. */
+const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9._~-]{1,128}$/, 'must be 1–128 letters, digits, ".", "_", "~" or "-"'));
+/** A number, or a numeric string as some gateways send. */
+const Num = v.union([
+  v.number(),
+  v.pipe(v.string(), v.regex(/^-?\d+(\.\d+)?$/), v.transform(Number)),
+]);
+const Bool = v.union([v.boolean(), v.pipe(v.picklist(['true', 'false']), v.transform((s) => s === 'true'))]);
+
+/** The session your server got from `POST /v1/{merchantId}/sessions` (`domain.SessionResponse`). */
+export const SessionResponseSchema = v.looseObject({
+  clientSessionId: Id,
+  customerId: Id,
+  clientApiUrl: v.pipe(v.string(), v.nonEmpty('is required')),
+  assetUrl: v.pipe(v.string(), v.nonEmpty('is required')),
+  invalidTokens: v.optional(v.array(v.string()), []),
+  region: v.optional(v.string()),
+});
+export type SessionResponse = v.InferInput<typeof SessionResponseSchema>;
+
+/** The payment context every product call is made in. */
+export const PaymentContextSchema = v.object({
+  countryCode: v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as "NL"')),
+  currencyCode: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as "EUR"')),
+  amount: v.pipe(v.number(), v.integer('must be an integer amount in minor units (cents)'), v.minValue(0)),
+  isRecurring: v.boolean(),
+  locale: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*$/, 'must be a locale such as "en_GB"'))),
+});
+export type PaymentContext = v.InferOutput<typeof PaymentContextSchema>;
+
+/** `{errorId, errors: [...]}` — the Client API's error document. */
+export const ErrorResponseSchema = v.looseObject({
+  errorId: v.string(),
+  errors: v.array(
+    v.looseObject({
+      code: v.union([v.string(), v.pipe(v.number(), v.transform(String))]),
+      id: v.optional(v.string()),
+      category: v.optional(v.string()),
+      httpStatusCode: v.optional(v.number()),
+      message: v.optional(v.string()),
+      propertyName: v.optional(v.string()),
+      requestId: v.optional(v.string()),
+    }),
+  ),
+});
+export type ConnectErrorDetails = v.InferOutput<typeof ErrorResponseSchema> & { readonly httpStatus: number };
+
+const DisplayHints = v.looseObject({
+  displayOrder: v.optional(Num),
+  label: v.optional(v.string()),
+  logo: v.optional(v.string()),
+});
+
+const AccountOnFile = v.looseObject({
+  id: Num,
+  paymentProductId: Num,
+  displayHints: v.optional(v.looseObject({ labelTemplate: v.optional(v.array(v.looseObject({ attributeKey: v.string(), mask: v.optional(v.string()) }))) })),
+  attributes: v.optional(v.array(v.looseObject({ key: v.string(), value: v.optional(v.string()), status: v.optional(v.string()) })), []),
+});
+
+const BasicProductFields = {
+  id: Num,
+  paymentMethod: v.optional(v.string()),
+  paymentProductGroup: v.optional(v.string()),
+  displayHints: v.optional(DisplayHints),
+  allowsRecurring: v.optional(Bool),
+  allowsTokenization: v.optional(Bool),
+  autoTokenized: v.optional(Bool),
+  usesRedirectionTo3rdParty: v.optional(Bool),
+  mobileIntegrationLevel: v.optional(v.string()),
+  accountsOnFile: v.optional(v.array(AccountOnFile), []),
+};
+
+export const BasicPaymentProductSchema = v.looseObject(BasicProductFields);
+export type BasicPaymentProduct = v.InferOutput<typeof BasicPaymentProductSchema>;
+
+export const BasicPaymentProductsSchema = v.looseObject({
+  paymentProducts: v.array(BasicPaymentProductSchema),
+  accountsOnFile: v.optional(v.array(AccountOnFile), []),
+});
+export type BasicPaymentProducts = v.InferOutput<typeof BasicPaymentProductsSchema>;
+
+export const BasicPaymentProductGroupsSchema = v.looseObject({
+  paymentProductGroups: v.array(
+    v.looseObject({
+      id: v.string(),
+      displayHints: v.optional(DisplayHints),
+      accountsOnFile: v.optional(v.array(AccountOnFile), []),
+    }),
+  ),
+});
+export type BasicPaymentProductGroups = v.InferOutput<typeof BasicPaymentProductGroupsSchema>;
+
+/** The validators a field may declare; unknown ones are kept and ignored by `validateValues`. */
+export const FieldValidatorsSchema = v.looseObject({
+  luhn: v.optional(v.looseObject({})),
+  expirationDate: v.optional(v.looseObject({})),
+  emailAddress: v.optional(v.looseObject({})),
+  iban: v.optional(v.looseObject({})),
+  length: v.optional(v.looseObject({ minLength: v.optional(Num), maxLength: v.optional(Num) })),
+  range: v.optional(v.looseObject({ minValue: v.optional(Num), maxValue: v.optional(Num) })),
+  regularExpression: v.optional(v.looseObject({ regularExpression: v.string() })),
+  fixedList: v.optional(v.looseObject({ allowedValues: v.array(v.string()) })),
+  termsAndConditions: v.optional(v.looseObject({})),
+});
+export type FieldValidators = v.InferOutput<typeof FieldValidatorsSchema>;
+
+export const PaymentProductFieldSchema = v.looseObject({
+  id: v.string(),
+  type: v.optional(v.string()),
+  dataRestrictions: v.optional(
+    v.looseObject({ isRequired: v.optional(Bool, false), validators: v.optional(FieldValidatorsSchema, {}) }),
+    { isRequired: false, validators: {} },
+  ),
+  displayHints: v.optional(
+    v.looseObject({
+      displayOrder: v.optional(Num),
+      label: v.optional(v.string()),
+      placeholderLabel: v.optional(v.string()),
+      mask: v.optional(v.string()),
+      obfuscate: v.optional(Bool),
+      alwaysShow: v.optional(Bool),
+      formElement: v.optional(v.looseObject({ type: v.optional(v.string()) })),
+      tooltip: v.optional(v.looseObject({ label: v.optional(v.string()), image: v.optional(v.string()) })),
+    }),
+  ),
+});
+export type PaymentProductField = v.InferOutput<typeof PaymentProductFieldSchema>;
+
+export const PaymentProductSchema = v.looseObject({
+  ...BasicProductFields,
+  fields: v.optional(v.array(PaymentProductFieldSchema), []),
+});
+export type PaymentProduct = v.InferOutput<typeof PaymentProductSchema>;
+
+export const IinDetailsSchema = v.looseObject({
+  paymentProductId: Num,
+  countryCode: v.optional(v.string()),
+  isAllowedInContext: v.optional(Bool, true),
+  coBrands: v.optional(
+    v.array(v.looseObject({ paymentProductId: Num, isAllowedInContext: v.optional(Bool, true) })),
+    [],
+  ),
+});
+export type IinDetails = v.InferOutput<typeof IinDetailsSchema>;
+
+export const PublicKeySchema = v.looseObject({
+  keyId: v.pipe(v.string(), v.nonEmpty()),
+  publicKey: v.pipe(v.string(), v.regex(/^[A-Za-z0-9+/\s]+={0,2}$/, 'must be base64 DER')),
+});
+export type PublicKey = v.InferOutput<typeof PublicKeySchema>;
+
+export const NetworksSchema = v.looseObject({ networks: v.array(v.string()) });
+export type PaymentProductNetworks = v.InferOutput<typeof NetworksSchema>;
+
+export const DirectorySchema = v.looseObject({
+  entries: v.array(
+    v.looseObject({
+      issuerId: v.string(),
+      issuerName: v.optional(v.string()),
+      issuerList: v.optional(v.string()),
+      countryNames: v.optional(v.array(v.string()), []),
+    }),
+  ),
+});
+export type PaymentProductDirectory = v.InferOutput<typeof DirectorySchema>;
+
+export const ConvertAmountSchema = v.looseObject({ convertedAmount: Num });
+export type ConvertedAmount = v.InferOutput<typeof ConvertAmountSchema>;
+
+export const ThirdPartyStatusSchema = v.looseObject({ thirdPartyStatus: v.string() });
+export type ThirdPartyStatus = v.InferOutput<typeof ThirdPartyStatusSchema>;
+
+export const PrivacyPolicySchema = v.looseObject({ htmlContent: v.string() });
+export type PrivacyPolicy = v.InferOutput<typeof PrivacyPolicySchema>;

@@ -1,0 +1,372 @@
+// A Connect client session: what the merchant server created, and every Client API call made
+// on the customer's behalf with it.
+import * as v from 'valibot';
+import { NetworkError, UnsafeUrlError, ValidationError } from '../core/errors.js';
+import { safeUrl } from '../core/url-guard.js';
+import { parseWith } from '../core/validate.js';
+import { callClientApi, isConnectError, type CallOptions, type ClientApiTarget } from './client-api.js';
+import { collectDeviceInformation, encryptJwe, randomNonce, type EncryptedCustomerInput } from './encrypt.js';
+import {
+  BasicPaymentProductGroupsSchema,
+  BasicPaymentProductsSchema,
+  ConvertAmountSchema,
+  DirectorySchema,
+  IinDetailsSchema,
+  NetworksSchema,
+  PaymentContextSchema,
+  PaymentProductSchema,
+  PrivacyPolicySchema,
+  PublicKeySchema,
+  SessionResponseSchema,
+  ThirdPartyStatusSchema,
+  type BasicPaymentProductGroups,
+  type BasicPaymentProducts,
+  type ConvertedAmount,
+  type IinDetails,
+  type PaymentContext,
+  type PaymentProduct,
+  type PaymentProductDirectory,
+  type PaymentProductNetworks,
+  type PrivacyPolicy,
+  type PublicKey,
+  type SessionResponse,
+  type ThirdPartyStatus,
+} from './schemas.js';
+import { unmaskValue, validateValues } from './validators.js';
+
+/** Worldline's Client API and asset hosts. Override with `allowedHosts` (e.g. for a proxy or a mock). */
+export const DEFAULT_ALLOWED_HOSTS: readonly string[] = [
+  '*.api-ingenico.com',
+  '*.worldline-solutions.com',
+  '*.globalcollect.com',
+  '*.ingenico.com',
+];
+
+export interface ClientSessionOptions {
+  /** Hosts `clientApiUrl` and `assetUrl` may point to. Default: `DEFAULT_ALLOWED_HOSTS`. */
+  readonly allowedHosts?: readonly string[];
+  /** Your app's name and version, sent in `X-GCS-ClientMetaInfo`. */
+  readonly appIdentifier?: string;
+  /** Per-request timeout. Default 15 000 ms. */
+  readonly timeoutMs?: number;
+}
+
+/** What `getIinDetails` found. `details` is present when the platform knows the IIN. */
+export type IinDetailsResult =
+  | { readonly status: 'NOT_ENOUGH_DIGITS' | 'UNKNOWN' }
+  | { readonly status: 'SUPPORTED' | 'EXISTING_BUT_NOT_ALLOWED'; readonly details: IinDetails };
+
+/** What `encrypt` takes: the product, the customer's values (masked or not) and options. */
+export interface EncryptRequest {
+  readonly paymentProductId: number;
+  /** Field id → value as typed (masks, spaces and slashes are removed). */
+  readonly values: Readonly<Record<string, string>>;
+  /** Ask the platform to store the card as a token. Default `false`. */
+  readonly tokenize?: boolean;
+  /** Pay with a stored account; its fields need not be repeated. */
+  readonly accountOnFileId?: number;
+  /** The product from `getPaymentProduct`: when given, values are unmasked and checked first. */
+  readonly product?: PaymentProduct;
+}
+
+const ProductId = v.pipe(v.number('must be a number'), v.integer('must be an integer'), v.minValue(1));
+const EncryptRequestSchema = v.object({
+  paymentProductId: ProductId,
+  values: v.record(v.pipe(v.string(), v.nonEmpty()), v.string()),
+  tokenize: v.optional(v.boolean(), false),
+  accountOnFileId: v.optional(ProductId),
+  product: v.optional(PaymentProductSchema),
+});
+const DirectoryContextSchema = v.object({ countryCode: PaymentContextSchema.entries.countryCode, currencyCode: PaymentContextSchema.entries.currencyCode });
+const ConvertSchema = v.object({
+  source: PaymentContextSchema.entries.currencyCode,
+  target: PaymentContextSchema.entries.currencyCode,
+  amount: PaymentContextSchema.entries.amount,
+});
+const PrivacySchema = v.object({ locale: PaymentContextSchema.entries.locale, paymentProductId: v.optional(ProductId) });
+const PaymentIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9._~-]{1,128}$/, 'must be a payment id'));
+
+/** `clientApiUrl` may end in `/client`, `/client/v1`, or neither, with or without `/`. */
+function clientApiBase(url: URL, customerId: string): URL {
+  let path = url.pathname.replace(/\/+$/, '').replace(/\/v1$/, '');
+  if (!path.endsWith('/client')) path += '/client';
+  return new URL(`${path}/v1/${encodeURIComponent(customerId)}/`, url.origin);
+}
+
+function contextQuery(context: PaymentContext): Record<string, string | number | boolean> {
+  const { countryCode, currencyCode, amount, isRecurring, locale } = context;
+  return { countryCode, currencyCode, amount, isRecurring, ...(locale ? { locale } : {}) };
+}
+
+/**
+ * A client session over the Connect Client API. Create it with `createClientSession`.
+ * Every method validates its input and the platform's answer, and takes a `signal`.
+ */
+export class ClientSession {
+  readonly clientSessionId: string;
+  readonly customerId: string;
+  /** Tokens the platform refused when the session was created: remove them from your records. */
+  readonly invalidTokens: readonly string[];
+  /** Deprecated by the platform; kept for information. */
+  readonly region: string | undefined;
+  /** Base of every Client API call: `{clientApiUrl}/v1/{customerId}/`. */
+  readonly apiBaseUrl: URL;
+  readonly #assetBase: URL;
+  readonly #target: ClientApiTarget;
+  #publicKey: Promise<PublicKey> | undefined;
+
+  /** @internal Use `createClientSession`. */
+  constructor(response: v.InferOutput<typeof SessionResponseSchema>, options: ClientSessionOptions = {}) {
+    const policy = { allowedHosts: options.allowedHosts ?? DEFAULT_ALLOWED_HOSTS };
+    this.clientSessionId = response.clientSessionId;
+    this.customerId = response.customerId;
+    this.invalidTokens = Object.freeze([...response.invalidTokens]);
+    this.region = response.region;
+    this.apiBaseUrl = clientApiBase(safeUrl(response.clientApiUrl, policy), response.customerId);
+    const asset = safeUrl(response.assetUrl, policy);
+    this.#assetBase = new URL(asset.pathname.endsWith('/') ? asset.href : `${asset.href}/`);
+    this.#target = {
+      base: this.apiBaseUrl,
+      clientSessionId: response.clientSessionId,
+      appIdentifier: options.appIdentifier,
+      timeoutMs: options.timeoutMs,
+    };
+  }
+
+  /**
+   * The URL of an asset (a product logo, a tooltip image) under the session's `assetUrl`.
+   *
+   * @example
+   * img.src = session.assetUrl(product.displayHints?.logo ?? '');
+   */
+  assetUrl(path: string): string {
+    if (typeof path !== 'string' || /^[a-z][a-z0-9+.-]*:|^\/\/|\\/i.test(path)) {
+      throw new UnsafeUrlError(String(path), 'asset paths must be relative to the session assetUrl');
+    }
+    const url = new URL(path.replace(/^\/+/, ''), this.#assetBase);
+    if (!url.href.startsWith(this.#assetBase.href)) throw new UnsafeUrlError(path, 'asset path leaves the assetUrl');
+    return url.href;
+  }
+
+  /**
+   * The payment products available in `context` (GET `products`, fields hidden).
+   *
+   * @example
+   * const { paymentProducts } = await session.getBasicPaymentProducts({
+   *   countryCode: 'NL', currencyCode: 'EUR', amount: 1000, isRecurring: false,
+   * });
+   */
+  async getBasicPaymentProducts(context: PaymentContext, options: CallOptions = {}): Promise<BasicPaymentProducts> {
+    const query = contextQuery(parseWith(PaymentContextSchema, context, 'payment context'));
+    return callClientApi(this.#target, 'products', BasicPaymentProductsSchema, 'products answer', {
+      searchParams: { ...query, hide: 'fields' },
+      signal: options.signal,
+    });
+  }
+
+  /**
+   * The payment product groups (e.g. `cards`) available in `context` (GET `productgroups`).
+   *
+   * @example
+   * const { paymentProductGroups } = await session.getBasicPaymentProductGroups(context);
+   */
+  async getBasicPaymentProductGroups(context: PaymentContext, options: CallOptions = {}): Promise<BasicPaymentProductGroups> {
+    const query = contextQuery(parseWith(PaymentContextSchema, context, 'payment context'));
+    return callClientApi(this.#target, 'productgroups', BasicPaymentProductGroupsSchema, 'product groups answer', {
+      searchParams: { ...query, hide: 'fields' },
+      signal: options.signal,
+    });
+  }
+
+  /**
+   * One payment product with its fields, validators and masks (GET `products/{id}`).
+   *
+   * @example
+   * const visa = await session.getPaymentProduct(1, context);
+   */
+  async getPaymentProduct(paymentProductId: number, context: PaymentContext, options: CallOptions = {}): Promise<PaymentProduct> {
+    const id = parseWith(ProductId, paymentProductId, 'paymentProductId');
+    const query = contextQuery(parseWith(PaymentContextSchema, context, 'payment context'));
+    return callClientApi(this.#target, `products/${id}`, PaymentProductSchema, 'product answer', { searchParams: query, signal: options.signal });
+  }
+
+  /**
+   * Which product a (partial) card number belongs to. Sends only the first 8 digits (or 6 when
+   * fewer than 8 are typed) as `bin`; with fewer than 6 digits answers `NOT_ENOUGH_DIGITS`
+   * without a request. An IIN the platform does not know is `UNKNOWN`.
+   *
+   * @example
+   * const iin = await session.getIinDetails('4111 1111', context);
+   * if (iin.status === 'SUPPORTED') show(iin.details.paymentProductId);
+   */
+  async getIinDetails(partialCardNumber: string, context: PaymentContext, options: CallOptions = {}): Promise<IinDetailsResult> {
+    const digits = parseWith(
+      v.pipe(v.string('must be a string'), v.transform((s) => s.replace(/[\s-]/g, '')), v.regex(/^\d*$/, 'must contain only digits, spaces and dashes')),
+      partialCardNumber,
+      'partialCardNumber',
+    );
+    const ctx = parseWith(PaymentContextSchema, context, 'payment context');
+    if (digits.length < 6) return { status: 'NOT_ENOUGH_DIGITS' };
+    try {
+      const details = await callClientApi(this.#target, 'services/getIINdetails', IinDetailsSchema, 'IIN details answer', {
+        method: 'POST',
+        json: {
+          bin: digits.slice(0, digits.length >= 8 ? 8 : 6),
+          paymentContext: {
+            countryCode: ctx.countryCode,
+            isRecurring: ctx.isRecurring,
+            amountOfMoney: { amount: ctx.amount, currencyCode: ctx.currencyCode },
+          },
+        },
+        signal: options.signal,
+      });
+      return { status: details.isAllowedInContext ? 'SUPPORTED' : 'EXISTING_BUT_NOT_ALLOWED', details };
+    } catch (error) {
+      if (isNotFound(error)) return { status: 'UNKNOWN' };
+      throw error;
+    }
+  }
+
+  /**
+   * The session's encryption key (GET `crypto/publickey`), fetched once per session.
+   *
+   * @example
+   * const { keyId, publicKey } = await session.getPublicKey();
+   */
+  getPublicKey(options: CallOptions = {}): Promise<PublicKey> {
+    this.#publicKey ??= callClientApi(this.#target, 'crypto/publickey', PublicKeySchema, 'public key answer', { signal: options.signal });
+    const pending = this.#publicKey;
+    // A failed fetch is not cached: the next call tries again.
+    pending.catch(() => {
+      if (this.#publicKey === pending) this.#publicKey = undefined;
+    });
+    return pending;
+  }
+
+  /**
+   * The card networks a wallet product (Apple Pay, Google Pay) accepts in `context`.
+   *
+   * @example
+   * const { networks } = await session.getPaymentProductNetworks(320, context);
+   */
+  async getPaymentProductNetworks(paymentProductId: number, context: PaymentContext, options: CallOptions = {}): Promise<PaymentProductNetworks> {
+    const id = parseWith(ProductId, paymentProductId, 'paymentProductId');
+    const query = contextQuery(parseWith(PaymentContextSchema, context, 'payment context'));
+    return callClientApi(this.#target, `products/${id}/networks`, NetworksSchema, 'networks answer', { searchParams: query, signal: options.signal });
+  }
+
+  /**
+   * The issuer directory of a product (e.g. iDEAL banks).
+   *
+   * @example
+   * const { entries } = await session.getPaymentProductDirectory(809, { countryCode: 'NL', currencyCode: 'EUR' });
+   */
+  async getPaymentProductDirectory(
+    paymentProductId: number,
+    context: { countryCode: string; currencyCode: string },
+    options: CallOptions = {},
+  ): Promise<PaymentProductDirectory> {
+    const id = parseWith(ProductId, paymentProductId, 'paymentProductId');
+    const query = parseWith(DirectoryContextSchema, context, 'directory context');
+    return callClientApi(this.#target, `products/${id}/directory`, DirectorySchema, 'directory answer', { searchParams: query, signal: options.signal });
+  }
+
+  /**
+   * Converts an amount (minor units) between currencies (GET `services/convert/amount`).
+   *
+   * @example
+   * const { convertedAmount } = await session.convertAmount({ source: 'EUR', target: 'USD', amount: 1000 });
+   */
+  async convertAmount(request: { source: string; target: string; amount: number }, options: CallOptions = {}): Promise<ConvertedAmount> {
+    const query = parseWith(ConvertSchema, request, 'convertAmount request');
+    return callClientApi(this.#target, 'services/convert/amount', ConvertAmountSchema, 'convert amount answer', { searchParams: query, signal: options.signal });
+  }
+
+  /**
+   * The status of a payment at a third party (e.g. a wallet app), for polling after a redirect.
+   *
+   * @example
+   * const { thirdPartyStatus } = await session.getThirdPartyPaymentStatus(paymentId);
+   */
+  async getThirdPartyPaymentStatus(paymentId: string, options: CallOptions = {}): Promise<ThirdPartyStatus> {
+    const id = parseWith(PaymentIdSchema, paymentId, 'paymentId');
+    return callClientApi(this.#target, `payments/${encodeURIComponent(id)}/thirdpartystatus`, ThirdPartyStatusSchema, 'third party status answer', {
+      signal: options.signal,
+    });
+  }
+
+  /**
+   * The privacy policy text (HTML from the platform — render it sanitised or in a sandboxed frame).
+   *
+   * @example
+   * const { htmlContent } = await session.getPrivacyPolicy({ locale: 'en_GB', paymentProductId: 1 });
+   */
+  async getPrivacyPolicy(request: { locale?: string; paymentProductId?: number } = {}, options: CallOptions = {}): Promise<PrivacyPolicy> {
+    const { locale, paymentProductId } = parseWith(PrivacySchema, request, 'getPrivacyPolicy request');
+    const query: Record<string, string | number> = {};
+    if (locale) query.locale = locale;
+    if (paymentProductId !== undefined) query.paymentProductId = paymentProductId;
+    return callClientApi(this.#target, 'services/privacypolicy', PrivacyPolicySchema, 'privacy policy answer', { searchParams: query, signal: options.signal });
+  }
+
+  /**
+   * Encrypts the customer's input for the platform: a compact JWE your server sends as
+   * `encryptedCustomerInput` when it creates the payment. With `product`, values are unmasked
+   * and checked against its validators first (`ValidationError` naming the failing fields).
+   *
+   * @example
+   * const encryptedCustomerInput = await session.encrypt({
+   *   paymentProductId: 1, product: visa,
+   *   values: { cardNumber: '4111 1111 1111 1111', expiryDate: '12/30', cvv: '123', cardholderName: 'Łukasz 王 Müller' },
+   * });
+   */
+  async encrypt(request: EncryptRequest, options: CallOptions = {}): Promise<string> {
+    const input = parseWith(EncryptRequestSchema, request, 'encrypt request');
+    const { product } = input;
+    if (product && Number(product.id) !== input.paymentProductId) {
+      throw new ValidationError('encrypt request', [
+        { path: 'product', message: `is product ${product.id}, not paymentProductId ${input.paymentProductId}`, received: String(product.id) },
+      ]);
+    }
+    const masks = new Map((product?.fields ?? []).map((field) => [field.id, field.displayHints?.mask]));
+    const values: Record<string, string> = {};
+    for (const [key, value] of Object.entries(input.values)) values[key] = unmaskValue(key, value, masks.get(key));
+    if (product) {
+      const issues = validateValues(product, values, { skipRequired: input.accountOnFileId !== undefined });
+      if (issues.length) throw new ValidationError('payment values', issues);
+    }
+    const device = collectDeviceInformation();
+    const plaintext: EncryptedCustomerInput = {
+      clientSessionId: this.clientSessionId,
+      nonce: randomNonce(),
+      paymentProductId: input.paymentProductId,
+      tokenize: input.tokenize,
+      paymentValues: Object.entries(values).map(([key, value]) => ({ key, value })),
+      ...(input.accountOnFileId !== undefined ? { accountOnFileId: input.accountOnFileId } : {}),
+      ...(device ? { collectedDeviceInformation: device } : {}),
+    };
+    return encryptJwe(plaintext, await this.getPublicKey(options));
+  }
+}
+
+function isNotFound(error: unknown): boolean {
+  return (isConnectError(error) && error.details.httpStatus === 404) || (error instanceof NetworkError && error.status === 404);
+}
+
+/**
+ * Starts a client session from what your server got from `POST /v1/{merchantId}/sessions`.
+ * Checks the ids and that `clientApiUrl`/`assetUrl` are on the allow-list.
+ *
+ * @example
+ * import { createClientSession } from 'baton/connect';
+ * const session = createClientSession(await (await fetch('/checkout/session', { method: 'POST' })).json());
+ * const { paymentProducts } = await session.getBasicPaymentProducts({ countryCode: 'NL', currencyCode: 'EUR', amount: 1000, isRecurring: false });
+ */
+export function createClientSession(sessionResponse: SessionResponse, options: ClientSessionOptions = {}): ClientSession {
+  const response = parseWith(SessionResponseSchema, sessionResponse, 'session response');
+  const allowedHosts = options.allowedHosts;
+  if (allowedHosts !== undefined && (!Array.isArray(allowedHosts) || !allowedHosts.every((host) => typeof host === 'string'))) {
+    throw new ValidationError('options', [{ path: 'allowedHosts', message: 'must be an array of host names' }]);
+  }
+  return new ClientSession(response, options);
+}
