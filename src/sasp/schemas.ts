@@ -136,7 +136,7 @@ export const postPaymentDataSchema = v.looseObject({
   productName: optionalText,
   certificateDuration: v.optional(integerish),
   productTerm: v.optional(integerish),
-  uploadDocumentUrl: v.optional(v.pipe(v.string(), v.url())),
+  uploadDocumentUrl: v.optional(v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//i, 'expected an http(s) URL'))),
   uploadDocumentToken: v.optional(v.pipe(v.string(), v.regex(/^[\w-]+\.[\w-]+\.[\w-]*$/, 'expected a JWT'))),
   orderStatus: v.optional(open<OrderStatus>()),
   domainName: optionalText,
