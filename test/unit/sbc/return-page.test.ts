@@ -1,0 +1,144 @@
+import { afterEach, describe, expect, inject, it, vi } from 'vitest';
+import { NetworkError, ValidationError } from '../../../src/core/errors.js';
+import { awaitFinalStatus, parseFormResponse, readReturnOrderId } from '../../../src/sbc/index.js';
+
+const mockUrl = inject('mockUrl');
+const statusUrl = `${mockUrl}/merchant/sbc/status`;
+
+afterEach(() => vi.restoreAllMocks());
+
+/** Creates an order through the merchant mock; returns its ids. */
+async function createOrder() {
+  const clientOrderId = `ORD-${Math.random().toString(36).slice(2, 10)}`;
+  const body = new URLSearchParams({ amountCentis: '2500', currency: 'EUR', client_orderid: clientOrderId });
+  const form = parseFormResponse(await (await fetch(`${mockUrl}/merchant/sbc/preauth`, { method: 'POST', body })).text());
+  return { clientOrderId, form };
+}
+
+/** Pays on the hosted form as a payer would; returns where the gateway sends the payer. */
+async function pay(redirectUrl: string, card: string): Promise<URL> {
+  const res = await fetch(redirectUrl, { method: 'POST', body: new URLSearchParams({ card_number: card }), redirect: 'manual' });
+  expect(res.status).toBe(302);
+  return new URL(res.headers.get('location')!);
+}
+
+describe('readReturnOrderId', () => {
+  it('reads the order reference and marks it untrusted', () => {
+    expect(readReturnOrderId('https://shop.example/return?orderId=ORD-1&status=approved')).toEqual({ orderId: 'ORD-1', trusted: false });
+    expect(readReturnOrderId(new URL('https://shop.example/r?client_orderid=902B4FF5'))).toEqual({ orderId: '902B4FF5', trusted: false });
+    expect(readReturnOrderId('https://shop.example/r?merchant_order=A.1&orderid=6863103').orderId).toBe('A.1');
+    expect(readReturnOrderId('https://shop.example/r?orderid=6863103').orderId).toBe('6863103');
+  });
+
+  it.each([
+    ['no reference', 'https://shop.example/return?status=approved'],
+    ['markup in the reference', 'https://shop.example/return?orderId=%3Cimg%20src%3Dx%3E'],
+    ['an empty reference', 'https://shop.example/return?orderId='],
+    ['an overlong reference', `https://shop.example/return?orderId=${'x'.repeat(129)}`],
+  ])('throws ValidationError for %s', (_name, url) => {
+    expect(() => readReturnOrderId(url)).toThrow(ValidationError);
+  });
+
+  it('throws a BatonError, not a TypeError, for bad input or no browser', () => {
+    expect(() => readReturnOrderId(42 as unknown as string)).toThrow(ValidationError);
+    expect(() => readReturnOrderId('::not a url')).toThrow(ValidationError);
+    expect(() => readReturnOrderId()).toThrow(/needs a URL outside a browser/);
+  });
+});
+
+describe('awaitFinalStatus against the merchant mock', () => {
+  it('returns the server status of an approved order', async () => {
+    const { clientOrderId, form } = await createOrder();
+    const back = await pay(form.redirectUrl, '4444555566661111');
+    expect(back.searchParams.get('status')).toBe('approved');
+    const result = await awaitFinalStatus({ statusUrl, orderId: clientOrderId, intervalMs: 20, timeoutMs: 2000 });
+    expect(result).toMatchObject({ status: 'approved', orderId: clientOrderId, answer: { source: 'callback', paynetOrderId: form.paynetOrderId } });
+  });
+
+  it('polls while processing, then returns the final status', async () => {
+    const { clientOrderId, form } = await createOrder();
+    const spy = vi.spyOn(globalThis, 'fetch');
+    const seen: string[] = [];
+    const pending = awaitFinalStatus({ statusUrl, orderId: clientOrderId, intervalMs: 20, timeoutMs: 5000, onProgress: (a) => seen.push(a.status) });
+    await new Promise((r) => setTimeout(r, 150));
+    const asked = spy.mock.calls.map(([input]) => new URL((input as Request).url));
+    spy.mockRestore();
+    await pay(form.redirectUrl, '4000000000000002');
+    await expect(pending).resolves.toMatchObject({ status: 'declined' });
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(seen)).toEqual(new Set(['processing']));
+    expect(asked[0]!.pathname).toBe('/merchant/sbc/status');
+    expect(asked[0]!.searchParams.get('orderId')).toBe(clientOrderId);
+  });
+
+  it('never takes the status from the return URL: a lying query still gets the server answer', async () => {
+    const { clientOrderId, form } = await createOrder();
+    await pay(form.redirectUrl, '4000000000000002');
+    const { orderId } = readReturnOrderId(`https://shop.example/sbc-return.html?orderId=${clientOrderId}&status=approved`);
+    await expect(awaitFinalStatus({ statusUrl, orderId, intervalMs: 20, timeoutMs: 2000 })).resolves.toMatchObject({ status: 'declined' });
+  });
+
+  it('backs off and gives up at the deadline with NetworkError timeout', async () => {
+    const { clientOrderId } = await createOrder();
+    const spy = vi.spyOn(globalThis, 'fetch');
+    const started = Date.now();
+    const error = await awaitFinalStatus({ statusUrl, orderId: clientOrderId, intervalMs: 50, timeoutMs: 600 }).catch((e: unknown) => e);
+    const elapsed = Date.now() - started;
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error).toMatchObject({ kind: 'timeout' });
+    expect(elapsed).toBeGreaterThanOrEqual(550);
+    expect(elapsed).toBeLessThan(1500);
+    // 50, 75, 112, 168, 200, 200… ms between questions: far fewer than 600/50 = 12.
+    expect(spy.mock.calls.length).toBeGreaterThanOrEqual(3);
+    expect(spy.mock.calls.length).toBeLessThanOrEqual(7);
+  });
+
+  it('stops when the signal aborts', async () => {
+    const { clientOrderId } = await createOrder();
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const started = Date.now();
+    const error = await awaitFinalStatus({ statusUrl, orderId: clientOrderId, signal: controller.signal, intervalMs: 30, timeoutMs: 10_000 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error).toMatchObject({ kind: 'aborted' });
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('keeps asking through a network failure or a 5xx, until the deadline', async () => {
+    const original = globalThis.fetch;
+    let n = 0;
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+      n++;
+      if (n === 1) throw new TypeError('fetch failed');
+      if (n === 2) return new Response('busy', { status: 503 });
+      if (n === 3) return new Response(JSON.stringify({ status: 'processing' }));
+      return new Response(JSON.stringify({ status: ' Filtered ', orderId: 'X1', reason: 'fraud' }));
+    });
+    await expect(awaitFinalStatus({ statusUrl, orderId: 'X1', intervalMs: 10, timeoutMs: 3000 })).resolves.toEqual({
+      status: 'filtered',
+      orderId: 'X1',
+      answer: { status: 'filtered', orderId: 'X1', reason: 'fraud' },
+    });
+    expect(n).toBe(4);
+    void original;
+  });
+
+  it('throws at once for an unknown order (404) or a malformed answer', async () => {
+    await expect(awaitFinalStatus({ statusUrl, orderId: 'NO-SUCH-ORDER', intervalMs: 10 })).rejects.toMatchObject({ kind: 'http', status: 404 });
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(JSON.stringify({ state: 'approved' })));
+    await expect(awaitFinalStatus({ statusUrl, orderId: 'X', intervalMs: 10 })).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  it.each([
+    [{ statusUrl, orderId: '' }, 'orderId'],
+    [{ statusUrl, orderId: '<x>' }, 'orderId'],
+    [{ statusUrl: 5, orderId: 'A' }, 'statusUrl'],
+    [{ statusUrl, orderId: 'A', intervalMs: -1 }, 'intervalMs'],
+    [{ statusUrl, orderId: 'A', timeoutMs: Number.NaN }, 'timeoutMs'],
+    [{ statusUrl, orderId: 'A', signal: 'stop' }, 'signal'],
+  ])('refuses bad options %# with a ValidationError', async (options, path) => {
+    const error = await awaitFinalStatus(options as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues[0]!.path).toBe(path);
+  });
+});
