@@ -1,0 +1,69 @@
+import { findByRole, findByText, getByLabelText, getByRole, waitFor } from '@testing-library/dom';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { mountConnectDemo } from '../../../demo/connect-demo.js';
+
+const mockUrl = inject('mockUrl');
+
+function section(): HTMLElement {
+  const root = document.createElement('section');
+  root.hidden = true;
+  root.append(Object.assign(document.createElement('h2'), { textContent: 'Worldline Connect' }));
+  document.body.append(root);
+  return root;
+}
+
+afterEach(() => document.body.replaceChildren());
+
+async function openCardForm(root: HTMLElement) {
+  const user = userEvent.setup();
+  mountConnectDemo(root, { merchantUrl: mockUrl });
+  expect(root.hidden).toBe(false);
+  await user.click(getByRole(root, 'button', { name: /start checkout/i }));
+  await user.click(await findByRole(root, 'radio', { name: 'VISA' }));
+  await findByRole(root, 'form', { name: /VISA details/ });
+  return user;
+}
+
+describe('connect demo in real Chromium', () => {
+  it('masks the card, detects the brand, encrypts and shows the masked card from the merchant', async () => {
+    const root = section();
+    const user = await openCardForm(root);
+    expect(getByRole(root, 'radio', { name: 'PayPal' })).toBeTruthy();
+
+    const number = getByLabelText(root, 'Card number') as HTMLInputElement;
+    await user.type(number, '4111111111111111');
+    expect(number.value).toBe('4111 1111 1111 1111');
+    await findByText(root, /Card detected: product 1$/);
+
+    const expiry = getByLabelText(root, 'Expiry date') as HTMLInputElement;
+    await user.type(expiry, '1230');
+    expect(expiry.value).toBe('12/30');
+    await user.type(getByLabelText(root, 'CVV'), '123');
+    await user.type(getByLabelText(root, 'Cardholder name'), 'Łukasz 王 Müller');
+    await user.click(getByRole(root, 'button', { name: /pay/i }));
+
+    const result = root.querySelector('output')!;
+    await waitFor(() => expect(result.textContent).toBe('Payment PENDING_APPROVAL: card ************1111, Łukasz 王 Müller'));
+  });
+
+  it('marks invalid fields and does not pay', async () => {
+    const root = section();
+    const user = await openCardForm(root);
+    const number = getByLabelText(root, 'Card number');
+    await user.type(number, '4111111111111112');
+    await user.click(getByRole(root, 'button', { name: /pay/i }));
+    await waitFor(() => expect(number.getAttribute('aria-invalid')).toBe('true'));
+    expect(getByLabelText(root, 'Expiry date').getAttribute('aria-invalid')).toBe('true');
+    expect(root.querySelector('#connect-cardNumber-error')!.textContent).toBe('fails luhn');
+    expect(root.querySelector('output')!.textContent).toBe('');
+  });
+
+  it('says when a card is known but not accepted', async () => {
+    const root = section();
+    const user = await openCardForm(root);
+    await user.type(getByLabelText(root, 'Card number'), '60110000');
+    await findByText(root, 'This card is not accepted for this payment.');
+  });
+});
