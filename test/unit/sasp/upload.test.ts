@@ -1,0 +1,219 @@
+// @vitest-environment happy-dom
+import { getByLabelText, getByRole } from '@testing-library/dom';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  NetworkError,
+  ProviderError,
+  SecretError,
+  UnsafeUrlError,
+  ValidationError,
+  mountUploadForm,
+  uploadDocuments,
+} from '../../../src/sasp/index.js';
+
+const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const jwt = (exp: number) => `${b64({ alg: 'HS256' })}.${b64({ sub: '/order/1', exp })}.c2ln`;
+const fresh = jwt(Math.floor(Date.now() / 1000) + 600);
+const expired = jwt(Math.floor(Date.now() / 1000) - 600);
+const url = 'https://avspartners.sectigolabs.com/avs/ws/api/v002/order';
+
+type Behaviour = 'ok' | 'fail' | 'offline' | 'http' | 'hang';
+
+/** A fake XMLHttpRequest: records what is sent and answers as told. */
+class FakeXhr extends EventTarget {
+  static behaviours: Behaviour[] = [];
+  static sent: Array<{ method: string; url: string; headers: Record<string, string>; body: FormData }> = [];
+  static release: Array<() => void> = [];
+  readonly upload = new EventTarget();
+  status = 0;
+  responseText = '';
+  responseURL = '';
+  timeout = 0;
+  #request = { method: '', url: '', headers: {} as Record<string, string> };
+  open(method: string, target: string) {
+    this.#request.method = method;
+    this.#request.url = target;
+  }
+  setRequestHeader(name: string, value: string) {
+    this.#request.headers[name.toLowerCase()] = value;
+  }
+  getResponseHeader(name: string) {
+    return name.toLowerCase() === 'content-type' ? 'application/json' : null;
+  }
+  abort() {
+    this.dispatchEvent(new Event('abort'));
+  }
+  send(body: FormData) {
+    FakeXhr.sent.push({ ...this.#request, body });
+    const behaviour = FakeXhr.behaviours.shift() ?? 'ok';
+    const finish = () => {
+      this.upload.dispatchEvent(Object.assign(new Event('progress'), { lengthComputable: true, loaded: 50, total: 100 }));
+      this.upload.dispatchEvent(Object.assign(new Event('progress'), { lengthComputable: true, loaded: 100, total: 100 }));
+      if (behaviour === 'offline') return this.dispatchEvent(new Event('error'));
+      this.status = behaviour === 'ok' || behaviour === 'hang' ? 200 : behaviour === 'fail' ? 500 : 502;
+      this.responseText =
+        behaviour === 'ok' || behaviour === 'hang' ? '{"errorCode":0,"files":[]}' : behaviour === 'fail' ? '{"errorCode":"SERVER_ERROR","errorMessage":"The upload service is down"}' : 'Bad gateway';
+      this.responseURL = this.#request.url;
+      this.dispatchEvent(new Event('load'));
+    };
+    if (behaviour === 'hang') FakeXhr.release.push(finish);
+    else setTimeout(finish, 5);
+  }
+}
+
+const file = (name: string, text = 'pdf bytes') => new File([text], name, { type: 'application/pdf' });
+
+beforeEach(() => {
+  FakeXhr.behaviours = [];
+  FakeXhr.sent = [];
+  FakeXhr.release = [];
+  vi.stubGlobal('XMLHttpRequest', FakeXhr);
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  document.body.replaceChildren();
+});
+
+describe('uploadDocuments', () => {
+  it('posts the documented multipart fields with progress', async () => {
+    const progress: Array<number | undefined> = [];
+    const result = await uploadDocuments({
+      url,
+      token: fresh,
+      files: [file('a.pdf'), file('b.pdf')],
+      comment: 'Articles',
+      successURL: 'https://shop.example/ok',
+      errorURL: 'https://shop.example/failed',
+      onProgress: ({ fraction }) => progress.push(fraction),
+    });
+    expect(result.status).toBe(200);
+    expect(progress).toEqual([0.5, 1]);
+    const [sent] = FakeXhr.sent;
+    expect(sent).toMatchObject({ method: 'POST', url, headers: { accept: 'application/json' } });
+    expect([...sent!.body.keys()]).toEqual(['token', 'successURL', 'errorURL', 'file', 'file', 'comment']);
+    expect(sent!.body.get('token')).toBe(fresh);
+    expect((sent!.body.getAll('file') as File[]).map((f) => f.name)).toEqual(['a.pdf', 'b.pdf']);
+    expect(sent!.body.get('comment')).toBe('Articles');
+  });
+
+  it('refuses an expired token before sending', async () => {
+    const error = await uploadDocuments({ url, token: expired, files: [file('a.pdf')] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as Error).message).toMatch(/uploadDocumentToken.*expired/);
+    expect(FakeXhr.sent).toHaveLength(0);
+  });
+
+  it('maps failures to typed errors', async () => {
+    FakeXhr.behaviours = ['fail', 'offline', 'http'];
+    await expect(uploadDocuments({ url, token: fresh, files: [file('a.pdf')] })).rejects.toMatchObject({ constructor: ProviderError, code: 'SERVER_ERROR', providerMessage: 'The upload service is down' });
+    await expect(uploadDocuments({ url, token: fresh, files: [file('a.pdf')] })).rejects.toMatchObject({ constructor: NetworkError, kind: 'offline' });
+    await expect(uploadDocuments({ url, token: fresh, files: [file('a.pdf')] })).rejects.toMatchObject({ constructor: NetworkError, kind: 'http', status: 502 });
+  });
+
+  it('is aborted by its signal', async () => {
+    FakeXhr.behaviours = ['hang'];
+    const controller = new AbortController();
+    const pending = uploadDocuments({ url, token: fresh, files: [file('a.pdf')], signal: controller.signal });
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ constructor: NetworkError, kind: 'aborted' });
+  });
+
+  it('refuses bad input with clear errors and sends nothing', async () => {
+    await expect(uploadDocuments(undefined as never)).rejects.toThrow(ValidationError);
+    await expect(uploadDocuments({ url, token: fresh, files: [] })).rejects.toThrow(/at least one file/);
+    await expect(uploadDocuments({ url, token: fresh, files: ['a.pdf'] as never })).rejects.toThrow(ValidationError);
+    await expect(uploadDocuments({ url, token: 'not a jwt', files: [file('a.pdf')] })).rejects.toThrow(/JWT/);
+    await expect(uploadDocuments({ url: 'https://evil.example/upload', token: fresh, files: [file('a.pdf')] })).rejects.toThrow(UnsafeUrlError);
+    await expect(uploadDocuments({ url: 'http://avspartners.sectigolabs.com/x', token: fresh, files: [file('a.pdf')] })).rejects.toThrow(UnsafeUrlError);
+    await expect(uploadDocuments({ url, token: fresh, files: [file('a.pdf')], loginPassword: 'x' } as never)).rejects.toThrow(SecretError);
+    expect(FakeXhr.sent).toHaveLength(0);
+  });
+});
+
+describe('mountUploadForm', () => {
+  function mount(token = fresh) {
+    const container = document.createElement('div');
+    document.body.append(container);
+    const form = mountUploadForm(container, { url, token, successURL: 'https://shop.example/ok', errorURL: 'https://shop.example/failed' });
+    return { container, form };
+  }
+
+  it('is the documented form, which posts without JavaScript', () => {
+    const { form } = mount();
+    expect(form.method).toBe('post');
+    expect(form.enctype).toBe('multipart/form-data');
+    expect(form.action).toBe(url);
+    const fields = [...form.elements].map((el) => [(el as HTMLInputElement).name, (el as HTMLInputElement).type]).filter(([name]) => name);
+    expect(fields).toEqual([
+      ['token', 'hidden'],
+      ['successURL', 'hidden'],
+      ['errorURL', 'hidden'],
+      ['file', 'file'],
+      ['comment', 'text'],
+    ]);
+    expect((form.elements.namedItem('file') as HTMLInputElement).multiple).toBe(true);
+    expect(getByRole(form, 'button', { name: 'Upload' }).getAttribute('type')).toBe('submit');
+  });
+
+  it('keeps files and comment after a failure and sends them again on retry', async () => {
+    FakeXhr.behaviours = ['fail', 'ok'];
+    const { form } = mount();
+    const user = userEvent.setup();
+    const input = getByLabelText(form, /Documents/) as HTMLInputElement;
+    await user.upload(input, [file('deed.pdf'), file('id.pdf')]);
+    await user.type(getByLabelText(form, /Comment/), 'Company deed');
+    await user.click(getByRole(form, 'button', { name: 'Upload' }));
+
+    await vi.waitFor(() => expect(form.dataset.state).toBe('failed'));
+    expect(getByRole(form, 'status').textContent).toMatch(/Upload failed: .*The upload service is down.*kept/);
+    expect([...input.files!].map((f) => f.name)).toEqual(['deed.pdf', 'id.pdf']);
+    expect((getByLabelText(form, /Comment/) as HTMLInputElement).value).toBe('Company deed');
+    expect(getByRole(form, 'listitem').textContent).toMatch(/Upload 1 \(deed.pdf, id.pdf\): failed/);
+
+    await user.click(getByRole(form, 'button', { name: 'Retry upload' }));
+    await vi.waitFor(() => expect(form.dataset.state).toBe('done'));
+    expect(FakeXhr.sent).toHaveLength(2);
+    expect((FakeXhr.sent[1]!.body.getAll('file') as File[]).map((f) => f.name)).toEqual(['deed.pdf', 'id.pdf']);
+    expect(FakeXhr.sent[1]!.body.get('comment')).toBe('Company deed');
+    expect(getByRole(form, 'status').textContent).toBe('Documents uploaded.');
+    expect((getByRole(form, 'progressbar') as HTMLProgressElement).value).toBe(1);
+  });
+
+  it('sends once for a double submit', async () => {
+    FakeXhr.behaviours = ['hang'];
+    const { form } = mount();
+    const user = userEvent.setup();
+    await user.upload(getByLabelText(form, /Documents/) as HTMLInputElement, file('a.pdf'));
+    const button = getByRole(form, 'button', { name: 'Upload' });
+    await user.click(button);
+    await user.dblClick(button);
+    form.requestSubmit();
+    form.dispatchEvent(new Event('submit', { cancelable: true }));
+    expect(FakeXhr.sent).toHaveLength(1);
+    expect(form.getAttribute('aria-busy')).toBe('true');
+    FakeXhr.release.shift()!();
+    await vi.waitFor(() => expect(getByRole(form, 'status').textContent).toBe('Documents uploaded.'));
+    expect(FakeXhr.sent).toHaveLength(1);
+  });
+
+  it('reports an expired token without sending and keeps the files', async () => {
+    const { form } = mount(expired);
+    const user = userEvent.setup();
+    const input = getByLabelText(form, /Documents/) as HTMLInputElement;
+    await user.upload(input, file('a.pdf'));
+    await user.click(getByRole(form, 'button', { name: 'Upload' }));
+    await vi.waitFor(() => expect(form.dataset.state).toBe('failed'));
+    expect(getByRole(form, 'status').textContent).toMatch(/expired/);
+    expect(FakeXhr.sent).toHaveLength(0);
+    expect(input.files).toHaveLength(1);
+  });
+
+  it('refuses bad options when mounting', () => {
+    const container = document.createElement('div');
+    expect(() => mountUploadForm(container, { url: 'javascript:alert(1)', token: fresh })).toThrow(UnsafeUrlError);
+    expect(() => mountUploadForm(container, { url, token: '' })).toThrow(ValidationError);
+    expect(() => mountUploadForm(null as never, { url, token: fresh })).toThrow(ValidationError);
+    expect(() => mountUploadForm(container, { url, token: fresh, loginName: 'x' } as never)).toThrow(SecretError);
+  });
+});
