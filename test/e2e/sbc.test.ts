@@ -1,0 +1,120 @@
+// SBC end to end in Chromium: the demo (built package) → merchant mock → gateway mock's hosted
+// form → server callback → the payer's redirect → the return page, which shows the server's status.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, saveScreenshot, startDemo, type DemoServer } from './harness.js';
+
+let demo: DemoServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  demo = await startDemo();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+async function openDemo(): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${demo.url}/`);
+  await page.locator('#sbc-demo').waitFor({ state: 'visible' });
+  return { page, errors };
+}
+
+/** Runs the hosted-form round trip with `card`; returns the page on the return view and the order id. */
+async function payWith(card: string, theme: 'light' | 'dark'): Promise<{ page: Page; orderId: string; errors: string[] }> {
+  const { page, errors } = await openDemo();
+  await page.locator('#sbc-form select[name=theme]').selectOption(theme);
+  await page.locator('#sbc-pay-button').click();
+  await page.waitForURL(/\/sbc\/paynet\/form\/\d+$/);
+  expect(await page.locator('#theme').textContent()).toBe(`Theme: ${theme}`);
+  expect(await page.locator('#amount').textContent()).toBe('25.00 EUR');
+  await page.locator('#card_number').fill(card);
+  await page.locator('#pay').click();
+  await page.waitForURL(/\/sbc-return\.html\?orderId=/);
+  const orderId = new URL(page.url()).searchParams.get('orderId')!;
+  // The gateway's redirect carried status=… in its query; the return page's URL no longer does.
+  expect(new URL(page.url()).searchParams.has('status')).toBe(false);
+  await page.locator('#sbc-return-status[data-final]').waitFor({ timeout: 10_000 });
+  return { page, orderId, errors };
+}
+
+describe('sbc hosted form round trip', () => {
+  let declinedOrder = '';
+
+  it('approves with 4444555566661111', async () => {
+    const { page, orderId, errors } = await payWith('4444555566661111', 'dark');
+    expect(await page.locator('#sbc-return-order').textContent()).toBe(orderId);
+    expect(await page.locator('#sbc-return-status').textContent()).toBe('approved');
+    await saveScreenshot(page, 'sbc-approved');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('declines with 4000000000000002', async () => {
+    const { page, orderId, errors } = await payWith('4000000000000002', 'light');
+    expect(await page.locator('#sbc-return-status').textContent()).toBe('declined');
+    declinedOrder = orderId;
+    await saveScreenshot(page, 'sbc-declined');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the return page shows the server’s status even when the query lies', async () => {
+    expect(declinedOrder).not.toBe('');
+    const page = await browser.newPage();
+    await page.goto(`${demo.url}/sbc-return.html?orderId=${declinedOrder}&status=approved&orderid=1&merchant_order=${declinedOrder}`);
+    await page.locator('#sbc-return-status[data-final]').waitFor();
+    expect(await page.locator('#sbc-return-status').textContent()).toBe('declined');
+    expect(await page.content()).not.toContain('approved');
+    await saveScreenshot(page, 'sbc-lying-query');
+    await page.close();
+  });
+
+  it('the merchant return handler ignores a forged status too', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${demo.url}/merchant/sbc/return?status=approved&client_orderid=${declinedOrder}&control=forged`);
+    await page.waitForURL(/\/sbc-return\.html\?orderId=/);
+    await page.locator('#sbc-return-status[data-final]').waitFor();
+    expect(await page.locator('#sbc-return-status').textContent()).toBe('declined');
+    await page.close();
+  });
+
+  it('a wrong card keeps the payer on the form with a message', async () => {
+    const { page } = await openDemo();
+    await page.locator('#sbc-pay-button').click();
+    await page.waitForURL(/\/sbc\/paynet\/form\/\d+$/);
+    await page.locator('#card_number').fill('1234123412341234');
+    await page.locator('#pay').click();
+    expect(await page.locator('#form-error').textContent()).toContain('4444555566661111');
+    await page.close();
+  });
+});
+
+describe('sbc initiate sale in the demo', () => {
+  it('shows the signed session', async () => {
+    const { page, errors } = await openDemo();
+    await page.locator('#sbc-sale-form button[type=submit]').click();
+    await page.locator('#sbc-sale-result dd.sbc-signature').waitFor();
+    expect(await page.locator('#sbc-sale-result dd.sbc-endpointId').textContent()).toBe('1234');
+    expect(await page.locator('#sbc-sale-result dd.sbc-signature').textContent()).toMatch(/^[0-9a-f]{40}$/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows FILTERED, and refuses major units before sending', async () => {
+    const { page } = await openDemo();
+    const amount = page.locator('#sbc-sale-form input[name=amountCentis]');
+    await amount.fill('666');
+    await page.locator('#sbc-sale-form button[type=submit]').click();
+    await expect.poll(() => page.locator('#sbc-sale-result').textContent()).toContain('FILTERED');
+    await amount.fill('10.42');
+    await page.locator('#sbc-sale-form button[type=submit]').click();
+    await expect.poll(() => page.locator('#sbc-sale-result').textContent()).toContain('ValidationError');
+    await page.close();
+  });
+});
