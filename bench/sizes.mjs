@@ -1,0 +1,70 @@
+// Bundle bytes of equivalent entries, Baton vs Worldline's connect-sdk-client-js, bundled by esbuild
+// with the same settings (bundle, minify, esm, browser), then gzip -9.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(join(root, 'package.json'));
+const worldlineDir = join(dirname(require.resolve('connect-sdk-client-js')), '..'); // dist/… → package root
+const worldlinePkg = JSON.parse(readFileSync(join(worldlineDir, 'package.json'), 'utf8'));
+export const WORLDLINE_VERSION = worldlinePkg.version;
+export const WORLDLINE_UMD = join(worldlineDir, worldlinePkg.unpkg);
+export const BATON_IIFE = join(root, 'dist/baton.iife.min.js');
+
+// `baton/*` resolves to the built ESM entries (dist/), exactly what an app installing Baton gets.
+const batonDist = {
+  name: 'baton-dist',
+  setup(b) {
+    b.onResolve({ filter: /^baton(\/(connect|sasp|sbc))?$/ }, (args) => {
+      const sub = args.path.split('/')[1] ?? 'index';
+      return { path: join(root, 'dist', `${sub}.js`) };
+    });
+  },
+};
+
+async function bundle(contents) {
+  const result = await build({
+    stdin: { contents, resolveDir: root, loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    logLevel: 'silent',
+    plugins: [batonDist],
+  });
+  const code = result.outputFiles[0].contents;
+  return { min: code.length, gzip: gzipSync(code, { level: 9 }).length };
+}
+
+function file(path) {
+  const code = readFileSync(path);
+  return { min: code.length, gzip: gzipSync(code, { level: 9 }).length };
+}
+
+export async function measureSizes() {
+  // (a) The same use: start a client session, fetch the key, encrypt card data.
+  const baton = await bundle(
+    "import { createClientSession } from 'baton/connect';\n" +
+      'export async function run(s, product, values) { const session = createClientSession(s); return session.encrypt({ paymentProductId: 1, product, values }); }',
+  );
+  const worldline = await bundle(
+    "import { Session, PaymentRequest } from 'connect-sdk-client-js';\n" +
+      'export async function run(s, values) { const session = new Session(s); const product = await session.getPaymentProduct(1, {}); ' +
+      'const request = new PaymentRequest(s.clientSessionId); request.setPaymentProduct(product); ' +
+      'for (const [k, v] of Object.entries(values)) request.setValue(k, v); return session.getEncryptor().encrypt(request); }',
+  );
+  // (b) The script-tag files as shipped (both already minified by their own builds).
+  const batonIife = file(BATON_IIFE);
+  const worldlineUmd = file(WORLDLINE_UMD);
+  return [
+    { name: 'session + encrypt (esbuild, min)', baton, worldline },
+    { name: 'script-tag file as shipped', baton: batonIife, worldline: worldlineUmd, files: ['dist/baton.iife.min.js', `connect-sdk-client-js/${worldlinePkg.unpkg.replace(/^\.\//, '')}`] },
+  ];
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(await measureSizes());
