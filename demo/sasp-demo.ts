@@ -1,4 +1,126 @@
-// Demo section for baton/sasp: filled in by its provider issue.
+// Demo section for baton/sasp: the whole post-payment flow as an integrator would build it.
+// The merchant server (mock, /merchant/sasp/session) holds the reseller login and relays
+// Sectigo's answer; the browser only ever sees the session handle.
+import {
+  BatonError,
+  getPostPaymentStatus,
+  mountUploadForm,
+  openPostPayment,
+  parseSessionResponse,
+  renderStatus,
+  type PostPaymentStatus,
+  type SaspAction,
+  type SaspSession,
+} from 'baton/sasp';
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+const describeError = (error: unknown) =>
+  error instanceof BatonError ? `${error.name}: ${error.message}` : error instanceof Error ? error.message : String(error);
+
 export function mountSaspDemo(root: HTMLElement): void {
-  root.hidden = true;
+  // Sectigo lives on this dev server in the demo: point the SDK at it (plain http is loopback-only).
+  const hosts = [location.host];
+  const sectigo = (path: string) => `${location.origin}/sectigo/products/${path}`;
+
+  const intro = el('p', 'Your server calls !initCustomerSession with its reseller login and hands the browser the session handle. Try order 654824, 700001 (replaced), 4243 (call limit, retried), 4242 (call limit), 666 (hostile text), 1999 (expired upload token), 404 (invalid order).');
+  const form = el('form');
+  const orderLabel = el('label', 'Order number ');
+  const order = Object.assign(el('input'), { name: 'orderNumber', value: '654824', required: true, autocomplete: 'off' });
+  orderLabel.append(order);
+  const start = Object.assign(el('button', 'Start session'), { type: 'submit' });
+  form.append(orderLabel, ' ', start);
+
+  const sessionLine = el('p');
+  sessionLine.setAttribute('role', 'status');
+  const controls = el('p');
+  const openPage = Object.assign(el('button', 'Open Sectigo’s post-payment page'), { type: 'button', disabled: true });
+  const refresh = Object.assign(el('button', 'Refresh status'), { type: 'button', disabled: true });
+  controls.append(openPage, ' ', refresh);
+  const statusBox = el('div');
+  const actionLine = el('p');
+  actionLine.setAttribute('role', 'status');
+  const uploadHeading = Object.assign(el('h3', 'Upload documents'), { hidden: true, tabIndex: -1 });
+  const uploadBox = el('div');
+  root.append(intro, form, sessionLine, controls, statusBox, actionLine, uploadHeading, uploadBox);
+  root.hidden = false;
+
+  let session: (SaspSession & { orderNumber: string }) | undefined;
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void (async () => {
+      start.disabled = true;
+      sessionLine.textContent = 'Asking the merchant server for a session…';
+      try {
+        const response = await fetch('/merchant/sasp/session', { method: 'POST', body: new URLSearchParams({ orderNumber: order.value, format: '0' }) });
+        const parsed = parseSessionResponse(await response.text(), { format: 0 });
+        session = { sid: parsed.sid, orderNumber: parsed.orderNumber ?? order.value };
+        sessionLine.textContent = `Session ${session.sid} for order ${session.orderNumber}.`;
+        openPage.disabled = refresh.disabled = false;
+        await showStatus();
+      } catch (error) {
+        session = undefined;
+        openPage.disabled = refresh.disabled = true;
+        sessionLine.textContent = describeError(error);
+      } finally {
+        start.disabled = false;
+      }
+    })();
+  });
+
+  openPage.addEventListener('click', () => {
+    if (!session) return;
+    try {
+      openPostPayment(session, { target: 'popup', endpoint: sectigo('postPayment1a'), allowedHosts: hosts, pathPrefixes: ['/sectigo/products/'] });
+    } catch (error) {
+      actionLine.textContent = describeError(error);
+    }
+  });
+  refresh.addEventListener('click', () => void showStatus());
+
+  async function showStatus(): Promise<void> {
+    if (!session) return;
+    refresh.disabled = true;
+    statusBox.setAttribute('aria-busy', 'true');
+    actionLine.textContent = 'Loading the status from Sectigo…';
+    try {
+      const status = await getPostPaymentStatus({ saspSessionID: session.sid, orderNumber: session.orderNumber, endpoint: sectigo('!getPostPaymentStatus'), allowedHosts: hosts });
+      renderStatus(statusBox, status, { onAction, headingLevel: 3 });
+      actionLine.textContent = '';
+      showUpload(status);
+    } catch (error) {
+      actionLine.textContent = describeError(error);
+    } finally {
+      refresh.disabled = false;
+      statusBox.removeAttribute('aria-busy');
+    }
+  }
+
+  async function onAction(action: SaspAction): Promise<void> {
+    if (action.action === 'uploadDocument' && !uploadHeading.hidden) {
+      uploadHeading.focus();
+      return;
+    }
+    // Actions the SDK cannot perform go through the merchant server (or, by default, the hosted page).
+    const response = await fetch('/merchant/sasp/action', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(action) });
+    actionLine.textContent = ((await response.json()) as { message: string }).message;
+  }
+
+  function showUpload(status: PostPaymentStatus): void {
+    uploadBox.replaceChildren();
+    uploadHeading.hidden = !status.uploadDocumentUrl || !status.uploadDocumentToken;
+    if (uploadHeading.hidden) return;
+    mountUploadForm(uploadBox, {
+      url: status.uploadDocumentUrl!,
+      token: status.uploadDocumentToken!,
+      successURL: `${location.origin}/merchant/sasp/documents-sent`,
+      errorURL: `${location.origin}/merchant/sasp/documents-failed`,
+      allowedHosts: hosts,
+    });
+  }
 }

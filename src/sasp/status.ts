@@ -44,7 +44,7 @@ const optionsSchema = v.object({
   timeoutMs: v.optional(v.pipe(v.number(), v.minValue(1))),
 });
 
-const request = createHttp('sasp');
+const request = /* @__PURE__ */ createHttp('sasp');
 
 const isCallLimit = (response: HttpResponse) => /"errorCode"\s*:\s*"?-42\b/.test(response.text);
 

@@ -1,0 +1,79 @@
+// Sectigo SASP end to end in Chromium: the demo (built package) → merchant mock session →
+// status from the Sectigo mock → rendered sections, DCV choice, document upload (enhanced and plain).
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousA11yViolations } from './axe.js';
+import { launchChromium, saveScreenshot, startDemo, type DemoServer } from './harness.js';
+
+let demo: DemoServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  demo = await startDemo();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+async function startSession(order: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${demo.url}/`);
+  const section = page.locator('#sasp-demo');
+  await section.waitFor({ state: 'visible' });
+  await section.getByLabel('Order number').fill(order);
+  await section.getByRole('button', { name: 'Start session' }).click();
+  return { page, errors };
+}
+
+describe('sasp demo', () => {
+  it('walks session → status → DCV choice → upload', async () => {
+    const { page, errors } = await startSession('654824');
+    const section = page.locator('#sasp-demo');
+    await section.locator('.baton-sasp-status').waitFor();
+    expect(await section.getByRole('heading', { level: 3 }).allTextContents()).toEqual(
+      expect.arrayContaining(['Submit your CSR', 'Domain Control Validation', 'Fast Service Certificate', 'Upload documents']),
+    );
+    const group = section.getByRole('radiogroup', { name: 'Validation method for mn.gov' });
+    await group.getByRole('radio', { name: 'CNAME CSR Hash' }).check();
+    await group.getByRole('button', { name: 'Use this method for mn.gov' }).click();
+    await expect.poll(() => section.getByText(/for mn.gov \(CNAME_CSR_HASH\)/).count()).toBe(1);
+
+    const form = section.locator('form.baton-sasp-upload');
+    await form.locator('input[type=file]').setInputFiles([{ name: 'deed.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(300_000, 65) }]);
+    await form.getByLabel('Comment').fill('from the e2e test');
+    await form.getByRole('button', { name: 'Upload' }).click();
+    await expect.poll(() => form.getAttribute('data-state')).toBe('done');
+    expect(await form.getByRole('status').textContent()).toBe('Documents uploaded.');
+
+    expect(await seriousA11yViolations(page, '#sasp-demo')).toEqual([]);
+    await saveScreenshot(page, 'sasp-flow');
+    // The browser never saw the reseller password.
+    const secretsInPage = await page.evaluate(() => document.documentElement.outerHTML.includes('FAKE-not-a-real-password'));
+    expect(secretsInPage).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the upload form also works as a plain form post (no script)', async () => {
+    const { page } = await startSession('654824');
+    const form = page.locator('#sasp-demo form.baton-sasp-upload');
+    await form.waitFor();
+    await form.locator('input[type=file]').setInputFiles([{ name: 'plain.pdf', mimeType: 'application/pdf', buffer: Buffer.from('plain') }]);
+    // Submit natively, bypassing the enhancement's submit listener.
+    await form.evaluate((element) => HTMLFormElement.prototype.submit.call(element as HTMLFormElement));
+    await page.waitForURL(/\/merchant\/sasp\/documents-sent$/);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Documents sent');
+    await page.close();
+  });
+
+  it('shows provider errors as text', async () => {
+    const { page, errors } = await startSession('404');
+    await expect.poll(() => page.locator('#sasp-demo').getByText(/ProviderError: sasp answered -4/).count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
