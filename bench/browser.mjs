@@ -1,0 +1,146 @@
+// Chromium benchmarks: card-data encryption (Baton vs Worldline, alternating call by call) and
+// script evaluation cost of the two script-tag files. Everything is served from 127.0.0.1:0 by a
+// tiny server here (pages, both SDK files, a Connect Client API stand-in with an RSA-2048 key).
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { BATON_IIFE, WORLDLINE_UMD } from './sizes.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+// Same flags as test/chromium.ts (a .ts module Node 20 cannot import from a plain .mjs script).
+export const chromiumLaunchOptions = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+};
+
+const PRODUCT = readFileSync(join(here, 'fixtures/connect-product-1.json'), 'utf8');
+
+function startServer() {
+  const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const key = JSON.stringify({ keyId: `bench-${randomBytes(4).toString('hex')}`, publicKey: publicKey.export({ type: 'spki', format: 'der' }).toString('base64') });
+  const files = {
+    '/baton.js': [readFileSync(BATON_IIFE), 'text/javascript'],
+    '/worldline.js': [readFileSync(WORLDLINE_UMD), 'text/javascript'],
+    '/encrypt.html': ['<!doctype html><meta charset="utf-8"><title>encrypt</title><script src="/baton.js"></script><script src="/worldline.js"></script>', 'text/html'],
+    '/blank.html': ['<!doctype html><meta charset="utf-8"><title>eval</title>', 'text/html'],
+  };
+  const server = createServer((req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    // Cross-origin isolation gives performance.now() 5 µs resolution instead of 100 µs.
+    const headers = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp', 'cache-control': 'no-store' };
+    let body;
+    let type = 'application/json';
+    if (files[path]) [body, type] = files[path];
+    else if (/^\/client\/v1\/[^/]+\/crypto\/publickey$/.test(path)) body = key;
+    else if (/^\/client\/v1\/[^/]+\/products\/1$/.test(path)) body = PRODUCT;
+    if (body === undefined) {
+      res.writeHead(404, headers).end();
+      return;
+    }
+    res.writeHead(200, { ...headers, 'content-type': type }).end(body);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) })));
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** Runs inside the page: both SDKs set up the same way, then alternate call by call. */
+async function encryptInPage({ warmup, iterations }) {
+  const sessionDetails = { clientSessionId: 'bench-session-0001', customerId: '1234-bench', clientApiUrl: `${location.origin}/client`, assetUrl: `${location.origin}/assets/` };
+  const context = { countryCode: 'NL', currencyCode: 'EUR', amount: 1000, isRecurring: false, locale: 'en_GB' };
+  const values = { cardNumber: '4111 1111 1111 1111', expiryDate: '12/30', cvv: '123', cardholderName: 'Wiktor Müller' };
+
+  const baton = window.Baton.connect.createClientSession(sessionDetails, { allowedHosts: [location.hostname] });
+  const batonProduct = await baton.getPaymentProduct(1, context);
+  const batonEncrypt = () => baton.encrypt({ paymentProductId: 1, product: batonProduct, values });
+
+  const wl = new window.connectsdk.Session(sessionDetails);
+  const wlProduct = await wl.getPaymentProduct(1, { countryCode: 'NL', currency: 'EUR', totalAmount: 1000, isRecurring: false, locale: 'en_GB' });
+  const wlEncryptor = wl.getEncryptor();
+  const wlEncrypt = () => {
+    const request = new window.connectsdk.PaymentRequest(sessionDetails.clientSessionId);
+    request.setPaymentProduct(wlProduct);
+    for (const [k, v] of Object.entries(values)) request.setValue(k, v);
+    return wlEncryptor.encrypt(request);
+  };
+
+  const isJwe = (t) => typeof t === 'string' && t.split('.').length === 5;
+  const times = { baton: [], worldline: [] };
+  const one = async (name, fn, record) => {
+    const t0 = performance.now();
+    const out = await fn();
+    const dt = performance.now() - t0;
+    if (!isJwe(out)) throw new Error(`${name} did not return a compact JWE`);
+    if (record) times[name].push(dt);
+  };
+  for (let i = 0; i < warmup + iterations; i++) {
+    const record = i >= warmup;
+    // Alternate which SDK goes first so neither always runs right after the other's GC pressure.
+    if (i % 2) {
+      await one('baton', batonEncrypt, record);
+      await one('worldline', wlEncrypt, record);
+    } else {
+      await one('worldline', wlEncrypt, record);
+      await one('baton', batonEncrypt, record);
+    }
+  }
+  return { times, resolution: crossOriginIsolated ? '5 µs' : '100 µs' };
+}
+
+/** Runs inside a fresh page: time a synchronous inline <script> (parse + compile + run). */
+function evalInPage(source) {
+  const script = document.createElement('script');
+  script.textContent = source;
+  const t0 = performance.now();
+  document.head.append(script); // inline scripts run synchronously on insertion
+  return performance.now() - t0;
+}
+
+export async function measureBrowser({ warmup = 30, iterations = 200, evalSamples = 25 } = {}) {
+  const server = await startServer();
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  try {
+    const version = browser.version();
+    // 1. Encryption.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/encrypt.html`);
+    const { times, resolution } = await page.evaluate(encryptInPage, { warmup, iterations });
+    await context.close();
+
+    // 2. Script evaluation: a fresh browser context per sample (no warm isolate), alternating the
+    // two files, each source made unique so V8's compilation cache cannot serve it.
+    const sources = { baton: readFileSync(BATON_IIFE, 'utf8'), worldline: readFileSync(WORLDLINE_UMD, 'utf8') };
+    const evalTimes = { baton: [], worldline: [] };
+    for (let i = 0; i < evalSamples * 2; i++) {
+      const name = i % 2 ? 'baton' : 'worldline';
+      const ctx = await browser.newContext();
+      const p = await ctx.newPage();
+      await p.goto(`${server.url}/blank.html`);
+      const ms = await p.evaluate(evalInPage, `${sources[name]}\n//# bench-${i}-${Date.now()}`);
+      const ok = await p.evaluate((n) => (n === 'baton' ? typeof window.Baton?.connect?.createClientSession : typeof window.connectsdk?.Session), name);
+      if (ok !== 'function') throw new Error(`${name} script did not define its global`);
+      evalTimes[name].push(ms);
+      await ctx.close();
+    }
+    return {
+      chromium: version,
+      resolution,
+      encrypt: { warmup, iterations, baton: median(times.baton), worldline: median(times.worldline) },
+      evaluate: { samples: evalSamples, baton: median(evalTimes.baton), worldline: median(evalTimes.worldline) },
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(await measureBrowser());

@@ -1,0 +1,100 @@
+// npm run bench — Baton vs Worldline's connect-sdk-client-js, side by side, in one run.
+// Needs `npm install && npm run build` first (it measures dist/) and Chromium at /usr/bin/chromium
+// (or CHROMIUM_PATH). Not part of CI's pass/fail. Prints a table and writes bench/RESULTS.md.
+import { existsSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+for (const f of ['dist/connect.js', 'dist/sasp.js', 'dist/baton.iife.min.js']) {
+  if (!existsSync(join(here, '..', f))) {
+    console.error(`bench: ${f} is missing — run \`npm run build\` first.`);
+    process.exit(1);
+  }
+}
+const { measureSizes, WORLDLINE_VERSION } = await import('./sizes.mjs');
+const { measureBrowser } = await import('./browser.mjs');
+const { measureParse } = await import('./parse.mjs');
+
+const started = Date.now();
+console.log('bench: bundle sizes…');
+const sizes = await measureSizes();
+console.log('bench: Chromium (encryption, script evaluation)…');
+const browser = await measureBrowser();
+console.log('bench: status parse + validate…');
+const parse = await measureParse();
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const ms = (n) => `${n.toFixed(3)} ms`;
+const us = (n) => `${n.toFixed(1)} µs`;
+const x = (n) => `${n.toFixed(2)}×`;
+
+const rows = [
+  ...sizes.flatMap((s) => [
+    [`${s.name}: minified`, kb(s.baton.min), kb(s.worldline.min), `${x(s.worldline.min / s.baton.min)} smaller`],
+    [`${s.name}: gzip -9`, kb(s.baton.gzip), kb(s.worldline.gzip), `${x(s.worldline.gzip / s.baton.gzip)} smaller (Baton = ${(s.baton.gzip / s.worldline.gzip).toFixed(3)} of Worldline)`],
+  ]),
+  [`encrypt card data, Chromium, median of ${browser.encrypt.iterations}`, ms(browser.encrypt.baton), ms(browser.encrypt.worldline), `${x(browser.encrypt.worldline / browser.encrypt.baton)} faster (goal ≥ 2×)`],
+  [`script-tag evaluation, Chromium, median of ${browser.evaluate.samples}`, ms(browser.evaluate.baton), ms(browser.evaluate.worldline), `${x(browser.evaluate.worldline / browser.evaluate.baton)} faster`],
+];
+const parseRows = [
+  ['JSON.parse alone', us(parse.jsonUs), `${Math.round(parse.jsonOps).toLocaleString('en')} /s`],
+  ['sasp.parseStatusResponse (JSON.parse + validate)', us(parse.batonUs), `${Math.round(parse.batonOps).toLocaleString('en')} /s`],
+];
+const overhead = parse.batonUs / parse.jsonUs;
+
+const table = (head, body) => {
+  const all = [head, ...body];
+  const widths = head.map((_, i) => Math.max(...all.map((r) => r[i].length)));
+  const line = (r) => r.map((c, i) => c.padEnd(widths[i])).join('  ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+};
+console.log(`\n${table(['measure', 'Baton', `Worldline ${WORLDLINE_VERSION}`, 'ratio'], rows)}\n`);
+console.log(`${table(['Sectigo status example (' + parse.bytes + ' B), Node ' + parse.node, 'per call', 'throughput'], parseRows)}`);
+console.log(`validation overhead: ${x(overhead)} the time of JSON.parse alone\n`);
+
+const md = (head, body) => [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...body.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+const out = `# Benchmark results
+
+Measured by \`npm run bench\` (bench/run.mjs) on ${new Date().toISOString().slice(0, 10)}: Node ${process.version},
+Chromium ${browser.chromium} (headless, \`/usr/bin/chromium\`), ${cpus().length} × ${cpu}.
+Reproduce from a fresh clone: \`npm install && npm run build && npm run bench\` (Chromium installed; no
+network beyond 127.0.0.1). Not part of CI's pass/fail; numbers vary with the machine — compare the ratios.
+
+## Baton vs Worldline \`connect-sdk-client-js\` ${WORLDLINE_VERSION}
+
+${md(['measure', 'Baton', `Worldline ${WORLDLINE_VERSION}`, 'ratio'], rows)}
+
+## Sectigo \`!getPostPaymentStatus\` example: parse + validate vs \`JSON.parse\` (Node)
+
+${md(['Sectigo status example (' + parse.bytes + ' B)', 'per call (median)', 'throughput'], parseRows)}
+
+Validation overhead: **${x(overhead)}** the time of \`JSON.parse\` alone (median of ${parse.rounds} rounds × ${parse.perRound} calls, rounds alternating).
+
+## How each number is taken
+
+- **session + encrypt**: one entry per SDK doing the same thing (start a session, get the card product /
+  key, encrypt card values) — Baton \`import { createClientSession } from 'baton/connect'\` (resolved to
+  \`dist/connect.js\`, ky and valibot bundled in), Worldline \`import { Session, PaymentRequest } from
+  'connect-sdk-client-js'\` (its ESM entry; node-forge is inlined, tree-shaking removes almost nothing).
+  Both bundled by esbuild with \`bundle: true, minify: true, format: 'esm', platform: 'browser'\`, then gzip -9.
+- **script-tag file**: \`dist/baton.iife.min.js\` (all three providers + status/upload UI) vs
+  \`${sizes[1].files[1]}\`, both as shipped (already minified), gzip -9.
+- **encrypt**: one cross-origin-isolated page (performance.now() resolution ${browser.resolution}) loads both
+  script-tag files; both sessions point at a local Client API stand-in with one RSA-2048 key and the
+  same card product (Luhn/length/expiry/regex validators). Per call: Baton \`session.encrypt({ paymentProductId,
+  product, values })\`; Worldline a new \`PaymentRequest\` with the product and 4 values, then
+  \`session.getEncryptor().encrypt(request)\` (the key is cached by both after the first call). Both validate
+  the values and return a compact JWE (RSA-OAEP + A256CBC-HS512). ${browser.encrypt.warmup} warm-up rounds, then
+  ${browser.encrypt.iterations} rounds alternating the two SDKs call by call (order flipped every round).
+- **script-tag evaluation**: a fresh browser context per sample, a blank page, then the file's source appended as an
+  inline \`<script>\` (runs synchronously: parse + compile + top-level execution) timed with performance.now();
+  each source gets a unique trailing comment so V8's compilation cache cannot help; the two files alternate.
+- **status parse**: \`parseStatusResponse\` from \`dist/sasp.js\` (JSON.parse + the valibot status schema, the same
+  path \`getPostPaymentStatus\` takes after fetching) on \`bench/fixtures/sasp-status.json\` — the successful
+  response from Sectigo's \`!getPostPaymentStatus\` document, its page-split fragments re-joined.
+`;
+writeFileSync(join(here, 'RESULTS.md'), out);
+console.log(`bench: wrote bench/RESULTS.md in ${((Date.now() - started) / 1000).toFixed(0)} s`);
