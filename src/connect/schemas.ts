@@ -10,7 +10,8 @@ const Num = v.union([
   v.number(),
   v.pipe(v.string(), v.regex(/^-?\d+(\.\d+)?$/), v.transform(Number)),
 ]);
-const Bool = v.union([v.boolean(), v.pipe(v.picklist(['true', 'false']), v.transform((s) => s === 'true'))]);
+const Bool = v.boolean();
+const Text = v.optional(v.string());
 
 /** The session your server got from `POST /v1/{merchantId}/sessions` (`domain.SessionResponse`). */
 export const SessionResponseSchema = v.looseObject({
@@ -39,41 +40,35 @@ export const ErrorResponseSchema = v.looseObject({
   errors: v.array(
     v.looseObject({
       code: v.union([v.string(), v.pipe(v.number(), v.transform(String))]),
-      id: v.optional(v.string()),
-      category: v.optional(v.string()),
+      id: Text,
+      category: Text,
       httpStatusCode: v.optional(v.number()),
-      message: v.optional(v.string()),
-      propertyName: v.optional(v.string()),
-      requestId: v.optional(v.string()),
+      message: Text,
+      propertyName: Text,
+      requestId: Text,
     }),
   ),
 });
 export type ConnectErrorDetails = v.InferOutput<typeof ErrorResponseSchema> & { readonly httpStatus: number };
 
-const DisplayHints = v.looseObject({
-  displayOrder: v.optional(Num),
-  label: v.optional(v.string()),
-  logo: v.optional(v.string()),
-});
+const DisplayHints = v.looseObject({ displayOrder: v.optional(Num), label: Text, logo: Text });
 
 const AccountOnFile = v.looseObject({
   id: Num,
   paymentProductId: Num,
-  displayHints: v.optional(v.looseObject({ labelTemplate: v.optional(v.array(v.looseObject({ attributeKey: v.string(), mask: v.optional(v.string()) }))) })),
-  attributes: v.optional(v.array(v.looseObject({ key: v.string(), value: v.optional(v.string()), status: v.optional(v.string()) })), []),
+  attributes: v.optional(v.array(v.looseObject({ key: v.string(), value: Text })), []),
 });
+const AccountsOnFile = v.optional(v.array(AccountOnFile), []);
 
 const BasicProductFields = {
   id: Num,
-  paymentMethod: v.optional(v.string()),
-  paymentProductGroup: v.optional(v.string()),
+  paymentMethod: Text,
+  paymentProductGroup: Text,
   displayHints: v.optional(DisplayHints),
   allowsRecurring: v.optional(Bool),
   allowsTokenization: v.optional(Bool),
-  autoTokenized: v.optional(Bool),
   usesRedirectionTo3rdParty: v.optional(Bool),
-  mobileIntegrationLevel: v.optional(v.string()),
-  accountsOnFile: v.optional(v.array(AccountOnFile), []),
+  accountsOnFile: AccountsOnFile,
 };
 
 export const BasicPaymentProductSchema = v.looseObject(BasicProductFields);
@@ -81,7 +76,7 @@ export type BasicPaymentProduct = v.InferOutput<typeof BasicPaymentProductSchema
 
 export const BasicPaymentProductsSchema = v.looseObject({
   paymentProducts: v.array(BasicPaymentProductSchema),
-  accountsOnFile: v.optional(v.array(AccountOnFile), []),
+  accountsOnFile: AccountsOnFile,
 });
 export type BasicPaymentProducts = v.InferOutput<typeof BasicPaymentProductsSchema>;
 
@@ -90,7 +85,7 @@ export const BasicPaymentProductGroupsSchema = v.looseObject({
     v.looseObject({
       id: v.string(),
       displayHints: v.optional(DisplayHints),
-      accountsOnFile: v.optional(v.array(AccountOnFile), []),
+      accountsOnFile: AccountsOnFile,
     }),
   ),
 });
@@ -118,16 +113,7 @@ export const PaymentProductFieldSchema = v.looseObject({
     { isRequired: false, validators: {} },
   ),
   displayHints: v.optional(
-    v.looseObject({
-      displayOrder: v.optional(Num),
-      label: v.optional(v.string()),
-      placeholderLabel: v.optional(v.string()),
-      mask: v.optional(v.string()),
-      obfuscate: v.optional(Bool),
-      alwaysShow: v.optional(Bool),
-      formElement: v.optional(v.looseObject({ type: v.optional(v.string()) })),
-      tooltip: v.optional(v.looseObject({ label: v.optional(v.string()), image: v.optional(v.string()) })),
-    }),
+    v.looseObject({ displayOrder: v.optional(Num), label: Text, placeholderLabel: Text, mask: Text, obfuscate: v.optional(Bool) }),
   ),
 });
 export type PaymentProductField = v.InferOutput<typeof PaymentProductFieldSchema>;
@@ -140,7 +126,7 @@ export type PaymentProduct = v.InferOutput<typeof PaymentProductSchema>;
 
 export const IinDetailsSchema = v.looseObject({
   paymentProductId: Num,
-  countryCode: v.optional(v.string()),
+  countryCode: Text,
   isAllowedInContext: v.optional(Bool, true),
   coBrands: v.optional(
     v.array(v.looseObject({ paymentProductId: Num, isAllowedInContext: v.optional(Bool, true) })),
@@ -162,8 +148,8 @@ export const DirectorySchema = v.looseObject({
   entries: v.array(
     v.looseObject({
       issuerId: v.string(),
-      issuerName: v.optional(v.string()),
-      issuerList: v.optional(v.string()),
+      issuerName: Text,
+      issuerList: Text,
       countryNames: v.optional(v.array(v.string()), []),
     }),
   ),
