@@ -96,9 +96,19 @@ const ACTION_LABELS: Readonly<Record<string, string>> = {
   uploadDocument: 'Upload documents',
 };
 
-/** Readable text for a section or domain status; unknown values are shown as sent. */
+/**
+ * Readable text for a section or domain status; unknown values are shown as sent.
+ *
+ * @example
+ * sasp.statusLabel('ActionRequired'); // 'Action required'
+ */
 export const statusLabel = (status: string) => STATUS_LABELS[status] ?? status;
-/** Readable text for an action; unknown actions are shown as sent. */
+/**
+ * Readable text for an action; unknown actions are shown as sent.
+ *
+ * @example
+ * sasp.actionLabel('resendAgreementEmail'); // 'Resend the agreement e-mail'
+ */
 export const actionLabel = (action: string) => ACTION_LABELS[action] ?? action;
 
 let nextId = 0;
@@ -234,9 +244,14 @@ export function renderStatus(container: HTMLElement, status: PostPaymentStatus, 
     if (domain.selectedMethod) facts.push(`Selected method: ${domain.selectedMethod}`);
     item.append(el('p', 'baton-sasp-domain__status', facts.join(' · ')));
     const offered = domain.methods.filter((method) => method.options.length);
-    if (!offered.length || domain.dcvStatus === 'Completed') return { item, chooser: false };
+    // A chooser only when the section offers choosing (or changing) and the domain is not done.
+    const action: ActionName | undefined = sectionActions.includes('selectDCVMethod')
+      ? 'selectDCVMethod'
+      : sectionActions.includes('canChangeDCVMethod')
+        ? 'canChangeDCVMethod'
+        : undefined;
+    if (!action || !offered.length || domain.dcvStatus === 'Completed') return { item, chooser: false };
 
-    const action: ActionName = sectionActions.includes('canChangeDCVMethod') && !sectionActions.includes('selectDCVMethod') ? 'canChangeDCVMethod' : 'selectDCVMethod';
     const fieldset = el('fieldset', 'baton-sasp-dcv-chooser');
     fieldset.setAttribute('role', 'radiogroup');
     fieldset.append(el('legend', undefined, `Validation method for ${domain.domainName}`));

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { ValidationError } from '../core/errors.js';
+import { NetworkError, ValidationError } from '../core/errors.js';
 import { safeUrl } from '../core/url-guard.js';
 import { parseWith } from '../core/validate.js';
 import { refuseLogin } from './no-login.js';
@@ -155,8 +155,13 @@ export function mountUploadForm(container: HTMLElement, options: UploadFormOptio
       opts.onSuccess?.(result);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
+      // Everything was sent but no answer could be read (e.g. a redirect the page may not read):
+      // the documents may have arrived, so say so rather than invite a blind duplicate.
+      const maybeReceived = error instanceof NetworkError && error.kind === 'offline' && progress.value >= 1;
       describe('failed', `failed — ${reason}`);
-      status.textContent = `Upload failed: ${reason}. Your files and comment are kept; press “Retry upload” to try again.`;
+      status.textContent = maybeReceived
+        ? `The documents were sent but no answer could be read (${reason}); they may have arrived. Check the order status before retrying. Your files and comment are kept.`
+        : `Upload failed: ${reason}. Your files and comment are kept; press “Retry upload” to try again.`;
       form.dataset.state = 'failed';
       submit.textContent = 'Retry upload';
       progress.hidden = true;

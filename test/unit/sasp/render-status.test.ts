@@ -130,6 +130,13 @@ describe('renderStatus', () => {
     ]);
   });
 
+  it('shows no chooser when the section offers no method choice', () => {
+    const status = statusFor();
+    renderStatus(container, { ...status, dcvStatus: { ...status.dcvStatus!, status: 'InProgress', availableActions: [] } }, { onAction: () => undefined });
+    expect(queryAllByRole(container, 'radiogroup')).toHaveLength(0);
+    expect(within(getByRole(container, 'region', { name: 'Domain Control Validation' })).getAllByRole('heading', { level: 4 }).map((h) => h.textContent)).toEqual(['mn.gov', 'mnsure.org']);
+  });
+
   it('asks for a choice instead of sending an empty one', async () => {
     const onAction = vi.fn();
     renderStatus(container, statusFor(), { onAction });
@@ -151,7 +158,7 @@ describe('renderStatus', () => {
     const status = statusFor('666', {
       productName: evil,
       csrStatus: { title: `<b>${evil}</b>`, status: `<i>x</i>`, description: `a\n${evil}`, availableActions: [`<svg onload=alert(1)>`] },
-      dcvStatus: { status: 'ActionRequired', domains: [{ domainName: `"><img src=x>`, methods: [{ type: 'email', title: evil, options: ['<a href="javascript:alert(1)">x</a>'] }] }] },
+      dcvStatus: { status: 'ActionRequired', availableActions: ['selectDCVMethod'], domains: [{ domainName: `"><img src=x>`, methods: [{ type: 'email', title: evil, options: ['<a href="javascript:alert(1)">x</a>'] }] }] },
     });
     renderStatus(container, status, { onAction: () => undefined });
     expect(container.querySelectorAll('img, script, b, i, svg, a')).toHaveLength(0);

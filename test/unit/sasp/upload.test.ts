@@ -180,6 +180,16 @@ describe('mountUploadForm', () => {
     expect((getByRole(form, 'progressbar') as HTMLProgressElement).value).toBe(1);
   });
 
+  it('after a fully sent body with an unreadable answer, says the documents may have arrived', async () => {
+    FakeXhr.behaviours = ['offline'];
+    const { form } = mount();
+    const user = userEvent.setup();
+    await user.upload(getByLabelText(form, /Documents/) as HTMLInputElement, file('a.pdf'));
+    await user.click(getByRole(form, 'button', { name: 'Upload' }));
+    await vi.waitFor(() => expect(form.dataset.state).toBe('failed'));
+    expect(getByRole(form, 'status').textContent).toMatch(/may have arrived. Check the order status/);
+  });
+
   it('sends once for a double submit', async () => {
     FakeXhr.behaviours = ['hang'];
     const { form } = mount();
