@@ -1,0 +1,46 @@
+// Connect end to end in Chromium: the demo (built package) → merchant mock creates a session →
+// Client API mock (products, product, IIN, public key) → encryption in the page → merchant mock
+// decrypts with its private key and answers the masked card.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousA11yViolations } from './axe.js';
+import { launchChromium, saveScreenshot, startDemo, type DemoServer } from './harness.js';
+
+let demo: DemoServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  demo = await startDemo();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+describe('connect card payment', () => {
+  it('pays with an encrypted card and shows the masked card', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${demo.url}/`);
+    const section = page.locator('#connect-demo');
+    await section.waitFor({ state: 'visible' });
+    await section.getByRole('button', { name: /start checkout/i }).click();
+    await section.getByRole('radio', { name: 'VISA' }).check();
+    const number = section.getByLabel('Card number');
+    await number.pressSequentially('4111111111111111');
+    await expect.poll(() => number.inputValue()).toBe('4111 1111 1111 1111');
+    await section.getByText('Card detected: product 1').waitFor();
+    await section.getByLabel('Expiry date').pressSequentially('1230');
+    await section.getByLabel('CVV').pressSequentially('123');
+    await section.getByLabel('Cardholder name').fill('Łukasz 王 Müller');
+    await section.getByRole('button', { name: /pay/i }).click();
+    const result = section.locator('output');
+    await expect.poll(() => result.textContent()).toBe('Payment PENDING_APPROVAL: card ************1111, Łukasz 王 Müller');
+    expect(await seriousA11yViolations(page, '#connect-demo')).toEqual([]);
+    await saveScreenshot(page, 'connect-paid');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
