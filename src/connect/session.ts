@@ -115,8 +115,13 @@ export class ClientSession {
   readonly #target: ClientApiTarget;
   #publicKey: Promise<PublicKey> | undefined;
 
-  /** @internal Use `createClientSession`. */
-  constructor(response: v.InferOutput<typeof SessionResponseSchema>, options: ClientSessionOptions = {}) {
+  /** Prefer `createClientSession`; both validate `sessionResponse` and the options. */
+  constructor(sessionResponse: SessionResponse, options: ClientSessionOptions = {}) {
+    const response = parseWith(SessionResponseSchema, sessionResponse, 'session response');
+    const allowedHosts = options.allowedHosts;
+    if (allowedHosts !== undefined && (!Array.isArray(allowedHosts) || !allowedHosts.every((host) => typeof host === 'string'))) {
+      throw new ValidationError('options', [{ path: 'allowedHosts', message: 'must be an array of host names' }]);
+    }
     const policy = { allowedHosts: options.allowedHosts ?? DEFAULT_ALLOWED_HOSTS };
     this.clientSessionId = response.clientSessionId;
     this.customerId = response.customerId;
@@ -363,10 +368,5 @@ function isNotFound(error: unknown): boolean {
  * const { paymentProducts } = await session.getBasicPaymentProducts({ countryCode: 'NL', currencyCode: 'EUR', amount: 1000, isRecurring: false });
  */
 export function createClientSession(sessionResponse: SessionResponse, options: ClientSessionOptions = {}): ClientSession {
-  const response = parseWith(SessionResponseSchema, sessionResponse, 'session response');
-  const allowedHosts = options.allowedHosts;
-  if (allowedHosts !== undefined && (!Array.isArray(allowedHosts) || !allowedHosts.every((host) => typeof host === 'string'))) {
-    throw new ValidationError('options', [{ path: 'allowedHosts', message: 'must be an array of host names' }]);
-  }
-  return new ClientSession(response, options);
+  return new ClientSession(sessionResponse, options);
 }
