@@ -14,6 +14,8 @@ export default defineConfig({
       },
       {
         extends: true,
+        // Pre-bundled up front: re-optimising on the first run reloads the page mid-test.
+        optimizeDeps: { include: ['@testing-library/dom', '@testing-library/user-event'] },
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
