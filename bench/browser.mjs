@@ -1,7 +1,7 @@
 // Chromium benchmarks: card-data encryption (Baton vs Worldline, alternating call by call) and
 // script evaluation cost of the two script-tag files. Everything is served from 127.0.0.1:0 by a
 // tiny server here (pages, both SDK files, a Connect Client API stand-in with an RSA-2048 key).
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { constants, createDecipheriv, createHmac, generateKeyPairSync, privateDecrypt, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
@@ -19,8 +19,45 @@ export const chromiumLaunchOptions = {
 
 const PRODUCT = readFileSync(join(here, 'fixtures/connect-product-1.json'), 'utf8');
 
+const NAME = 'Wiktor Müller';
+
+/** Decrypts a compact JWE (RSA-OAEP/SHA-1 + A256CBC-HS512) as the platform would, checking the tag. */
+function decryptJwe(jwe, privateKey) {
+  const [h, ek, ivText, ct, tagText] = jwe.split('.');
+  const header = JSON.parse(Buffer.from(h, 'base64url').toString('utf8'));
+  if (header.alg !== 'RSA-OAEP' || header.enc !== 'A256CBC-HS512') throw new Error(`unexpected JWE header ${JSON.stringify(header)}`);
+  const cek = privateDecrypt({ key: privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha1' }, Buffer.from(ek, 'base64url'));
+  const iv = Buffer.from(ivText, 'base64url');
+  const ciphertext = Buffer.from(ct, 'base64url');
+  const al = Buffer.alloc(8);
+  al.writeBigUInt64BE(BigInt(h.length * 8));
+  const tag = createHmac('sha512', cek.subarray(0, 32)).update(h, 'ascii').update(iv).update(ciphertext).update(al).digest().subarray(0, 32);
+  if (!timingSafeEqual(tag, Buffer.from(tagText, 'base64url'))) throw new Error('JWE authentication tag mismatch');
+  const decipher = createDecipheriv('aes-256-cbc', cek.subarray(32), iv);
+  const bytes = Buffer.concat([decipher.update(ciphertext), decipher.final()]);
+  return { payload: JSON.parse(bytes.toString('utf8')), bytes };
+}
+
+/** Both SDKs must produce a JWE the platform can open, with the same unmasked card values. */
+/** Returns a note when the payload is readable but not UTF-8 (non-ASCII cardholder names). */
+function checkPayload(name, jwe, privateKey) {
+  const { payload, bytes } = decryptJwe(jwe, privateKey);
+  let notes = [];
+  let values = Object.fromEntries(payload.paymentValues.map(({ key, value }) => [key, value]));
+  if (values.cardholderName !== NAME) {
+    // node-forge encrypts JS strings as Latin-1 "binary" bytes unless told otherwise.
+    const latin1 = JSON.parse(bytes.toString('latin1'));
+    values = Object.fromEntries(latin1.paymentValues.map(({ key, value }) => [key, value]));
+    if (values.cardholderName === NAME) notes.push(`${name}: plaintext is Latin-1, not UTF-8 — "${NAME}" arrives as ${JSON.stringify(payload.paymentValues.find((v) => v.key === 'cardholderName')?.value)} to a UTF-8 reader`);
+  }
+  const want = { cardNumber: '4111111111111111', expiryDate: '1230', cvv: '123', cardholderName: NAME };
+  for (const [k, v] of Object.entries(want)) if (values[k] !== v) throw new Error(`${name}: decrypted ${k} is ${JSON.stringify(values[k])}, not ${JSON.stringify(v)}`);
+  if (payload.clientSessionId !== 'bench-session-0001' || payload.paymentProductId !== 1) throw new Error(`${name}: wrong session/product in payload`);
+  return notes;
+}
+
 function startServer() {
-  const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const key = JSON.stringify({ keyId: `bench-${randomBytes(4).toString('hex')}`, publicKey: publicKey.export({ type: 'spki', format: 'der' }).toString('base64') });
   const files = {
     '/baton.js': [readFileSync(BATON_IIFE), 'text/javascript'],
@@ -43,7 +80,7 @@ function startServer() {
     }
     res.writeHead(200, { ...headers, 'content-type': type }).end(body);
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) })));
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ privateKey, url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) })));
 }
 
 const median = (xs) => {
@@ -74,11 +111,13 @@ async function encryptInPage({ warmup, iterations }) {
 
   const isJwe = (t) => typeof t === 'string' && t.split('.').length === 5;
   const times = { baton: [], worldline: [] };
+  const samples = {};
   const one = async (name, fn, record) => {
     const t0 = performance.now();
     const out = await fn();
     const dt = performance.now() - t0;
     if (!isJwe(out)) throw new Error(`${name} did not return a compact JWE`);
+    samples[name] = out;
     if (record) times[name].push(dt);
   };
   for (let i = 0; i < warmup + iterations; i++) {
@@ -92,7 +131,7 @@ async function encryptInPage({ warmup, iterations }) {
       await one('baton', batonEncrypt, record);
     }
   }
-  return { times, resolution: crossOriginIsolated ? '5 µs' : '100 µs' };
+  return { times, samples, resolution: crossOriginIsolated ? '5 µs' : '100 µs' };
 }
 
 /** Runs inside a fresh page: time a synchronous inline <script> (parse + compile + run). */
@@ -104,7 +143,7 @@ function evalInPage(source) {
   return performance.now() - t0;
 }
 
-export async function measureBrowser({ warmup = 30, iterations = 200, evalSamples = 25 } = {}) {
+export async function measureBrowser({ warmup = 30, iterations = 200, evalSamples = 40 } = {}) {
   const server = await startServer();
   const browser = await chromium.launch(chromiumLaunchOptions);
   try {
@@ -113,8 +152,9 @@ export async function measureBrowser({ warmup = 30, iterations = 200, evalSample
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${server.url}/encrypt.html`);
-    const { times, resolution } = await page.evaluate(encryptInPage, { warmup, iterations });
+    const { times, samples, resolution } = await page.evaluate(encryptInPage, { warmup, iterations });
     await context.close();
+    const notes = Object.entries(samples).flatMap(([name, jwe]) => checkPayload(name, jwe, server.privateKey));
 
     // 2. Script evaluation: a fresh browser context per sample (no warm isolate), alternating the
     // two files, each source made unique so V8's compilation cache cannot serve it.
@@ -134,6 +174,7 @@ export async function measureBrowser({ warmup = 30, iterations = 200, evalSample
     return {
       chromium: version,
       resolution,
+      notes,
       encrypt: { warmup, iterations, baton: median(times.baton), worldline: median(times.worldline) },
       evaluate: { samples: evalSamples, baton: median(evalTimes.baton), worldline: median(evalTimes.worldline) },
     };

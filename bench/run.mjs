@@ -43,6 +43,8 @@ const parseRows = [
   ['sasp.parseStatusResponse (JSON.parse + validate)', us(parse.batonUs), `${Math.round(parse.batonOps).toLocaleString('en')} /s`],
 ];
 const overhead = parse.batonUs / parse.jsonUs;
+const partsOf = (p) => Object.entries(p).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${kb(v)}`).join(', ');
+const breakdown = [`Baton: ${partsOf(sizes[0].baton.parts)}`, `Worldline (node-forge inlined in its dist): ${partsOf(sizes[0].worldline.parts)}`];
 
 const table = (head, body) => {
   const all = [head, ...body];
@@ -53,6 +55,8 @@ const table = (head, body) => {
 console.log(`\n${table(['measure', 'Baton', `Worldline ${WORLDLINE_VERSION}`, 'ratio'], rows)}\n`);
 console.log(`${table(['Sectigo status example (' + parse.bytes + ' B), Node ' + parse.node, 'per call', 'throughput'], parseRows)}`);
 console.log(`validation overhead: ${x(overhead)} the time of JSON.parse alone\n`);
+console.log(`session + encrypt, minified bytes by origin — ${breakdown.join('; ')}`);
+for (const note of browser.notes) console.log(`note: ${note}`);
 
 const md = (head, body) => [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...body.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
@@ -67,6 +71,8 @@ network beyond 127.0.0.1). Not part of CI's pass/fail; numbers vary with the mac
 
 ${md(['measure', 'Baton', `Worldline ${WORLDLINE_VERSION}`, 'ratio'], rows)}
 
+Session + encrypt, minified bytes by origin (before gzip): ${breakdown.join('; ')}.
+${browser.notes.length ? `\nSeen while checking the ciphertexts (both decrypted with the private key, tag verified):\n${browser.notes.map((n) => `- ${n}`).join('\n')}\n` : ''}
 ## Sectigo \`!getPostPaymentStatus\` example: parse + validate vs \`JSON.parse\` (Node)
 
 ${md(['Sectigo status example (' + parse.bytes + ' B)', 'per call (median)', 'throughput'], parseRows)}
@@ -87,7 +93,8 @@ Validation overhead: **${x(overhead)}** the time of \`JSON.parse\` alone (median
   same card product (Luhn/length/expiry/regex validators). Per call: Baton \`session.encrypt({ paymentProductId,
   product, values })\`; Worldline a new \`PaymentRequest\` with the product and 4 values, then
   \`session.getEncryptor().encrypt(request)\` (the key is cached by both after the first call). Both validate
-  the values and return a compact JWE (RSA-OAEP + A256CBC-HS512). ${browser.encrypt.warmup} warm-up rounds, then
+  the values and return a compact JWE (RSA-OAEP + A256CBC-HS512); the last JWE of each is decrypted in Node
+  with the private key (tag checked) and must carry the unmasked card values. ${browser.encrypt.warmup} warm-up rounds, then
   ${browser.encrypt.iterations} rounds alternating the two SDKs call by call (order flipped every round).
 - **script-tag evaluation**: a fresh browser context per sample, a blank page, then the file's source appended as an
   inline \`<script>\` (runs synchronously: parse + compile + top-level execution) timed with performance.now();
