@@ -121,28 +121,24 @@ async function ask(url: string, orderId: string, signal: AbortSignal | undefined
   }
 }
 
-/** Waits `ms`, then, while the page is hidden, until it is shown again (or the deadline). */
-function pause(ms: number, deadline: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const doc = typeof document === 'undefined' ? undefined : document;
-    let timer: ReturnType<typeof setTimeout> | undefined;
+/** Waits `ms`, then, while the page is hidden, until it is shown (checked every 500 ms) or the deadline. */
+async function pause(ms: number, deadline: number, signal: AbortSignal | undefined): Promise<void> {
+  await sleep(ms, signal);
+  while (typeof document !== 'undefined' && document.visibilityState === 'hidden' && Date.now() < deadline && !signal?.aborted) {
+    await sleep(Math.min(500, deadline - Date.now()), signal);
+  }
+}
+
+/** Resolves after `ms`, or at once when `signal` aborts (the caller checks it). */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);
       signal?.removeEventListener('abort', done);
-      doc?.removeEventListener('visibilitychange', check);
-      if (signal?.aborted) reject(new NetworkError('aborted', { method: 'GET', url: 'awaitFinalStatus' }, { cause: signal.reason }));
-      else resolve();
+      resolve();
     };
-    const check = () => {
-      if (doc?.visibilityState !== 'hidden' || Date.now() >= deadline) done();
-    };
+    const timer = setTimeout(done, Math.max(0, ms));
     signal?.addEventListener('abort', done, { once: true });
-    timer = setTimeout(() => {
-      if (doc?.visibilityState === 'hidden') {
-        doc.addEventListener('visibilitychange', check);
-        timer = setTimeout(done, Math.max(0, deadline - Date.now()));
-      } else done();
-    }, Math.max(0, ms));
   });
 }
 

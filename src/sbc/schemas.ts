@@ -12,6 +12,10 @@ const str = (min: number, max: number) =>
     v.maxLength(max, `must be ${min}–${max} characters`),
   );
 
+// v.number refuses NaN; ±Infinity fails the range.
+const range = (limit: number) =>
+  v.pipe(v.number('must be a number'), v.minValue(-limit, `must be −${limit}…${limit}`), v.maxValue(limit, `must be −${limit}…${limit}`));
+
 /** What `initiateSale` accepts (besides `url` and `signal`), per the initiate-sale document. */
 export const InitiateSaleInput = v.object({
   accessToken: str(32, 128),
@@ -29,8 +33,8 @@ export const InitiateSaleInput = v.object({
   }, 'must be an object'),
   location: v.optional(
     v.object({
-      lat: v.pipe(v.number('must be a number'), v.finite('must be finite'), v.minValue(-90, 'must be −90…90'), v.maxValue(90, 'must be −90…90')),
-      lng: v.pipe(v.number('must be a number'), v.finite('must be finite'), v.minValue(-180, 'must be −180…180'), v.maxValue(180, 'must be −180…180')),
+      lat: range(90),
+      lng: range(180),
     }, 'must be an object'),
   ),
   ipAddresses: v.optional(v.array(str(7, 15), 'must be a list')),
@@ -61,6 +65,6 @@ export const InitiateSaleFailure = v.object({
 
 /** The merchant server's view of an order, as `awaitFinalStatus` reads it. Extra fields are kept. */
 export const StatusAnswer = v.looseObject({
-  status: v.pipe(v.string('must be a string'), v.trim(), v.toLowerCase(), v.minLength(1, 'must not be empty')),
+  status: v.pipe(v.string('must be a string'), v.transform((s) => s.trim().toLowerCase()), v.minLength(1, 'must not be empty')),
   orderId: v.optional(id),
 });
