@@ -1,4 +1,4 @@
-import { ValidationError } from '../core/errors.js';
+import { NetworkError, ValidationError } from '../core/errors.js';
 import { createHttp } from '../core/http.js';
 import { navigate, type Navigation, type NavigationTarget } from '../core/navigate.js';
 import { gatewayPolicy } from './config.js';
@@ -6,6 +6,7 @@ import { parseFormResponse, type FormResponse } from './form-response.js';
 import { checkObject, checkSignal, checkUrl, describe } from './input.js';
 
 const http = createHttp('merchant');
+const TARGETS: readonly NavigationTarget[] = ['auto', 'self', 'replace', 'top', 'popup'];
 
 export interface HostedFormOptions {
   /** Hosts the form may be on; default the configured gateway hosts (`gate.sbctech.ru`, `sandbox.sbctech.ru`). */
@@ -26,7 +27,11 @@ export interface HostedFormOptions {
 export function openHostedForm(redirectUrlOrParsed: string | URL | Pick<FormResponse, 'redirectUrl'>, options: HostedFormOptions = {}): Navigation {
   const url = formUrl(redirectUrlOrParsed);
   checkObject(options, 'openHostedForm options');
-  return navigate(url, gatewayPolicy(options.allowedHosts), { target: options.target ?? 'auto' });
+  const target = options.target ?? 'auto';
+  if (!TARGETS.includes(target)) {
+    throw new ValidationError('openHostedForm options', [{ path: 'target', message: `expected one of ${TARGETS.join(', ')}`, received: String(target) }]);
+  }
+  return navigate(url, gatewayPolicy(options.allowedHosts), { target });
 }
 
 export interface StartHostedFormOptions extends HostedFormOptions {
@@ -56,8 +61,18 @@ export async function startHostedForm(options: StartHostedFormOptions): Promise<
     method: 'POST',
     ...(isParams ? { body } : { form: body as Record<string, string | number | boolean | undefined> }),
     signal,
+    // The relay may carry the gateway's error document on any status: read it first.
+    acceptStatus: () => true,
   });
-  const form = parseFormResponse(response.text);
+  let form: FormResponse;
+  try {
+    form = parseFormResponse(response.text);
+  } catch (error) {
+    if (error instanceof ValidationError && (response.status < 200 || response.status > 299)) {
+      throw new NetworkError('http', { method: 'POST', url }, { status: response.status, body: response.text.slice(0, 4096), cause: error });
+    }
+    throw error;
+  }
   return { form, navigation: openHostedForm(form, options) };
 }
 

@@ -61,6 +61,11 @@ describe('openHostedForm (default configuration)', () => {
     expect(() => openHostedForm(input as unknown as string)).toThrow(ValidationError);
   });
 
+  it('refuses an unknown target', () => {
+    expect(() => openHostedForm(form(), { target: 'parent' as never })).toThrow(ValidationError);
+    expect(assign).not.toHaveBeenCalled();
+  });
+
   it('refuses a bad allowedHosts list', () => {
     expect(() => openHostedForm(form(), { allowedHosts: 'sandbox.sbctech.ru' as unknown as string[] })).toThrow(ValidationError);
     expect(() => openHostedForm(form(), { allowedHosts: [] })).toThrow(ValidationError);

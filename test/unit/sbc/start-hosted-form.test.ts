@@ -74,3 +74,31 @@ describe('the mock gateway checks control like the document says', () => {
     expect(await post('1234', order('1234', major))).toMatch(/Control\+code|Control%20code/);
   });
 });
+
+describe('startHostedForm: answers that are not a form response', () => {
+  beforeEach(() => {
+    vi.spyOn(window, 'location', 'get').mockReturnValue({ ...window.location, assign: vi.fn() } as unknown as Location);
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  it('reads a gateway error relayed with an HTTP error status as a ProviderError', async () => {
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('type=validation-error\n&error-message=Bad+email\n&error-code=2', { status: 400 }));
+    await expect(startHostedForm({ url: `${mockUrl}/merchant/sbc/preauth`, body: {} })).rejects.toMatchObject({ name: 'ProviderError', code: '2' });
+  });
+
+  it('an HTTP error without a form response → NetworkError http', async () => {
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('{"error":"amountCentis must be a positive integer"}', { status: 400 }));
+    await expect(startHostedForm({ url: `${mockUrl}/merchant/sbc/preauth`, body: {} })).rejects.toMatchObject({ name: 'NetworkError', kind: 'http', status: 400 });
+  });
+
+  it('a 200 that is not a form response → ValidationError', async () => {
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('<html>login</html>'));
+    await expect(startHostedForm({ url: `${mockUrl}/merchant/sbc/preauth`, body: {} })).rejects.toMatchObject({ name: 'ValidationError' });
+  });
+
+  it('refuses bad options with a ValidationError', async () => {
+    await expect(startHostedForm(null as never)).rejects.toMatchObject({ name: 'ValidationError' });
+    await expect(startHostedForm({ url: '', body: {} })).rejects.toMatchObject({ name: 'ValidationError' });
+    await expect(startHostedForm({ url: `${mockUrl}/x`, body: 'a=b' as never })).rejects.toMatchObject({ name: 'ValidationError' });
+  });
+});
