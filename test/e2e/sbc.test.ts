@@ -2,6 +2,7 @@
 // form → server callback → the payer's redirect → the return page, which shows the server's status.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousA11yViolations } from './axe.js';
 import { launchChromium, saveScreenshot, startDemo, type DemoServer } from './harness.js';
 
 let demo: DemoServer;
@@ -71,6 +72,7 @@ describe('sbc hosted form round trip', () => {
     await page.locator('#sbc-return-status[data-final]').waitFor();
     expect(await page.locator('#sbc-return-status').textContent()).toBe('declined');
     expect(await page.content()).not.toContain('approved');
+    expect(await seriousA11yViolations(page, 'main')).toEqual([]);
     await saveScreenshot(page, 'sbc-lying-query');
     await page.close();
   });
@@ -103,6 +105,7 @@ describe('sbc initiate sale in the demo', () => {
     expect(await page.locator('#sbc-sale-result dd.sbc-endpointId').textContent()).toBe('1234');
     expect(await page.locator('#sbc-sale-result dd.sbc-signature').textContent()).toMatch(/^[0-9a-f]{40}$/);
     expect(errors).toEqual([]);
+    expect(await seriousA11yViolations(page, '#sbc-demo')).toEqual([]);
     await page.close();
   });
 
