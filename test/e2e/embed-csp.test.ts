@@ -1,0 +1,82 @@
+// The script-tag page (demo/embed.html): only the minified build with its SRI hash, served with
+// `script-src 'self'; require-trusted-types-for 'script'`. The Sectigo flow must run with zero
+// CSP or Trusted Types violations, and be usable with the keyboard alone.
+import type { Browser, ConsoleMessage, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, saveScreenshot, startDemo, type DemoServer } from './harness.js';
+
+let demo: DemoServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  demo = await startDemo();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+async function openEmbed(): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  const isViolation = (text: string) => /Content Security Policy|Trusted ?Type|TrustedHTML|TrustedScript|integrity/i.test(text);
+  page.on('console', (message: ConsoleMessage) => {
+    if (message.location().url.endsWith('/favicon.ico')) return; // the browser's own request, not the page's
+    if (message.type() === 'error' || isViolation(message.text())) problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  const response = await page.goto(`${demo.url}/embed.html`);
+  expect(response?.headers()['content-security-policy']).toContain("require-trusted-types-for 'script'");
+  return { page, problems };
+}
+
+describe('script-tag page under CSP and Trusted Types', () => {
+  it('runs session → status → upload with zero violations', async () => {
+    const { page, problems } = await openEmbed();
+    expect(await page.evaluate(() => typeof (window as unknown as { Baton?: unknown }).Baton)).toBe('object');
+    await page.getByRole('button', { name: 'Start session' }).click();
+    await page.locator('.baton-sasp-status').waitFor();
+    expect(await page.getByRole('heading', { name: 'Domain Control Validation' }).count()).toBe(1);
+
+    const form = page.locator('form.baton-sasp-upload');
+    await form.locator('input[type=file]').setInputFiles([{ name: 'id.png', mimeType: 'image/png', buffer: Buffer.alloc(200_000, 1) }]);
+    await form.getByLabel('Comment').fill('script tag');
+    await form.getByRole('button', { name: 'Upload' }).click();
+    await expect.poll(() => form.getAttribute('data-state')).toBe('done');
+    await saveScreenshot(page, 'embed-csp');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('a DCV method can be chosen with the keyboard alone', async () => {
+    const { page, problems } = await openEmbed();
+    // Tab to the order field, type, submit with Enter.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('orderNumber');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('654824');
+    await page.keyboard.press('Enter');
+    await page.locator('.baton-sasp-status').waitFor();
+
+    // Tab until a radio of the mn.gov chooser has focus, pick the next method with an arrow key,
+    // then Tab to its button and press Enter.
+    const focusedName = () =>
+      page.evaluate(() => {
+        const active = document.activeElement as HTMLInputElement | null;
+        return active?.type === 'radio' ? (active.closest('fieldset, [role=radiogroup]')?.textContent ?? '') : '';
+      });
+    for (let i = 0; i < 60 && !(await focusedName()).includes('mn.gov'); i++) await page.keyboard.press('Tab');
+    expect(await focusedName()).toContain('mn.gov');
+    await page.keyboard.press('ArrowDown');
+    for (let i = 0; i < 20; i++) {
+      await page.keyboard.press('Tab');
+      const text = await page.evaluate(() => document.activeElement?.textContent ?? '');
+      if (/Use this method for mn\.gov/.test(text)) break;
+    }
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#action-line').textContent()).toMatch(/Action requested: dcv/);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
