@@ -22,6 +22,11 @@ export interface RetryPolicy {
   readonly maxRetryAfterMs?: number;
   /** Ceiling of one backoff delay (ms). Default 8 000. */
   readonly backoffLimitMs?: number;
+  /**
+   * Retry after a timeout. Default: only for GET or `idempotent` requests — a POST that timed out
+   * may have taken effect on the server.
+   */
+  readonly retryOnTimeout?: boolean;
   /** Backoff before retry `n` (1-based). Default 300 ms × 2^(n−1). */
   readonly delayMs?: (attempt: number) => number;
 }
@@ -86,7 +91,7 @@ export function createHttp(provider: ProviderName, instance: KyInstance = ky) {
           maxRetryAfter: policy.maxRetryAfterMs ?? 30_000,
           backoffLimit: policy.backoffLimitMs ?? 8_000,
           delay: delayMs,
-          retryOnTimeout: limit > 0,
+          retryOnTimeout: limit > 0 && (policy.retryOnTimeout ?? (method === 'GET' || policy.idempotent === true)),
         },
         hooks: options.retryWhen
           ? {

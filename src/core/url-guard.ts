@@ -30,7 +30,7 @@ const AUTHORITY = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/i;
  */
 export function safeUrl(input: string | URL, policy: UrlPolicy): URL {
   const raw = typeof input === 'string' ? input : input instanceof URL ? input.href : undefined;
-  if (raw === undefined) throw new UnsafeUrlError(String(input), 'not a string or URL');
+  if (raw === undefined) throw new UnsafeUrlError(`[${input === null ? 'null' : typeof input}]`, 'not a string or URL');
   const refuse = (reason: string) => new UnsafeUrlError(raw, reason);
 
   // Parsers strip or reinterpret these; what a browser would do with them is not what we checked.

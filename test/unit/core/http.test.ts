@@ -107,6 +107,16 @@ describe('http', () => {
     await expect(request(`${base}/slow`, { timeoutMs: 50, retry: { limit: 0 } })).rejects.toMatchObject({ name: 'NetworkError', kind: 'timeout' });
   });
 
+  it('does not retry a POST that timed out (it may have taken effect), but retries an idempotent one', async () => {
+    answer = (_req, res) => setTimeout(() => res.end('late'), 300);
+    await expect(request(`${base}/sale`, { json: {}, timeoutMs: 50, retry: { ...fast, limit: 2 } })).rejects.toMatchObject({ kind: 'timeout' });
+    expect(seen).toHaveLength(1);
+    seen = [];
+    await expect(request(`${base}/read`, { json: {}, timeoutMs: 50, retry: { ...fast, limit: 1, idempotent: true } })).rejects.toMatchObject({ kind: 'timeout' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(seen).toHaveLength(2);
+  });
+
   it('reports an abort as NetworkError kind "aborted"', async () => {
     answer = (_req, res) => setTimeout(() => res.end('late'), 500);
     const controller = new AbortController();
