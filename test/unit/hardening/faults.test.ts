@@ -1,0 +1,97 @@
+// Flaky networks against each provider call: every failure ends in the right BatonError, retries
+// stay within their bound, and a POST that may have taken effect is never sent twice.
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { NetworkError, ValidationError } from '../../../src/core/errors.js';
+import { createClientSession } from '../../../src/connect/index.js';
+import { getPostPaymentStatus } from '../../../src/sasp/index.js';
+import { initiateSale, startHostedForm } from '../../../src/sbc/index.js';
+
+let server: Server;
+let base: string;
+let hits = 0;
+let behave: (res: ServerResponse, hit: number) => void;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => behave(res, ++hits));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }));
+beforeEach(() => {
+  hits = 0;
+});
+
+const truncated = (res: ServerResponse) => { res.writeHead(200, { 'content-type': 'application/json' }); res.end('{"errorCode":0,"data":{"orderNumber":'); };
+const reset = (res: ServerResponse) => res.socket?.destroy();
+const slow = (res: ServerResponse) => setTimeout(() => res.end('{}'), 400);
+const statusThenOk = (status: number, body: string) => (res: ServerResponse, hit: number) => {
+  if (hit === 1) { res.writeHead(status, { 'retry-after': '0' }); res.end(); return; }
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(body);
+};
+
+const status = (extra: Record<string, unknown> = {}) =>
+  getPostPaymentStatus({ saspSessionID: 'SID123', orderNumber: '654824', endpoint: `${base}/status`, allowedHosts: ['127.0.0.1'], ...extra });
+const sale = () =>
+  initiateSale({ url: `${base}/sale`, accessToken: 'a'.repeat(32), device: { serialNumber: 'SN1' }, transaction: { amountCentis: 1042, currency: 'EUR' } });
+const connectSession = () =>
+  createClientSession({ clientSessionId: 'abc123', customerId: '9991-x', clientApiUrl: `${base}/client`, assetUrl: `${base}/assets/` }, { allowedHosts: ['127.0.0.1'] });
+const context = { countryCode: 'NL', currencyCode: 'EUR', amount: 1000, isRecurring: false };
+
+describe('faults', () => {
+  it('truncated JSON → ValidationError (sasp status, connect products)', async () => {
+    behave = truncated;
+    await expect(status()).rejects.toBeInstanceOf(ValidationError);
+    await expect(connectSession().getBasicPaymentProducts(context)).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  it('connection reset → NetworkError "offline"; the initiate-sale POST is retried only within its bound', async () => {
+    behave = reset;
+    await expect(status({ signal: undefined })).rejects.toMatchObject({ name: 'NetworkError', kind: 'offline' });
+    hits = 0;
+    await expect(sale()).rejects.toBeInstanceOf(NetworkError);
+    expect(hits).toBeLessThanOrEqual(3);
+  });
+
+  it('a slow answer cancelled by AbortSignal → NetworkError "aborted", no retry', async () => {
+    behave = slow;
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    await expect(status({ signal: controller.signal })).rejects.toMatchObject({ kind: 'aborted' });
+    expect(hits).toBe(1);
+  });
+
+  it('429 with Retry-After on a Client API read is retried once, then succeeds', async () => {
+    behave = statusThenOk(429, JSON.stringify({ paymentProducts: [] }));
+    const products = await connectSession().getBasicPaymentProducts(context);
+    expect(products.paymentProducts).toEqual([]);
+    expect(hits).toBe(2);
+  });
+
+  it.each([502, 504])('%i on a Client API read is retried, bounded', async (code) => {
+    behave = (res) => { res.writeHead(code); res.end(); };
+    await expect(connectSession().getBasicPaymentProducts(context)).rejects.toMatchObject({ kind: 'http', status: code });
+    expect(hits).toBe(3);
+  });
+
+  it('the hosted-form POST (it creates an order) is sent once on 502', async () => {
+    behave = (res) => { res.writeHead(502); res.end(); };
+    await expect(startHostedForm({ url: `${base}/preauth`, body: { amount: '10.42' } })).rejects.toBeInstanceOf(NetworkError);
+    expect(hits).toBe(1);
+  });
+
+  it('an initiate-sale POST that timed out is not sent again', async () => {
+    behave = (res) => setTimeout(() => res.end('{}'), 20_000);
+    const started = Date.now();
+    // initiateSale has the default 15 s timeout: the sale may exist after it, so no second POST.
+    const error = await sale().catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'NetworkError', kind: 'timeout' });
+    expect(hits).toBe(1);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  }, 25_000);
+});
