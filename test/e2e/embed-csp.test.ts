@@ -79,4 +79,38 @@ describe('script-tag page under CSP and Trusted Types', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('hostile provider text (markup, javascript: links, bidi overrides, 1 MB strings) shows as text', async () => {
+    const { page, problems } = await openEmbed();
+    await page.getByLabel('Order number').fill('666');
+    await page.getByRole('button', { name: 'Start session' }).click();
+    await page.locator('.baton-sasp-status').waitFor();
+    expect(await page.getByRole('heading', { name: '<script>window.__batonPwned=1</script>Submit your CSR' }).count()).toBe(1);
+
+    // Render a crafted status straight through the script-tag build.
+    const result = await page.evaluate(() => {
+      const baton = (window as unknown as { Baton: { sasp: { parseStatusResponse(t: string): unknown; renderStatus(c: Element, s: unknown, o: object): void } } }).Baton;
+      const huge = 'A'.repeat(1_000_000);
+      const evil = '<img src=x onerror="window.__batonPwned=1"><a href="javascript:alert(1)">x</a>';
+      const body = {
+        errorCode: 0,
+        data: {
+          orderNumber: 1,
+          orderStatus: 'Pending',
+          csrStatus: { title: `\u202Egnp.exe ${evil}`, status: 'Completed', description: `${huge}\n${evil}`, availableActions: [] },
+        },
+      };
+      const container = document.getElementById('status')!;
+      baton.sasp.renderStatus(container, baton.sasp.parseStatusResponse(JSON.stringify(body)), { onAction() {} });
+      return {
+        pwned: (window as unknown as { __batonPwned?: unknown }).__batonPwned,
+        injected: container.querySelectorAll('img, script, a[href^="javascript"]').length,
+        hasHuge: (container.textContent ?? '').includes(huge),
+        hasMarkupAsText: (container.textContent ?? '').includes('<img src=x'),
+      };
+    });
+    expect(result).toEqual({ pwned: undefined, injected: 0, hasHuge: true, hasMarkupAsText: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });
