@@ -93,6 +93,8 @@ function cardForm(session: ClientSession, product: PaymentProduct, merchant: str
   const brand = el('p', { id: 'connect-brand' });
   brand.setAttribute('aria-live', 'polite');
   let lastBin = '';
+  // What the platform said of the card number typed so far: paying with a refused card is pointless.
+  let refusedCard = false;
 
   for (const field of product.fields as readonly PaymentProductField[]) {
     const id = `connect-${field.id}`;
@@ -118,6 +120,7 @@ function cardForm(session: ClientSession, product: PaymentProduct, merchant: str
     try {
       const iin = await session.getIinDetails(digits, CONTEXT);
       if (bin !== lastBin) return; // a newer lookup is on its way
+      refusedCard = iin.status === 'EXISTING_BUT_NOT_ALLOWED';
       brand.textContent =
         iin.status === 'SUPPORTED' ? `Card detected: product ${iin.details.paymentProductId}${iin.details.paymentProductId === Number(product.id) ? '' : ' (not the product you picked)'}`
         : iin.status === 'EXISTING_BUT_NOT_ALLOWED' ? 'This card is not accepted for this payment.'
@@ -138,6 +141,13 @@ function cardForm(session: ClientSession, product: PaymentProduct, merchant: str
     for (const { input, error } of inputs.values()) {
       input.removeAttribute('aria-invalid');
       error.textContent = '';
+    }
+    if (refusedCard) {
+      const card = inputs.get('cardNumber');
+      card?.input.setAttribute('aria-invalid', 'true');
+      if (card) card.error.textContent = 'This card is not accepted for this payment.';
+      status.textContent = 'Please use another card.';
+      return;
     }
     pay.disabled = true;
     status.textContent = 'Encrypting…';

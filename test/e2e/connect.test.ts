@@ -43,4 +43,27 @@ describe('connect card payment', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('refuses a declined IIN before anything is encrypted', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${demo.url}/`);
+    await page.request.post(`${demo.url}/__mock/log/clear`);
+    const section = page.locator('#connect-demo');
+    await section.getByRole('button', { name: /start checkout/i }).click();
+    await section.getByRole('radio', { name: 'VISA' }).check();
+    await section.getByLabel('Card number').pressSequentially('6011000990139424');
+    await section.getByText('This card is not accepted for this payment.').waitFor();
+    await section.getByLabel('Expiry date').pressSequentially('1230');
+    await section.getByLabel('CVV').pressSequentially('123');
+    await section.getByLabel('Cardholder name').fill('Ada Lovelace');
+    await section.getByRole('button', { name: /pay/i }).click();
+    await section.getByText('Please use another card.').waitFor();
+    expect(await section.getByLabel('Card number').getAttribute('aria-invalid')).toBe('true');
+    // No payment reached the merchant server.
+    const log = (await (await page.request.get(`${demo.url}/__mock/log`)).json()) as Array<{ path: string }>;
+    expect(log.some((entry) => entry.path === '/merchant/connect/payments')).toBe(false);
+    expect(await section.locator('output').textContent()).not.toMatch(/Payment/);
+    await saveScreenshot(page, 'connect-declined-iin');
+    await page.close();
+  });
 });
