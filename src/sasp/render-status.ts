@@ -12,6 +12,7 @@ import {
   type PostPaymentStatus,
 } from './schemas.js';
 import { openPostPayment } from './session.js';
+import { elementFactory } from './element.js';
 
 /** The seven sections of the post-payment status, in display order. */
 export type SectionName = 'csr' | 'dcv' | 'agreement' | 'callback' | 'organization' | 'secondApproval' | 'fsup';
@@ -147,12 +148,7 @@ export function renderStatus(container: HTMLElement, status: PostPaymentStatus, 
     throw new ValidationError('renderStatus options', [{ path: 'onAction', message: 'give onAction, or sid so actions can open the hosted page' }]);
   }
   const doc = container.ownerDocument;
-  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string) => {
-    const node = doc.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  };
+  const el = elementFactory(doc);
   const level = opts.headingLevel ?? 3;
   const heading = (text: string, className: string, depth = 0) => el(`h${Math.min(level + depth, 6)}` as 'h3', className, text);
 

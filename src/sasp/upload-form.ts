@@ -4,6 +4,7 @@ import { safeUrl } from '../core/url-guard.js';
 import { parseWith } from '../core/validate.js';
 import { refuseLogin } from './no-login.js';
 import { UPLOAD_HOSTS, uploadDocuments, type UploadResult } from './upload.js';
+import { elementFactory } from './element.js';
 
 export interface UploadFormOptions {
   /** `uploadDocumentUrl` from the status: the form's `action`. */
@@ -56,13 +57,7 @@ export function mountUploadForm(container: HTMLElement, options: UploadFormOptio
   refuseLogin(options, 'options');
   const opts = parseWith(optionsSchema, options, 'mountUploadForm options');
   const action = safeUrl(opts.url, { allowedHosts: opts.allowedHosts ?? UPLOAD_HOSTS });
-  const doc = container.ownerDocument;
-  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string) => {
-    const node = doc.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  };
+  const el = elementFactory(container.ownerDocument);
   const hidden = (name: string, value: string) => Object.assign(el('input'), { type: 'hidden', name, value });
 
   const form = el('form', 'baton-sasp-upload');

@@ -1,29 +1,18 @@
 // Connect end to end in Chromium: the demo (built package) → merchant mock creates a session →
 // Client API mock (products, product, IIN, public key) → encryption in the page → merchant mock
 // decrypts with its private key and answers the masked card.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from './axe.js';
-import { launchChromium, saveScreenshot, startDemo, type DemoServer } from './harness.js';
+import { saveScreenshot, useDemoInChromium } from './harness.js';
 
-let demo: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  demo = await startDemo();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+const env = useDemoInChromium();
 
 describe('connect card payment', () => {
   it('pays with an encrypted card and shows the masked card', async () => {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${demo.url}/`);
+    await page.goto(`${env.demo.url}/`);
     const section = page.locator('#connect-demo');
     await section.waitFor({ state: 'visible' });
     await section.getByRole('button', { name: /start checkout/i }).click();
@@ -45,9 +34,9 @@ describe('connect card payment', () => {
   });
 
   it('refuses a declined IIN before anything is encrypted', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${demo.url}/`);
-    await page.request.post(`${demo.url}/__mock/log/clear`);
+    const page = await env.browser.newPage();
+    await page.goto(`${env.demo.url}/`);
+    await page.request.post(`${env.demo.url}/__mock/log/clear`);
     const section = page.locator('#connect-demo');
     await section.getByRole('button', { name: /start checkout/i }).click();
     await section.getByRole('radio', { name: 'VISA' }).check();
@@ -60,7 +49,7 @@ describe('connect card payment', () => {
     await section.getByText('Please use another card.').waitFor();
     expect(await section.getByLabel('Card number').getAttribute('aria-invalid')).toBe('true');
     // No payment reached the merchant server.
-    const log = (await (await page.request.get(`${demo.url}/__mock/log`)).json()) as Array<{ path: string }>;
+    const log = (await (await page.request.get(`${env.demo.url}/__mock/log`)).json()) as Array<{ path: string }>;
     expect(log.some((entry) => entry.path === '/merchant/connect/payments')).toBe(false);
     expect(await section.locator('output').textContent()).not.toMatch(/Payment/);
     await saveScreenshot(page, 'connect-declined-iin');

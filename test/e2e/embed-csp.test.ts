@@ -1,24 +1,14 @@
 // The script-tag page (demo/embed.html): only the minified build with its SRI hash, served with
 // `script-src 'self'; require-trusted-types-for 'script'`. The Sectigo flow must run with zero
 // CSP or Trusted Types violations, and be usable with the keyboard alone.
-import type { Browser, ConsoleMessage, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, saveScreenshot, startDemo, type DemoServer } from './harness.js';
+import type { ConsoleMessage, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { saveScreenshot, useDemoInChromium } from './harness.js';
 
-let demo: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  demo = await startDemo();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+const env = useDemoInChromium();
 
 async function openEmbed(): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const problems: string[] = [];
   const isViolation = (text: string) => /Content Security Policy|Trusted ?Type|TrustedHTML|TrustedScript|integrity/i.test(text);
   page.on('console', (message: ConsoleMessage) => {
@@ -26,7 +16,7 @@ async function openEmbed(): Promise<{ page: Page; problems: string[] }> {
     if (message.type() === 'error' || isViolation(message.text())) problems.push(message.text());
   });
   page.on('pageerror', (error) => problems.push(error.message));
-  const response = await page.goto(`${demo.url}/embed.html`);
+  const response = await page.goto(`${env.demo.url}/embed.html`);
   expect(response?.headers()['content-security-policy']).toContain("require-trusted-types-for 'script'");
   return { page, problems };
 }

@@ -2,6 +2,7 @@
 // serving the *built* package (dist/), driven by Playwright in Debian's Chromium.
 import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { createServer, type ViteDevServer } from 'vite';
 import { chromiumLaunchOptions } from '../chromium.js';
 
@@ -31,4 +32,21 @@ export function launchChromium(): Promise<Browser> {
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync('test-results/screenshots', { recursive: true });
   await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+}
+
+/**
+ * Starts the demo and Chromium once for the calling test file and closes both after it.
+ * Read `env.demo` and `env.browser` inside tests (they are set in `beforeAll`).
+ */
+export function useDemoInChromium(): { readonly demo: DemoServer; readonly browser: Browser } {
+  const env = {} as { demo: DemoServer; browser: Browser };
+  beforeAll(async () => {
+    env.demo = await startDemo();
+    env.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.demo?.close();
+  });
+  return env;
 }

@@ -1,27 +1,17 @@
 // Sectigo SASP end to end in Chromium: the demo (built package) → merchant mock session →
 // status from the Sectigo mock → rendered sections, DCV choice, document upload (enhanced and plain).
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from './axe.js';
-import { launchChromium, saveScreenshot, startDemo, type DemoServer } from './harness.js';
+import { saveScreenshot, useDemoInChromium } from './harness.js';
 
-let demo: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  demo = await startDemo();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+const env = useDemoInChromium();
 
 async function startSession(order: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${demo.url}/`);
+  await page.goto(`${env.demo.url}/`);
   const section = page.locator('#sasp-demo');
   await section.waitFor({ state: 'visible' });
   await section.getByLabel('Order number').fill(order);

@@ -1,27 +1,17 @@
 // SBC end to end in Chromium: the demo (built package) → merchant mock → gateway mock's hosted
 // form → server callback → the payer's redirect → the return page, which shows the server's status.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from './axe.js';
-import { launchChromium, saveScreenshot, startDemo, type DemoServer } from './harness.js';
+import { saveScreenshot, useDemoInChromium } from './harness.js';
 
-let demo: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  demo = await startDemo();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+const env = useDemoInChromium();
 
 async function openDemo(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${demo.url}/`);
+  await page.goto(`${env.demo.url}/`);
   await page.locator('#sbc-demo').waitFor({ state: 'visible' });
   return { page, errors };
 }
@@ -67,8 +57,8 @@ describe('sbc hosted form round trip', () => {
 
   it('the return page shows the server’s status even when the query lies', async () => {
     expect(declinedOrder).not.toBe('');
-    const page = await browser.newPage();
-    await page.goto(`${demo.url}/sbc-return.html?orderId=${declinedOrder}&status=approved&orderid=1&merchant_order=${declinedOrder}`);
+    const page = await env.browser.newPage();
+    await page.goto(`${env.demo.url}/sbc-return.html?orderId=${declinedOrder}&status=approved&orderid=1&merchant_order=${declinedOrder}`);
     await page.locator('#sbc-return-status[data-final]').waitFor();
     expect(await page.locator('#sbc-return-status').textContent()).toBe('declined');
     expect(await page.content()).not.toContain('approved');
@@ -78,8 +68,8 @@ describe('sbc hosted form round trip', () => {
   });
 
   it('the merchant return handler ignores a forged status too', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${demo.url}/merchant/sbc/return?status=approved&client_orderid=${declinedOrder}&control=forged`);
+    const page = await env.browser.newPage();
+    await page.goto(`${env.demo.url}/merchant/sbc/return?status=approved&client_orderid=${declinedOrder}&control=forged`);
     await page.waitForURL(/\/sbc-return\.html\?orderId=/);
     await page.locator('#sbc-return-status[data-final]').waitFor();
     expect(await page.locator('#sbc-return-status').textContent()).toBe('declined');
