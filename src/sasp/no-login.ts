@@ -2,7 +2,7 @@ import { SecretError } from '../core/errors.js';
 import { assertNoSecrets } from '../core/secrets.js';
 
 /**
- * Refuses reseller credentials in anything a sasp function is handed: `loginPassword` (and every
+ * Refuses reseller credentials (merchant secrets) in anything a sasp function is handed: `loginPassword` (and every
  * other merchant secret, via the core guard) and `loginName`, which only the merchant server's
  * `!initCustomerSession` call may carry. Throws a `SecretError`; nothing is sent.
  */

@@ -60,7 +60,7 @@ const isCallLimit = (response: HttpResponse) => /"errorCode"\s*:\s*"?-42\b/.test
  * @throws ProviderError with Sectigo's code (`-3`, `-4`, `-16`, `-42`, …) and message.
  * @throws NetworkError on timeouts, network failures, aborts and HTTP errors.
  * @throws ValidationError on bad arguments or an answer that is not the documented JSON.
- * @throws SecretError when handed `loginName` or `loginPassword`.
+ * @throws SecretError when handed `loginName` or `loginPassword` (the reseller secret stays on your server).
  *
  * @example
  * const status = await sasp.getPostPaymentStatus({ saspSessionID: sid, orderNumber: '654824' });

@@ -37,7 +37,7 @@ export function openHostedForm(redirectUrlOrParsed: string | URL | Pick<FormResp
 export interface StartHostedFormOptions extends HostedFormOptions {
   /** The merchant server's own endpoint that signs the order and calls preauth-form. */
   readonly url: string | URL;
-  /** The order, sent urlencoded. Secrets (`control`, `merchant_control`) are refused. */
+  /** The order, sent urlencoded. Merchant secrets (`control`, `merchant_control`) are refused. */
   readonly body: Record<string, string | number | boolean | undefined> | URLSearchParams;
   readonly signal?: AbortSignal;
 }
