@@ -59,19 +59,17 @@ const actions = v.pipe(stringList, v.transform((list) => list as ActionName[]));
 
 const optionalText = v.optional(textish);
 
-/** Fields every section has. */
-const sectionEntries = {
+/** Fields every section and every organization requirement has. */
+const describedEntries = {
   title: optionalText,
   status: v.optional(open<SectionStatus>(), 'Unknown'),
   description: optionalText,
-  availableActions: actions,
 };
 
-export const requirementStatusSchema = v.looseObject({
-  title: optionalText,
-  status: v.optional(open<SectionStatus>(), 'Unknown'),
-  description: optionalText,
-});
+/** Fields every section has. */
+const sectionEntries = { ...describedEntries, availableActions: actions };
+
+export const requirementStatusSchema = v.looseObject(describedEntries);
 
 export const dcvMethodSchema = v.looseObject({
   type: open<DcvMethodType>(),
