@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { UnsafeUrlError } from '../../../src/core/errors.js';
 import { navigate, postForm } from '../../../src/core/navigate.js';
+import { spyOnLocation } from '../spy-location.js';
 
 const policy = { allowedHosts: ['pay.example.com'] };
 let n = 0;
@@ -9,36 +10,28 @@ let n = 0;
 const next = () => `https://pay.example.com/form/${++n}`;
 
 describe('navigate', () => {
-  let assign: ReturnType<typeof vi.fn>;
-  let replace: ReturnType<typeof vi.fn>;
-
-  beforeEach(() => {
-    assign = vi.fn();
-    replace = vi.fn();
-    vi.spyOn(window, 'location', 'get').mockReturnValue({ ...window.location, assign, replace } as unknown as Location);
-  });
-  afterEach(() => vi.restoreAllMocks());
+  const location = spyOnLocation();
 
   it('refuses an unsafe target before touching the window', () => {
     expect(() => navigate('javascript:alert(1)', policy)).toThrow(UnsafeUrlError);
     expect(() => navigate('https://evil.example/', policy)).toThrow(UnsafeUrlError);
-    expect(assign).not.toHaveBeenCalled();
+    expect(location.assign).not.toHaveBeenCalled();
   });
 
   it('navigates this tab by default, and replaces on request', () => {
     const url = next();
     expect(navigate(url, policy)).toMatchObject({ via: 'self', duplicate: false });
-    expect(assign).toHaveBeenCalledWith(url);
+    expect(location.assign).toHaveBeenCalledWith(url);
     const other = next();
     navigate(other, policy, { target: 'replace' });
-    expect(replace).toHaveBeenCalledWith(other);
+    expect(location.replace).toHaveBeenCalledWith(other);
   });
 
   it('navigates once for a double click', () => {
     const url = next();
     navigate(url, policy);
     expect(navigate(url, policy)).toMatchObject({ duplicate: true });
-    expect(assign).toHaveBeenCalledTimes(1);
+    expect(location.assign).toHaveBeenCalledTimes(1);
   });
 
   it('opens a popup without an opener', () => {
@@ -54,7 +47,7 @@ describe('navigate', () => {
     vi.spyOn(window, 'open').mockReturnValue(null);
     const url = next();
     expect(navigate(url, policy, { target: 'popup' }).via).toBe('self');
-    expect(assign).toHaveBeenCalledWith(url);
+    expect(location.assign).toHaveBeenCalledWith(url);
   });
 });
 

@@ -1,23 +1,19 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SecretError, UnsafeUrlError, ValidationError, openPostPayment } from '../../../src/sasp/index.js';
+import { spyOnLocation } from '../spy-location.js';
 
 let n = 0;
 const order = () => String(++n);
 
 describe('openPostPayment', () => {
-  let assign: ReturnType<typeof vi.fn>;
-  beforeEach(() => {
-    assign = vi.fn();
-    vi.spyOn(window, 'location', 'get').mockReturnValue({ ...window.location, assign } as unknown as Location);
-  });
-  afterEach(() => vi.restoreAllMocks());
+  const location = spyOnLocation();
 
   it('navigates to the hosted page through the URL guard', () => {
     const orderNumber = order();
     const result = openPostPayment({ sid: 'abc123', orderNumber });
     expect(result.via).toBe('self');
-    expect(assign).toHaveBeenCalledWith(`https://secure.sectigo.com/products/postPayment1a?SID=abc123&orderNumber=${orderNumber}`);
+    expect(location.assign).toHaveBeenCalledWith(`https://secure.sectigo.com/products/postPayment1a?SID=abc123&orderNumber=${orderNumber}`);
   });
 
   it('opens a popup without an opener', () => {
@@ -33,7 +29,7 @@ describe('openPostPayment', () => {
     const orderNumber = order();
     openPostPayment({ sid: 'abc123', orderNumber });
     expect(openPostPayment({ sid: 'abc123', orderNumber }).duplicate).toBe(true);
-    expect(assign).toHaveBeenCalledTimes(1);
+    expect(location.assign).toHaveBeenCalledTimes(1);
   });
 
   it('refuses hosts and paths off the allow-list, and bad input, before navigating', () => {
@@ -43,6 +39,6 @@ describe('openPostPayment', () => {
     expect(() => openPostPayment({ sid: 'abc', orderNumber: order() }, { target: 'new-window' as never })).toThrow(ValidationError);
     expect(() => openPostPayment({ sid: 'abc', orderNumber: order(), loginPassword: 'x' } as never)).toThrow(SecretError);
     expect(() => openPostPayment(undefined as never)).toThrow(ValidationError);
-    expect(assign).not.toHaveBeenCalled();
+    expect(location.assign).not.toHaveBeenCalled();
   });
 });

@@ -1,32 +1,28 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BatonError, UnsafeUrlError, ValidationError } from '../../../src/core/errors.js';
 import { configure, getConfig, openHostedForm, parseFormResponse } from '../../../src/sbc/index.js';
+import { spyOnLocation } from '../spy-location.js';
 
 let n = 0;
 const form = (host = 'sandbox.sbctech.ru') => `https://${host}/paynet/form/init/${++n}ABC`;
 
 describe('openHostedForm (default configuration)', () => {
-  let assign: ReturnType<typeof vi.fn>;
-  beforeEach(() => {
-    assign = vi.fn();
-    vi.spyOn(window, 'location', 'get').mockReturnValue({ ...window.location, assign } as unknown as Location);
-  });
-  afterEach(() => vi.restoreAllMocks());
+  const location = spyOnLocation();
 
   it('opens the sandbox and production gateways', () => {
     const sandbox = form();
     expect(openHostedForm(sandbox)).toMatchObject({ via: 'self', duplicate: false });
     const gate = form('gate.sbctech.ru');
     openHostedForm(new URL(gate));
-    expect(assign.mock.calls).toEqual([[sandbox], [gate]]);
+    expect(location.assign.mock.calls).toEqual([[sandbox], [gate]]);
   });
 
   it('opens a parsed form response', () => {
     const url = form();
     const parsed = parseFormResponse(`type=async-form-response\n&paynet-order-id=1\n&redirect-url=${encodeURIComponent(url)}`);
     openHostedForm(parsed);
-    expect(assign).toHaveBeenCalledWith(url);
+    expect(location.assign).toHaveBeenCalledWith(url);
   });
 
   it.each([
@@ -45,14 +41,14 @@ describe('openHostedForm (default configuration)', () => {
     expect(() => openHostedForm(url)).toThrow(UnsafeUrlError);
     expect(() => openHostedForm(url)).toThrow(reason);
     expect(() => openHostedForm({ redirectUrl: url })).toThrow(UnsafeUrlError);
-    expect(assign).not.toHaveBeenCalled();
+    expect(location.assign).not.toHaveBeenCalled();
   });
 
   it('allowedHosts replaces the allow-list for one call, and the path prefix still applies', () => {
     const url = 'https://pay.white-label.example/paynet/form/9';
     expect(() => openHostedForm(url)).toThrow(UnsafeUrlError);
     openHostedForm(url, { allowedHosts: ['pay.white-label.example'] });
-    expect(assign).toHaveBeenCalledWith(url);
+    expect(location.assign).toHaveBeenCalledWith(url);
     expect(() => openHostedForm(form(), { allowedHosts: ['pay.white-label.example'] })).toThrow(/allow-list/);
     expect(() => openHostedForm('https://pay.white-label.example/x', { allowedHosts: ['pay.white-label.example'] })).toThrow(/path/);
   });
@@ -63,7 +59,7 @@ describe('openHostedForm (default configuration)', () => {
 
   it('refuses an unknown target', () => {
     expect(() => openHostedForm(form(), { target: 'parent' as never })).toThrow(ValidationError);
-    expect(assign).not.toHaveBeenCalled();
+    expect(location.assign).not.toHaveBeenCalled();
   });
 
   it('refuses a bad allowedHosts list', () => {

@@ -4,6 +4,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, inject, it, vi } fr
 import { ProviderError, SecretError } from '../../../src/core/errors.js';
 import { configure, encodeMerchantFormData, startHostedForm } from '../../../src/sbc/index.js';
 import { merchantSecrets } from '../../../demo/mock/secrets.js';
+import { spyOnLocation } from '../spy-location.js';
 
 const mockUrl = inject('mockUrl');
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
@@ -11,12 +12,7 @@ const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
 beforeAll(() => configure({ hosts: ['127.0.0.1'], pathPrefixes: ['/sbc/paynet/'] }));
 
 describe('startHostedForm against the mock merchant server and gateway', () => {
-  let assign: ReturnType<typeof vi.fn>;
-  beforeEach(() => {
-    assign = vi.fn();
-    vi.spyOn(window, 'location', 'get').mockReturnValue({ ...window.location, assign } as unknown as Location);
-  });
-  afterEach(() => vi.restoreAllMocks());
+  const location = spyOnLocation();
 
   it('posts the order, parses the relayed answer and opens the form', async () => {
     const { form, navigation } = await startHostedForm({
@@ -26,7 +22,7 @@ describe('startHostedForm against the mock merchant server and gateway', () => {
     expect(form).toMatchObject({ type: 'async-form-response', paynetOrderId: expect.stringMatching(/^\d+$/) });
     expect(form.redirectUrl).toBe(`${mockUrl}/sbc/paynet/form/${form.paynetOrderId}`);
     expect(navigation.via).toBe('self');
-    expect(assign).toHaveBeenCalledWith(form.redirectUrl);
+    expect(location.assign).toHaveBeenCalledWith(form.redirectUrl);
     const page = await (await fetch(form.redirectUrl)).text();
     expect(page).toContain('10.42 EUR');
     expect(page).toContain('Theme: dark');
@@ -41,7 +37,7 @@ describe('startHostedForm against the mock merchant server and gateway', () => {
     const error = await startHostedForm({ url: `${mockUrl}/merchant/sbc/preauth`, body: { amountCentis: 500, currency: 'JPY' } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProviderError);
     expect(error).toMatchObject({ code: '16', providerMessage: 'Project with currency RUB does not apply request with currency JPY' });
-    expect(assign).not.toHaveBeenCalled();
+    expect(location.assign).not.toHaveBeenCalled();
   });
 
   it('refuses to send a control key', async () => {
