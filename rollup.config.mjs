@@ -1,4 +1,4 @@
-// Library builds: ESM per entry (ky/valibot external) + d.ts, and one minified IIFE (`window.Baton`)
+// Library builds: ESM per entry (valibot external) + d.ts, and one minified IIFE (`window.Baton`)
 // with everything inlined and its SRI hash written next to it.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ const entries = {
   connect: 'src/connect/index.ts',
   sbc: 'src/sbc/index.ts',
 };
-const external = (id) => id === 'ky' || id === 'valibot' || id.startsWith('ky/') || id.startsWith('valibot/');
+const external = (id) => id === 'valibot' || id.startsWith('valibot/');
 const ts = () => typescript({ tsconfig: './tsconfig.build.json' });
 const IIFE = 'dist/baton.iife.min.js';
 

@@ -2,12 +2,11 @@
 // validated with its schema.
 import * as v from 'valibot';
 import { NetworkError, ProviderError } from '../core/errors.js';
-import { createHttp, type HttpRequest } from '../core/http.js';
+import { request, type HttpRequest } from '../core/http.js';
 import { parseWith } from '../core/validate.js';
 import { collectMetaInfo, encodeMetaInfo } from './meta-info.js';
 import { ErrorResponseSchema, type ConnectErrorDetails } from './schemas.js';
 
-const request = createHttp('connect');
 
 /** Per-call options every Client API method takes. */
 export interface CallOptions {

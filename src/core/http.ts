@@ -1,5 +1,8 @@
-import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
-import { BatonError, NetworkError, type ProviderName } from './errors.js';
+// Baton's one HTTP function: fetch with a timeout per attempt, bounded backoff retries that honour
+// `Retry-After`, abort signals, and every failure turned into a `BatonError`.
+// Hand-written rather than ky: ky 1.14 is ~4.5 KB gzip of every entry, and issue 7's budgets
+// (10 KB for a Connect session + encrypt) leave no room for it; this file is ~1 KB.
+import { BatonError, NetworkError } from './errors.js';
 import { assertNoSecrets } from './secrets.js';
 
 /** A server's answer, read once: status, headers and body text. */
@@ -10,9 +13,9 @@ export interface HttpResponse {
   readonly text: string;
 }
 
-/** Retry policy. Retries are bounded and, for POST, opt-in (`idempotent`). */
+/** Retry policy. Retries are bounded and, for POST, opt-in (`idempotent` or an explicit `limit`). */
 export interface RetryPolicy {
-  /** Retries after the first attempt. Default 2 for GET, 0 for POST unless `idempotent`. */
+  /** Retries after the first attempt. Default 2 for GET or `idempotent`, else 0. */
   readonly limit?: number;
   /** The request may be repeated safely (GET, or a POST the provider documents as idempotent). */
   readonly idempotent?: boolean;
@@ -23,8 +26,8 @@ export interface RetryPolicy {
   /** Ceiling of one backoff delay (ms). Default 8 000. */
   readonly backoffLimitMs?: number;
   /**
-   * Retry after a timeout. Default: only for GET or `idempotent` requests — a POST that timed out
-   * may have taken effect on the server.
+   * Retry after a timeout or a dropped connection. Default: only for GET or `idempotent`
+   * requests — a POST that got no answer may have taken effect on the server.
    */
   readonly retryOnTimeout?: boolean;
   /** Backoff before retry `n` (1-based). Default 300 ms × 2^(n−1). */
@@ -43,7 +46,7 @@ export interface HttpRequest {
   readonly body?: BodyInit;
   /** Cancels the request and any retry wait. */
   readonly signal?: AbortSignal;
-  /** Per attempt. Default 15 000 ms. */
+  /** Per attempt, body included. Default 15 000 ms. */
   readonly timeoutMs?: number;
   readonly retry?: RetryPolicy;
   /** Statuses answered with a body Baton must read (a provider's error document). Default: 2xx only. */
@@ -52,84 +55,102 @@ export interface HttpRequest {
   readonly retryWhen?: (response: HttpResponse) => boolean;
 }
 
-const DEFAULT_STATUS_CODES = [429, 502, 503, 504];
-
 /**
- * Creates Baton's HTTP function for one provider: ky underneath, with timeouts, bounded backoff
- * retries honouring `Retry-After`, abort signals, and every failure turned into a `BatonError`
- * (`NetworkError` for timeouts, network failures, aborts and HTTP errors).
+ * Sends `options` to `url` and reads the answer. Resolves with 2xx (and `acceptStatus`) answers;
+ * rejects with a `NetworkError` (`timeout`, `offline`, `aborted`, `http`) or a `SecretError`.
  */
-export function createHttp(provider: ProviderName, instance: KyInstance = ky) {
-  return async function request(url: string | URL, options: HttpRequest = {}): Promise<HttpResponse> {
-    const method = options.method ?? (options.json !== undefined || options.form || options.body ? 'POST' : 'GET');
-    const href = String(url);
-    assertNoSecrets(options.json, 'body');
-    assertNoSecrets(options.form, 'body');
-    assertNoSecrets(options.body, 'body');
-    assertNoSecrets(options.searchParams, 'query');
+export async function request(url: string | URL, options: HttpRequest = {}): Promise<HttpResponse> {
+  const { json, form, signal, searchParams, retry: policy = {} } = options;
+  const method = options.method ?? (json !== undefined || form || options.body ? 'POST' : 'GET');
+  const info = { method, url: String(url) };
+  assertNoSecrets(json, 'body');
+  assertNoSecrets(form, 'body');
+  assertNoSecrets(options.body, 'body');
+  assertNoSecrets(searchParams, 'query');
 
-    const policy = options.retry ?? {};
-    const limit = policy.limit ?? (method === 'GET' || policy.idempotent ? 2 : 0);
-    const accept = options.acceptStatus ?? (() => false);
-    const delayMs = policy.delayMs ?? ((attempt: number) => 300 * 2 ** (attempt - 1));
-
-    try {
-      const response = await instance(href, {
-        method,
-        headers: options.headers,
-        searchParams: options.searchParams,
-        json: options.json,
-        body: options.form ? formBody(options.form) : options.body,
-        signal: options.signal,
-        timeout: options.timeoutMs ?? 15_000,
-        throwHttpErrors: (status) => !accept(status),
-        retry: {
-          limit,
-          methods: method === 'GET' || policy.idempotent || limit > 0 ? ['get', 'post'] : ['get'],
-          statusCodes: [...(policy.statusCodes ?? DEFAULT_STATUS_CODES)],
-          afterStatusCodes: [429, 503],
-          maxRetryAfter: policy.maxRetryAfterMs ?? 30_000,
-          backoffLimit: policy.backoffLimitMs ?? 8_000,
-          delay: delayMs,
-          retryOnTimeout: limit > 0 && (policy.retryOnTimeout ?? (method === 'GET' || policy.idempotent === true)),
-        },
-        hooks: options.retryWhen
-          ? {
-              afterResponse: [
-                async (_request, _options, response, state) => {
-                  if (state.retryCount >= limit || !accept(response.status) && !response.ok) return;
-                  const answer = await readResponse(response);
-                  if (options.retryWhen!(answer)) return ky.retry();
-                },
-              ],
-            }
-          : {},
-      });
-      return await readResponse(response);
-    } catch (error) {
-      throw await toBatonError(error, { method, url: href }, options.signal);
-    }
-  };
-}
-
-async function readResponse(response: Response): Promise<HttpResponse> {
-  return { status: response.status, headers: response.headers, url: response.url, text: await response.text() };
-}
-
-function formBody(form: NonNullable<HttpRequest['form']>): URLSearchParams {
-  const body = new URLSearchParams();
-  for (const [key, value] of Object.entries(form)) if (value !== undefined) body.append(key, String(value));
-  return body;
-}
-
-async function toBatonError(error: unknown, request: { method: string; url: string }, signal?: AbortSignal): Promise<BatonError> {
-  if (error instanceof BatonError) return error;
-  if (signal?.aborted) return new NetworkError('aborted', request, { cause: signal.reason });
-  if (error instanceof TimeoutError) return new NetworkError('timeout', request, { cause: error });
-  if (error instanceof HTTPError) {
-    const body = await error.response.text().catch(() => '');
-    return new NetworkError('http', request, { status: error.response.status, body: body.slice(0, 4096), cause: error });
+  const safe = method === 'GET' || !!policy.idempotent;
+  const limit = policy.limit ?? (safe ? 2 : 0);
+  const headers = new Headers(options.headers);
+  let body = options.body;
+  if (json !== undefined) {
+    body = JSON.stringify(json);
+    headers.set('content-type', 'application/json');
+  } else if (form) {
+    body = new URLSearchParams();
+    for (const [key, value] of Object.entries(form)) if (value !== undefined) body.append(key, String(value));
   }
-  // fetch rejects with a TypeError when the network is down, DNS fails or CORS refuses.
-  return new NetworkError('offline', request, { cause: error });
+
+  for (let attempt = 1; ; attempt++) {
+    const retriesLeft = attempt <= limit;
+    let wait = Math.min(policy.backoffLimitMs ?? 8000, (policy.delayMs ?? ((n) => 300 * 2 ** (n - 1)))(attempt));
+    try {
+      const href = new URL(url, globalThis.location?.href);
+      for (const [key, value] of Object.entries(searchParams ?? {})) href.searchParams.set(key, String(value));
+      const response = await send(href, { method, headers, body }, options.timeoutMs ?? 15_000, signal);
+      const { status } = response;
+      if ((status >= 200 && status < 300) || options.acceptStatus?.(status)) {
+        if (!retriesLeft || !options.retryWhen?.(response)) return response;
+      } else {
+        const failure = new NetworkError('http', info, { status, body: response.text.slice(0, 4096) });
+        if (!retriesLeft || !(policy.statusCodes ?? [429, 502, 503, 504]).includes(status)) throw failure;
+        const after = status === 429 || status === 503 ? retryAfterMs(response.headers.get('retry-after')) : undefined;
+        if (after !== undefined && after > (policy.maxRetryAfterMs ?? 30_000)) throw failure;
+        wait = after ?? wait;
+      }
+    } catch (error) {
+      if (error instanceof BatonError) throw error;
+      const kind = signal?.aborted ? 'aborted' : error === TIMEOUT ? 'timeout' : 'offline';
+      const failure = new NetworkError(kind, info, { cause: kind === 'aborted' ? signal!.reason : error });
+      if (!retriesLeft || kind === 'aborted' || !(policy.retryOnTimeout ?? safe)) throw failure;
+    }
+    await sleep(wait, signal).catch((cause: unknown) => {
+      throw new NetworkError('aborted', info, { cause });
+    });
+  }
+}
+
+const TIMEOUT = Symbol('timeout');
+
+/** One attempt: fetch and read the body under one timer, cancelled by `signal` too. */
+async function send(url: URL, init: RequestInit, timeoutMs: number, signal?: AbortSignal): Promise<HttpResponse> {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const cancel = () => controller.abort(signal?.reason);
+  if (signal?.aborted) cancel();
+  signal?.addEventListener('abort', cancel);
+  try {
+    const response = await fetch(url, { ...init, signal: controller.signal });
+    return { status: response.status, headers: response.headers, url: response.url, text: await response.text() };
+  } catch (error) {
+    throw timedOut ? TIMEOUT : error;
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', cancel);
+  }
+}
+
+/** `Retry-After` in ms: delay-seconds or an HTTP date; `undefined` when absent or unreadable. */
+function retryAfterMs(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const ms = /^\d+$/.test(header) ? Number(header) * 1000 : Date.parse(header) - Date.now();
+  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const stop = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', stop);
+      resolve();
+    }, ms);
+    if (signal?.aborted) stop();
+    signal?.addEventListener('abort', stop, { once: true });
+  });
 }

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { ProviderError, ValidationError } from '../core/errors.js';
-import { createHttp, type HttpResponse } from '../core/http.js';
+import { request, type HttpResponse } from '../core/http.js';
 import { safeUrl } from '../core/url-guard.js';
 import { parseWith } from '../core/validate.js';
 import { refuseLogin } from './no-login.js';
@@ -44,7 +44,6 @@ const optionsSchema = v.object({
   timeoutMs: v.optional(v.pipe(v.number(), v.minValue(1))),
 });
 
-const request = /* @__PURE__ */ createHttp('sasp');
 
 const isCallLimit = (response: HttpResponse) => /"errorCode"\s*:\s*"?-42\b/.test(response.text);
 

@@ -1,11 +1,10 @@
 import { NetworkError, ValidationError } from '../core/errors.js';
-import { createHttp } from '../core/http.js';
+import { request as http } from '../core/http.js';
 import { navigate, type Navigation, type NavigationTarget } from '../core/navigate.js';
 import { gatewayPolicy } from './config.js';
 import { parseFormResponse, type FormResponse } from './form-response.js';
 import { checkObject, checkSignal, checkUrl, describe } from './input.js';
 
-const http = createHttp('merchant');
 const TARGETS: readonly NavigationTarget[] = ['auto', 'self', 'replace', 'top', 'popup'];
 
 export interface HostedFormOptions {

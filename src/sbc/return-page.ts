@@ -1,11 +1,10 @@
 import * as v from 'valibot';
 import { BatonError, NetworkError, ValidationError } from '../core/errors.js';
-import { createHttp } from '../core/http.js';
+import { request as http } from '../core/http.js';
 import { parseWith } from '../core/validate.js';
 import { FINAL_STATUSES, StatusAnswer, type FinalStatus } from './schemas.js';
 import { checkObject, checkSignal, checkUrl } from './input.js';
 
-const http = createHttp('merchant');
 
 /** An order reference read from the return URL. Anyone can type a URL: it proves nothing. */
 export interface ReturnOrderId {

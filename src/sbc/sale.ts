@@ -1,12 +1,11 @@
 import * as v from 'valibot';
 import { NetworkError, ProviderError, ValidationError } from '../core/errors.js';
-import { createHttp, type HttpResponse } from '../core/http.js';
+import { request as http, type HttpResponse } from '../core/http.js';
 import { assertNoSecrets } from '../core/secrets.js';
 import { parseWith } from '../core/validate.js';
 import { InitiateSaleFailure, InitiateSaleInput, InitiateSaleSuccess } from './schemas.js';
 import { checkObject, checkSignal, checkUrl } from './input.js';
 
-const http = createHttp('sbc');
 
 /** Causes documented for a failed initiate sale; other values are passed through unchanged. */
 export type SaleFailureCause = 'FILTERED' | 'INVALID_REQUEST' | 'SERVER_FAILED' | 'SERVER_UNAVAILABLE' | (string & {});

@@ -1,11 +1,10 @@
-// Core in real Chromium: fetch through ky across origins (CORS), errors mapped, secrets refused.
+// Core in real Chromium: fetch across origins (CORS), errors mapped, secrets refused.
 import { describe, expect, inject, it } from 'vitest';
 import { NetworkError, SecretError } from '../../src/core/errors.js';
-import { createHttp } from '../../src/core/http.js';
+import { request } from '../../src/core/http.js';
 import { safeUrl } from '../../src/core/url-guard.js';
 
 const mockUrl = inject('mockUrl');
-const request = createHttp('merchant');
 
 describe('core in Chromium', () => {
   it('reads a cross-origin answer from the mock servers', async () => {

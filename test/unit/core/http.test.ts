@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NetworkError, SecretError } from '../../../src/core/errors.js';
-import { createHttp } from '../../../src/core/http.js';
+import { request } from '../../../src/core/http.js';
 
 interface Seen {
   method: string;
@@ -33,7 +33,6 @@ beforeEach(() => {
   answer = (_req, res) => res.end('ok');
 });
 
-const request = createHttp('sasp');
 const fast = { delayMs: () => 10 };
 
 describe('http', () => {
@@ -72,6 +71,54 @@ describe('http', () => {
     };
     const response = await request(`${base}/flaky`, { retry: fast });
     expect(response.text).toBe('fine');
+    expect(seen).toHaveLength(2);
+  });
+
+  it('fails at once when Retry-After asks for longer than maxRetryAfterMs', async () => {
+    answer = (_req, res) => { res.statusCode = 429; res.setHeader('retry-after', '120'); res.end('slow down'); };
+    await expect(request(`${base}/limited`, { retry: { ...fast, maxRetryAfterMs: 1000 } })).rejects.toMatchObject({ kind: 'http', status: 429, body: 'slow down' });
+    expect(seen).toHaveLength(1);
+  });
+
+  it('reads Retry-After as an HTTP date', async () => {
+    answer = (_req, res, attempt) => {
+      if (attempt === 1) { res.statusCode = 503; res.setHeader('retry-after', new Date(Date.now() - 1000).toUTCString()); res.end(); return; }
+      res.end('back');
+    };
+    await expect(request(`${base}/dated`, { retry: { delayMs: () => 60_000 } })).resolves.toMatchObject({ text: 'back' });
+    expect(seen).toHaveLength(2);
+  });
+
+  it('does not retry statuses outside statusCodes', async () => {
+    answer = (_req, res) => { res.statusCode = 500; res.end(); };
+    await expect(request(`${base}/broken`, { retry: fast })).rejects.toMatchObject({ kind: 'http', status: 500 });
+    expect(seen).toHaveLength(1);
+  });
+
+  it('an abort during the backoff wait ends with "aborted" and no further attempt', async () => {
+    answer = (_req, res) => { res.statusCode = 502; res.end(); };
+    const controller = new AbortController();
+    const pending = request(`${base}/down`, { signal: controller.signal, retry: { delayMs: () => 5_000 } });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ kind: 'aborted' });
+    expect(seen).toHaveLength(1);
+  });
+
+  it('an already aborted signal sends nothing', async () => {
+    await expect(request(`${base}/x`, { signal: AbortSignal.abort() })).rejects.toMatchObject({ kind: 'aborted' });
+    expect(seen).toHaveLength(0);
+  });
+
+  it('a POST whose connection dropped is not sent again, even with a retry limit', async () => {
+    answer = (_req, res) => res.socket?.destroy();
+    await expect(request(`${base}/sale`, { json: {}, retry: { ...fast, limit: 2 } })).rejects.toMatchObject({ kind: 'offline' });
+    expect(seen).toHaveLength(1);
+  });
+
+  it('a GET whose connection dropped is retried within its limit', async () => {
+    answer = (_req, res, attempt) => (attempt === 1 ? res.socket?.destroy() : res.end('again'));
+    await expect(request(`${base}/read`, { retry: fast })).resolves.toMatchObject({ text: 'again' });
     expect(seen).toHaveLength(2);
   });
 

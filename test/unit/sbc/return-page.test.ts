@@ -61,7 +61,7 @@ describe('awaitFinalStatus against the merchant mock', () => {
     const seen: string[] = [];
     const pending = awaitFinalStatus({ statusUrl, orderId: clientOrderId, intervalMs: 20, timeoutMs: 5000, onProgress: (a) => seen.push(a.status) });
     await new Promise((r) => setTimeout(r, 150));
-    const asked = spy.mock.calls.map(([input]) => new URL((input as Request).url));
+    const asked = spy.mock.calls.map(([input]) => new URL(input instanceof Request ? input.url : String(input)));
     spy.mockRestore();
     await pay(form.redirectUrl, '4000000000000002');
     await expect(pending).resolves.toMatchObject({ status: 'declined' });
