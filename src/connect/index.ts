@@ -8,7 +8,7 @@
  * const product = await session.getPaymentProduct(1, context);
  * const encryptedCustomerInput = await session.encrypt({ paymentProductId: 1, product, values });
  */
-export { createClientSession, ClientSession, DEFAULT_ALLOWED_HOSTS } from './session.js';
+export { createClientSession, DEFAULT_ALLOWED_HOSTS, type ClientSession } from './session.js';
 export type { ClientSessionOptions, IinDetailsResult, EncryptRequest } from './session.js';
 export type { CallOptions } from './client-api.js';
 export { isConnectError } from './client-api.js';

@@ -93,16 +93,9 @@ function clientApiBase(url: URL, customerId: string): URL {
   return new URL(`${path}/v1/${encodeURIComponent(customerId)}/`, url.origin);
 }
 
-function contextQuery(context: PaymentContext): Record<string, string | number | boolean> {
-  const { countryCode, currencyCode, amount, isRecurring, locale } = context;
-  return { countryCode, currencyCode, amount, isRecurring, ...(locale ? { locale } : {}) };
-}
 
-/**
- * A client session over the Connect Client API. Create it with `createClientSession`.
- * Every method validates its input and the platform's answer, and takes a `signal`.
- */
-export class ClientSession {
+/** A client session over the Connect Client API. Every method validates its input and the platform's answer, and takes a `signal`. */
+export interface ClientSession {
   readonly clientSessionId: string;
   readonly customerId: string;
   /** Tokens the platform refused when the session was created: remove them from your records. */
@@ -111,48 +104,13 @@ export class ClientSession {
   readonly region: string | undefined;
   /** Base of every Client API call: `{clientApiUrl}/v1/{customerId}/`. */
   readonly apiBaseUrl: URL;
-  readonly #assetBase: URL;
-  readonly #target: ClientApiTarget;
-  #publicKey: Promise<PublicKey> | undefined;
-
-  /** Prefer `createClientSession`; both validate `sessionResponse` and the options. */
-  constructor(sessionResponse: SessionResponse, options: ClientSessionOptions = {}) {
-    const response = parseWith(SessionResponseSchema, sessionResponse, 'session response');
-    const allowedHosts = options.allowedHosts;
-    if (allowedHosts !== undefined && (!Array.isArray(allowedHosts) || !allowedHosts.every((host) => typeof host === 'string'))) {
-      throw new ValidationError('options', [{ path: 'allowedHosts', message: 'must be an array of host names' }]);
-    }
-    const policy = { allowedHosts: options.allowedHosts ?? DEFAULT_ALLOWED_HOSTS };
-    this.clientSessionId = response.clientSessionId;
-    this.customerId = response.customerId;
-    this.invalidTokens = Object.freeze([...response.invalidTokens]);
-    this.region = response.region;
-    this.apiBaseUrl = clientApiBase(safeUrl(response.clientApiUrl, policy), response.customerId);
-    const asset = safeUrl(response.assetUrl, policy);
-    this.#assetBase = new URL(asset.pathname.endsWith('/') ? asset.href : `${asset.href}/`);
-    this.#target = {
-      base: this.apiBaseUrl,
-      clientSessionId: response.clientSessionId,
-      appIdentifier: options.appIdentifier,
-      timeoutMs: options.timeoutMs,
-    };
-  }
-
   /**
    * The URL of an asset (a product logo, a tooltip image) under the session's `assetUrl`.
    *
    * @example
    * img.src = session.assetUrl(product.displayHints?.logo ?? '');
    */
-  assetUrl(path: string): string {
-    if (typeof path !== 'string' || /^[a-z][a-z0-9+.-]*:|^\/\/|\\/i.test(path)) {
-      throw new UnsafeUrlError(String(path), 'asset paths must be relative to the session assetUrl');
-    }
-    const url = new URL(path.replace(/^\/+/, ''), this.#assetBase);
-    if (!url.href.startsWith(this.#assetBase.href)) throw new UnsafeUrlError(path, 'asset path leaves the assetUrl');
-    return url.href;
-  }
-
+  assetUrl(path: string): string;
   /**
    * The payment products available in `context` (GET `products`, fields hidden).
    *
@@ -161,40 +119,21 @@ export class ClientSession {
    *   countryCode: 'NL', currencyCode: 'EUR', amount: 1000, isRecurring: false,
    * });
    */
-  async getBasicPaymentProducts(context: PaymentContext, options: CallOptions = {}): Promise<BasicPaymentProducts> {
-    const query = contextQuery(parseWith(PaymentContextSchema, context, 'payment context'));
-    return callClientApi(this.#target, 'products', BasicPaymentProductsSchema, 'products answer', {
-      searchParams: { ...query, hide: 'fields' },
-      signal: options.signal,
-    });
-  }
-
+  getBasicPaymentProducts(context: PaymentContext, options?: CallOptions): Promise<BasicPaymentProducts>;
   /**
    * The payment product groups (e.g. `cards`) available in `context` (GET `productgroups`).
    *
    * @example
    * const { paymentProductGroups } = await session.getBasicPaymentProductGroups(context);
    */
-  async getBasicPaymentProductGroups(context: PaymentContext, options: CallOptions = {}): Promise<BasicPaymentProductGroups> {
-    const query = contextQuery(parseWith(PaymentContextSchema, context, 'payment context'));
-    return callClientApi(this.#target, 'productgroups', BasicPaymentProductGroupsSchema, 'product groups answer', {
-      searchParams: { ...query, hide: 'fields' },
-      signal: options.signal,
-    });
-  }
-
+  getBasicPaymentProductGroups(context: PaymentContext, options?: CallOptions): Promise<BasicPaymentProductGroups>;
   /**
    * One payment product with its fields, validators and masks (GET `products/{id}`).
    *
    * @example
    * const visa = await session.getPaymentProduct(1, context);
    */
-  async getPaymentProduct(paymentProductId: number, context: PaymentContext, options: CallOptions = {}): Promise<PaymentProduct> {
-    const id = parseWith(ProductId, paymentProductId, 'paymentProductId');
-    const query = contextQuery(parseWith(PaymentContextSchema, context, 'payment context'));
-    return callClientApi(this.#target, `products/${id}`, PaymentProductSchema, 'product answer', { searchParams: query, signal: options.signal });
-  }
-
+  getPaymentProduct(paymentProductId: number, context: PaymentContext, options?: CallOptions): Promise<PaymentProduct>;
   /**
    * Which product a (partial) card number belongs to. Sends only the first 8 digits (or 6 when
    * fewer than 8 are typed) as `bin`; with fewer than 6 digits answers `NOT_ENOUGH_DIGITS`
@@ -204,116 +143,54 @@ export class ClientSession {
    * const iin = await session.getIinDetails('4111 1111', context);
    * if (iin.status === 'SUPPORTED') show(iin.details.paymentProductId);
    */
-  async getIinDetails(partialCardNumber: string, context: PaymentContext, options: CallOptions = {}): Promise<IinDetailsResult> {
-    const digits = parseWith(
-      v.pipe(v.string('must be a string'), v.transform((s) => s.replace(/[\s-]/g, '')), v.regex(/^\d*$/, 'must contain only digits, spaces and dashes')),
-      partialCardNumber,
-      'partialCardNumber',
-    );
-    const ctx = parseWith(PaymentContextSchema, context, 'payment context');
-    if (digits.length < 6) return { status: 'NOT_ENOUGH_DIGITS' };
-    try {
-      const details = await callClientApi(this.#target, 'services/getIINdetails', IinDetailsSchema, 'IIN details answer', {
-        method: 'POST',
-        json: {
-          bin: digits.slice(0, digits.length >= 8 ? 8 : 6),
-          paymentContext: {
-            countryCode: ctx.countryCode,
-            isRecurring: ctx.isRecurring,
-            amountOfMoney: { amount: ctx.amount, currencyCode: ctx.currencyCode },
-          },
-        },
-        signal: options.signal,
-      });
-      return { status: details.isAllowedInContext ? 'SUPPORTED' : 'EXISTING_BUT_NOT_ALLOWED', details };
-    } catch (error) {
-      if (isNotFound(error)) return { status: 'UNKNOWN' };
-      throw error;
-    }
-  }
-
+  getIinDetails(partialCardNumber: string, context: PaymentContext, options?: CallOptions): Promise<IinDetailsResult>;
   /**
-   * The session's encryption key (GET `crypto/publickey`), fetched once per session.
+   * The session's encryption key (GET `crypto/publickey`), fetched once per session; a failed
+   * fetch is not cached.
    *
    * @example
    * const { keyId, publicKey } = await session.getPublicKey();
    */
-  getPublicKey(options: CallOptions = {}): Promise<PublicKey> {
-    this.#publicKey ??= callClientApi(this.#target, 'crypto/publickey', PublicKeySchema, 'public key answer', { signal: options.signal });
-    const pending = this.#publicKey;
-    // A failed fetch is not cached: the next call tries again.
-    pending.catch(() => {
-      if (this.#publicKey === pending) this.#publicKey = undefined;
-    });
-    return pending;
-  }
-
+  getPublicKey(options?: CallOptions): Promise<PublicKey>;
   /**
    * The card networks a wallet product (Apple Pay, Google Pay) accepts in `context`.
    *
    * @example
    * const { networks } = await session.getPaymentProductNetworks(320, context);
    */
-  async getPaymentProductNetworks(paymentProductId: number, context: PaymentContext, options: CallOptions = {}): Promise<PaymentProductNetworks> {
-    const id = parseWith(ProductId, paymentProductId, 'paymentProductId');
-    const query = contextQuery(parseWith(PaymentContextSchema, context, 'payment context'));
-    return callClientApi(this.#target, `products/${id}/networks`, NetworksSchema, 'networks answer', { searchParams: query, signal: options.signal });
-  }
-
+  getPaymentProductNetworks(paymentProductId: number, context: PaymentContext, options?: CallOptions): Promise<PaymentProductNetworks>;
   /**
    * The issuer directory of a product (e.g. iDEAL banks).
    *
    * @example
    * const { entries } = await session.getPaymentProductDirectory(809, { countryCode: 'NL', currencyCode: 'EUR' });
    */
-  async getPaymentProductDirectory(
+  getPaymentProductDirectory(
     paymentProductId: number,
     context: { countryCode: string; currencyCode: string },
-    options: CallOptions = {},
-  ): Promise<PaymentProductDirectory> {
-    const id = parseWith(ProductId, paymentProductId, 'paymentProductId');
-    const query = parseWith(DirectoryContextSchema, context, 'directory context');
-    return callClientApi(this.#target, `products/${id}/directory`, DirectorySchema, 'directory answer', { searchParams: query, signal: options.signal });
-  }
-
+    options?: CallOptions,
+  ): Promise<PaymentProductDirectory>;
   /**
    * Converts an amount (minor units) between currencies (GET `services/convert/amount`).
    *
    * @example
    * const { convertedAmount } = await session.convertAmount({ source: 'EUR', target: 'USD', amount: 1000 });
    */
-  async convertAmount(request: { source: string; target: string; amount: number }, options: CallOptions = {}): Promise<ConvertedAmount> {
-    const query = parseWith(ConvertSchema, request, 'convertAmount request');
-    return callClientApi(this.#target, 'services/convert/amount', ConvertAmountSchema, 'convert amount answer', { searchParams: query, signal: options.signal });
-  }
-
+  convertAmount(request: { source: string; target: string; amount: number }, options?: CallOptions): Promise<ConvertedAmount>;
   /**
    * The status of a payment at a third party (e.g. a wallet app), for polling after a redirect.
    *
    * @example
    * const { thirdPartyStatus } = await session.getThirdPartyPaymentStatus(paymentId);
    */
-  async getThirdPartyPaymentStatus(paymentId: string, options: CallOptions = {}): Promise<ThirdPartyStatus> {
-    const id = parseWith(PaymentIdSchema, paymentId, 'paymentId');
-    return callClientApi(this.#target, `payments/${encodeURIComponent(id)}/thirdpartystatus`, ThirdPartyStatusSchema, 'third party status answer', {
-      signal: options.signal,
-    });
-  }
-
+  getThirdPartyPaymentStatus(paymentId: string, options?: CallOptions): Promise<ThirdPartyStatus>;
   /**
    * The privacy policy text (HTML from the platform — render it sanitised or in a sandboxed frame).
    *
    * @example
    * const { htmlContent } = await session.getPrivacyPolicy({ locale: 'en_GB', paymentProductId: 1 });
    */
-  async getPrivacyPolicy(request: { locale?: string; paymentProductId?: number } = {}, options: CallOptions = {}): Promise<PrivacyPolicy> {
-    const { locale, paymentProductId } = parseWith(PrivacySchema, request, 'getPrivacyPolicy request');
-    const query: Record<string, string | number> = {};
-    if (locale) query.locale = locale;
-    if (paymentProductId !== undefined) query.paymentProductId = paymentProductId;
-    return callClientApi(this.#target, 'services/privacypolicy', PrivacyPolicySchema, 'privacy policy answer', { searchParams: query, signal: options.signal });
-  }
-
+  getPrivacyPolicy(request?: { locale?: string; paymentProductId?: number }, options?: CallOptions): Promise<PrivacyPolicy>;
   /**
    * Encrypts the customer's input for the platform: a compact JWE your server sends as
    * `encryptedCustomerInput` when it creates the payment. With `product`, values are unmasked
@@ -325,33 +202,7 @@ export class ClientSession {
    *   values: { cardNumber: '4111 1111 1111 1111', expiryDate: '12/30', cvv: '123', cardholderName: 'Łukasz 王 Müller' },
    * });
    */
-  async encrypt(request: EncryptRequest, options: CallOptions = {}): Promise<string> {
-    const input = parseWith(EncryptRequestSchema, request, 'encrypt request');
-    const { product } = input;
-    if (product && Number(product.id) !== input.paymentProductId) {
-      throw new ValidationError('encrypt request', [
-        { path: 'product', message: `is product ${product.id}, not paymentProductId ${input.paymentProductId}`, received: String(product.id) },
-      ]);
-    }
-    const masks = new Map((product?.fields ?? []).map((field) => [field.id, field.displayHints?.mask]));
-    const values: Record<string, string> = {};
-    for (const [key, value] of Object.entries(input.values)) values[key] = unmaskValue(key, value, masks.get(key));
-    if (product) {
-      const issues = validateValues(product, values, { skipRequired: input.accountOnFileId !== undefined });
-      if (issues.length) throw new ValidationError('payment values', issues);
-    }
-    const device = collectDeviceInformation();
-    const plaintext: EncryptedCustomerInput = {
-      clientSessionId: this.clientSessionId,
-      nonce: randomNonce(),
-      paymentProductId: input.paymentProductId,
-      tokenize: input.tokenize,
-      paymentValues: Object.entries(values).map(([key, value]) => ({ key, value })),
-      ...(input.accountOnFileId !== undefined ? { accountOnFileId: input.accountOnFileId } : {}),
-      ...(device ? { collectedDeviceInformation: device } : {}),
-    };
-    return encryptJwe(plaintext, await this.getPublicKey(options));
-  }
+  encrypt(request: EncryptRequest, options?: CallOptions): Promise<string>;
 }
 
 function isNotFound(error: unknown): boolean {
@@ -368,5 +219,119 @@ function isNotFound(error: unknown): boolean {
  * const { paymentProducts } = await session.getBasicPaymentProducts({ countryCode: 'NL', currencyCode: 'EUR', amount: 1000, isRecurring: false });
  */
 export function createClientSession(sessionResponse: SessionResponse, options: ClientSessionOptions = {}): ClientSession {
-  return new ClientSession(sessionResponse, options);
+  const response = parseWith(SessionResponseSchema, sessionResponse, 'session response');
+  const allowedHosts = options?.allowedHosts;
+  if (allowedHosts !== undefined && (!Array.isArray(allowedHosts) || !allowedHosts.every((host) => typeof host === 'string'))) {
+    throw new ValidationError('options', [{ path: 'allowedHosts', message: 'must be an array of host names' }]);
+  }
+  const policy = { allowedHosts: allowedHosts ?? DEFAULT_ALLOWED_HOSTS };
+  const { clientSessionId, customerId } = response;
+  const apiBaseUrl = clientApiBase(safeUrl(response.clientApiUrl, policy), customerId);
+  const asset = safeUrl(response.assetUrl, policy);
+  const assetBase = new URL(asset.pathname.endsWith('/') ? asset.href : `${asset.href}/`);
+  const target: ClientApiTarget = { base: apiBaseUrl, clientSessionId, appIdentifier: options.appIdentifier, timeoutMs: options.timeoutMs };
+  let publicKey: Promise<PublicKey> | undefined;
+
+  const call = <const TSchema extends v.GenericSchema>(
+    path: string,
+    schema: TSchema,
+    what: string,
+    searchParams: Record<string, string | number | boolean> | undefined,
+    callOptions: CallOptions | undefined,
+    json?: unknown,
+  ) => callClientApi(target, path, schema, `${what} answer`, { searchParams, signal: callOptions?.signal, ...(json ? { method: 'POST' as const, json } : {}) });
+  const contextOf = (context: PaymentContext) => {
+    const { countryCode, currencyCode, amount, isRecurring, locale } = parseWith(PaymentContextSchema, context, 'payment context');
+    return { countryCode, currencyCode, amount, isRecurring, ...(locale ? { locale } : {}) };
+  };
+  const productPath = (id: number, suffix = '') => `products/${parseWith(ProductId, id, 'paymentProductId')}${suffix}`;
+
+  const session: ClientSession = {
+    clientSessionId,
+    customerId,
+    invalidTokens: Object.freeze([...response.invalidTokens]),
+    region: response.region,
+    apiBaseUrl,
+    assetUrl(path) {
+      if (typeof path !== 'string' || /^[a-z][a-z0-9+.-]*:|^\/\/|\\/i.test(path)) {
+        throw new UnsafeUrlError(String(path), 'asset paths must be relative to the session assetUrl');
+      }
+      const url = new URL(path.replace(/^\/+/, ''), assetBase);
+      if (!url.href.startsWith(assetBase.href)) throw new UnsafeUrlError(path, 'asset path leaves the assetUrl');
+      return url.href;
+    },
+    getBasicPaymentProducts: async (context, opts) => call('products', BasicPaymentProductsSchema, 'products', { ...contextOf(context), hide: 'fields' }, opts),
+    getBasicPaymentProductGroups: async (context, opts) =>
+      call('productgroups', BasicPaymentProductGroupsSchema, 'product groups', { ...contextOf(context), hide: 'fields' }, opts),
+    getPaymentProduct: async (id, context, opts) => call(productPath(id), PaymentProductSchema, 'product', contextOf(context), opts),
+    getPaymentProductNetworks: async (id, context, opts) => call(productPath(id, '/networks'), NetworksSchema, 'networks', contextOf(context), opts),
+    getPaymentProductDirectory: async (id, context, opts) =>
+      call(productPath(id, '/directory'), DirectorySchema, 'directory', parseWith(DirectoryContextSchema, context, 'directory context'), opts),
+    convertAmount: async (request, opts) =>
+      call('services/convert/amount', ConvertAmountSchema, 'convert amount', parseWith(ConvertSchema, request, 'convertAmount request'), opts),
+    getThirdPartyPaymentStatus: async (paymentId, opts) =>
+      call(`payments/${encodeURIComponent(parseWith(PaymentIdSchema, paymentId, 'paymentId'))}/thirdpartystatus`, ThirdPartyStatusSchema, 'third party status', undefined, opts),
+    async getPrivacyPolicy(request = {}, opts) {
+      const { locale, paymentProductId } = parseWith(PrivacySchema, request, 'getPrivacyPolicy request');
+      const query: Record<string, string | number> = {};
+      if (locale) query.locale = locale;
+      if (paymentProductId !== undefined) query.paymentProductId = paymentProductId;
+      return call('services/privacypolicy', PrivacyPolicySchema, 'privacy policy', query, opts);
+    },
+    async getIinDetails(partialCardNumber, context, opts) {
+      const digits = parseWith(
+        v.pipe(v.string('must be a string'), v.transform((s) => s.replace(/[\s-]/g, '')), v.regex(/^\d*$/, 'must contain only digits, spaces and dashes')),
+        partialCardNumber,
+        'partialCardNumber',
+      );
+      const ctx = contextOf(context);
+      if (digits.length < 6) return { status: 'NOT_ENOUGH_DIGITS' };
+      try {
+        const details = await call('services/getIINdetails', IinDetailsSchema, 'IIN details', undefined, opts, {
+          bin: digits.slice(0, digits.length >= 8 ? 8 : 6),
+          paymentContext: { countryCode: ctx.countryCode, isRecurring: ctx.isRecurring, amountOfMoney: { amount: ctx.amount, currencyCode: ctx.currencyCode } },
+        });
+        return { status: details.isAllowedInContext ? 'SUPPORTED' : 'EXISTING_BUT_NOT_ALLOWED', details };
+      } catch (error) {
+        if (isNotFound(error)) return { status: 'UNKNOWN' };
+        throw error;
+      }
+    },
+    getPublicKey(opts) {
+      const pending = (publicKey ??= call('crypto/publickey', PublicKeySchema, 'public key', undefined, opts));
+      // A failed fetch is not cached: the next call tries again.
+      pending.catch(() => {
+        if (publicKey === pending) publicKey = undefined;
+      });
+      return pending;
+    },
+    async encrypt(request, opts) {
+      const input = parseWith(EncryptRequestSchema, request, 'encrypt request');
+      const { product } = input;
+      if (product && Number(product.id) !== input.paymentProductId) {
+        throw new ValidationError('encrypt request', [
+          { path: 'product', message: `is product ${product.id}, not paymentProductId ${input.paymentProductId}`, received: String(product.id) },
+        ]);
+      }
+      const masks = new Map((product?.fields ?? []).map((field) => [field.id, field.displayHints?.mask]));
+      const values: Record<string, string> = {};
+      for (const [key, value] of Object.entries(input.values)) values[key] = unmaskValue(key, value, masks.get(key));
+      if (product) {
+        const issues = validateValues(product, values, { skipRequired: input.accountOnFileId !== undefined });
+        if (issues.length) throw new ValidationError('payment values', issues);
+      }
+      const device = collectDeviceInformation();
+      const plaintext: EncryptedCustomerInput = {
+        clientSessionId,
+        nonce: randomNonce(),
+        paymentProductId: input.paymentProductId,
+        tokenize: input.tokenize,
+        paymentValues: Object.entries(values).map(([key, value]) => ({ key, value })),
+        ...(input.accountOnFileId !== undefined ? { accountOnFileId: input.accountOnFileId } : {}),
+        ...(device ? { collectedDeviceInformation: device } : {}),
+      };
+      return encryptJwe(plaintext, await session.getPublicKey(opts));
+    },
+  };
+  return session;
 }
