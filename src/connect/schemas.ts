@@ -2,14 +2,12 @@
 // Strict for ids and URLs (they build requests), tolerant for display data (unknown fields kept,
 // numbers as strings accepted).
 import * as v from 'valibot';
+import { numberish, textish } from '../core/schemas.js';
 
 /** Ids that end up in a URL path or an `Authorization` header. */
 const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9._~-]{1,128}$/, 'must be 1–128 letters, digits, ".", "_", "~" or "-"'));
 /** A number, or a numeric string as some gateways send. */
-const Num = v.union([
-  v.number(),
-  v.pipe(v.string(), v.regex(/^-?\d+(\.\d+)?$/), v.transform(Number)),
-]);
+const Num = numberish;
 const Bool = v.boolean();
 const Text = v.optional(v.string());
 
@@ -39,7 +37,7 @@ export const ErrorResponseSchema = v.looseObject({
   errorId: v.string(),
   errors: v.array(
     v.looseObject({
-      code: v.union([v.string(), v.pipe(v.number(), v.transform(String))]),
+      code: textish,
       id: Text,
       category: Text,
       httpStatusCode: v.optional(v.number()),

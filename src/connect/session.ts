@@ -72,7 +72,10 @@ export interface EncryptRequest {
 const ProductId = v.pipe(v.number('must be a number'), v.integer('must be an integer'), v.minValue(1));
 const EncryptRequestSchema = v.object({
   paymentProductId: ProductId,
-  values: v.record(v.pipe(v.string(), v.nonEmpty()), v.string()),
+  values: v.custom<Record<string, string>>(
+    (value) => !!value && typeof value === 'object' && !Array.isArray(value) && Object.entries(value).every(([key, text]) => key && typeof text === 'string'),
+    'must map field ids to strings',
+  ),
   tokenize: v.optional(v.boolean(), false),
   accountOnFileId: v.optional(ProductId),
   product: v.optional(PaymentProductSchema),

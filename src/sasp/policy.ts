@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { urlInput } from '../core/schemas.js';
 import type { UrlPolicy } from '../core/url-guard.js';
 
 /** Sectigo's interchangeable hosts for hosted pages and the client APIs. */
@@ -21,7 +22,7 @@ export interface SaspUrlOptions {
 }
 
 export const urlOptionsEntries = {
-  endpoint: v.optional(v.union([v.string(), v.instance(URL)])),
+  endpoint: v.optional(urlInput()),
   allowedHosts: v.optional(v.array(v.string())),
   pathPrefixes: v.optional(v.array(v.string())),
 };

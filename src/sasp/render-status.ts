@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { callback, navigationTarget, oneOf } from '../core/schemas.js';
 import { ValidationError } from '../core/errors.js';
 import type { NavigationTarget } from '../core/navigate.js';
 import { parseWith } from '../core/validate.js';
@@ -45,10 +46,10 @@ export interface RenderStatusOptions extends SaspUrlOptions {
 }
 
 const optionsSchema = v.object({
-  onAction: v.optional(v.function()),
+  onAction: v.optional(callback<NonNullable<RenderStatusOptions['onAction']>>()),
   sid: v.optional(v.string()),
-  target: v.optional(v.picklist(['auto', 'self', 'replace', 'top', 'popup'])),
-  headingLevel: v.optional(v.picklist([2, 3, 4, 5, 6])),
+  target: v.optional(navigationTarget),
+  headingLevel: v.optional(oneOf([2, 3, 4, 5, 6], 'must be 2–6')),
 });
 
 const SECTIONS: ReadonlyArray<[SectionName, keyof PostPaymentStatus]> = [

@@ -4,6 +4,9 @@
  * safety needs it (session ids, tokens).
  */
 import * as v from 'valibot';
+import { httpUrlText, integerish, textish } from '../core/schemas.js';
+
+export { integerish, textish };
 
 /** A documented value, or any other string the provider sends (kept as is, never rejected). */
 export type Open<T extends string> = T | (string & {});
@@ -41,18 +44,17 @@ export type DcvMethodType = Open<'whoisEmail' | 'email' | 'csrHash' | 'manual'>;
 const open = <T extends string>() => v.pipe(v.string(), v.transform((value) => value as T));
 
 /** An integer sent as a number or as a numeric string (`"-4"`). */
-export const integerish = v.union([
-  v.pipe(v.number(), v.integer()),
-  v.pipe(v.string(), v.trim(), v.regex(/^[+-]?\d+$/, 'expected an integer'), v.transform(Number)),
-]);
 
 /** Text sent as a string or as a number (`orderNumber: 654824`). */
-export const textish = v.union([v.string(), v.pipe(v.number(), v.transform(String))]);
 
 /** A list of strings documented as an array but sometimes sent as one string (comma or space separated). */
-const stringList = v.pipe(
-  v.optional(v.nullable(v.union([v.array(textish), v.string()])), []),
-  v.transform((value): string[] => (value == null ? [] : typeof value === 'string' ? value.split(/[\s,]+/).filter(Boolean) : value)),
+const stringList = v.optional(
+  v.pipe(
+    v.custom<unknown>((value) => value == null || typeof value === 'string' || Array.isArray(value), 'expected a list or a string'),
+    v.transform((value) => (value == null ? [] : typeof value === 'string' ? value.split(/[\s,]+/).filter(Boolean) : value)),
+    v.array(textish),
+  ),
+  [],
 );
 
 const actions = v.pipe(stringList, v.transform((list) => list as ActionName[]));
@@ -134,7 +136,7 @@ export const postPaymentDataSchema = v.looseObject({
   productName: optionalText,
   certificateDuration: v.optional(integerish),
   productTerm: v.optional(integerish),
-  uploadDocumentUrl: v.optional(v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//i, 'expected an http(s) URL'))),
+  uploadDocumentUrl: v.optional(httpUrlText),
   uploadDocumentToken: v.optional(v.pipe(v.string(), v.regex(/^[\w-]+\.[\w-]+\.[\w-]*$/, 'expected a JWT'))),
   orderStatus: v.optional(open<OrderStatus>()),
   domainName: optionalText,
@@ -153,8 +155,12 @@ export const postPaymentDataSchema = v.looseObject({
 /** The envelope of every `!getPostPaymentStatus` answer. */
 export const statusEnvelopeSchema = v.looseObject({
   errorCode: integerish,
-  errorMessage: v.optional(v.nullable(textish)),
-  data: v.optional(v.unknown()),
+  errorMessage: v.optional(
+    v.pipe(
+      v.custom<string | number | null>((value) => value === null || typeof value === 'string' || Number.isFinite(value), 'expected a message'),
+      v.transform((value) => (value === null ? undefined : String(value))),
+    ),
+  ),
 });
 
 export type PostPaymentSection = v.InferOutput<typeof sectionSchema>;

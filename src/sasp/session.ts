@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { navigationTarget, oneOf } from '../core/schemas.js';
 import { ProviderError, ValidationError } from '../core/errors.js';
 import { navigate, type Navigation, type NavigationTarget } from '../core/navigate.js';
 import { safeUrl } from '../core/url-guard.js';
@@ -36,7 +37,7 @@ export const SESSION_ERROR_MESSAGES: Readonly<Record<string, string>> = {
 const WHAT = 'initCustomerSession answer';
 const formatSchema = v.object({
   format: v.optional(
-    v.pipe(v.union([v.literal(0), v.literal(1), v.literal('0'), v.literal('1')], 'format must be 0 or 1'), v.transform(Number)),
+    v.pipe(oneOf([0, 1, '0', '1'], 'format must be 0 or 1'), v.transform(Number)),
     0,
   ),
 });
@@ -146,6 +147,6 @@ export function openPostPayment(
   options: SaspUrlOptions & { target?: NavigationTarget } = {},
 ): Navigation {
   const url = postPaymentUrl(session, options);
-  const opts = parseWith(v.object({ target: v.optional(v.picklist(['auto', 'self', 'replace', 'top', 'popup'])) }), { target: options?.target }, 'openPostPayment options');
+  const opts = parseWith(v.object({ target: v.optional(navigationTarget) }), { target: options?.target }, 'openPostPayment options');
   return navigate(url, policyOf(options), { target: opts.target ?? 'auto' });
 }

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { abortSignal, textish, urlInput } from '../core/schemas.js';
 import { ProviderError, ValidationError } from '../core/errors.js';
 import { request, type HttpResponse } from '../core/http.js';
 import { safeUrl } from '../core/url-guard.js';
@@ -37,10 +38,10 @@ export interface GetPostPaymentStatusOptions {
 const optionsSchema = v.object({
   saspSessionID: sidSchema,
   orderNumber: orderNumberSchema,
-  certificateID: v.optional(v.pipe(v.union([v.string(), v.number()]), v.transform(String), v.regex(/^\d{1,16}$/, 'certificateID must be up to 16 digits'))),
-  endpoint: v.optional(v.union([v.string(), v.instance(URL)])),
+  certificateID: v.optional(v.pipe(textish, v.regex(/^\d{1,16}$/, 'certificateID must be up to 16 digits'))),
+  endpoint: v.optional(urlInput()),
   allowedHosts: v.optional(v.array(v.string())),
-  signal: v.optional(v.instance(AbortSignal)),
+  signal: v.optional(abortSignal),
   timeoutMs: v.optional(v.pipe(v.number(), v.minValue(1))),
 });
 

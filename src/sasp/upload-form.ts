@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { callback, httpUrlText, urlInput } from '../core/schemas.js';
 import { NetworkError, ValidationError } from '../core/errors.js';
 import { safeUrl } from '../core/url-guard.js';
 import { parseWith } from '../core/validate.js';
@@ -21,12 +22,12 @@ export interface UploadFormOptions {
 }
 
 const optionsSchema = v.object({
-  url: v.union([v.string(), v.instance(URL)]),
+  url: urlInput(),
   token: v.pipe(v.string('token must be the uploadDocumentToken'), v.trim(), v.nonEmpty('token is empty')),
-  successURL: v.optional(v.pipe(v.string(), v.url())),
-  errorURL: v.optional(v.pipe(v.string(), v.url())),
+  successURL: v.optional(httpUrlText),
+  errorURL: v.optional(httpUrlText),
   allowedHosts: v.optional(v.array(v.string())),
-  onSuccess: v.optional(v.function()),
+  onSuccess: v.optional(callback<(result: UploadResult) => void>()),
 });
 
 /**

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { abortSignal, callback, httpUrlText, urlInput } from '../core/schemas.js';
 import { NetworkError, ProviderError, ValidationError } from '../core/errors.js';
 import { assertNotExpired } from '../core/jwt.js';
 import { safeUrl } from '../core/url-guard.js';
@@ -47,7 +48,7 @@ export interface UploadResult {
 const isBlob = (value: unknown): value is Blob => typeof Blob !== 'undefined' && value instanceof Blob;
 
 const optionsSchema = v.object({
-  url: v.union([v.string(), v.instance(URL)], 'url must be the uploadDocumentUrl'),
+  url: urlInput('url must be the uploadDocumentUrl'),
   token: v.pipe(v.string('token must be the uploadDocumentToken'), v.trim(), v.regex(/^[\w-]+\.[\w-]+\.[\w-]*$/, 'token is not a JWT')),
   files: v.pipe(
     v.custom<readonly Blob[] | FileList>((value) => (Array.isArray(value) || (typeof FileList !== 'undefined' && value instanceof FileList)) && [...(value as ArrayLike<unknown> & Iterable<unknown>)].every(isBlob), 'files must be an array or FileList of File/Blob'),
@@ -55,10 +56,10 @@ const optionsSchema = v.object({
     v.minLength(1, 'choose at least one file'),
   ),
   comment: v.optional(v.string()),
-  successURL: v.optional(v.pipe(v.string(), v.url())),
-  errorURL: v.optional(v.pipe(v.string(), v.url())),
-  onProgress: v.optional(v.function()),
-  signal: v.optional(v.instance(AbortSignal)),
+  successURL: v.optional(httpUrlText),
+  errorURL: v.optional(httpUrlText),
+  onProgress: v.optional(callback<(progress: UploadProgress) => void>()),
+  signal: v.optional(abortSignal),
   allowedHosts: v.optional(v.array(v.string())),
   timeoutMs: v.optional(v.pipe(v.number(), v.minValue(1))),
 });

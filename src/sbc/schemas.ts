@@ -26,8 +26,9 @@ export const InitiateSaleInput = v.object({
   transaction: v.object({
     amountCentis: v.pipe(
       v.number('must be a number of centis'),
-      v.safeInteger('must be an integer number of centis (1.00 EUR = 100), not major units'),
+      v.integer('must be an integer number of centis (1.00 EUR = 100), not major units'),
       v.minValue(1, 'must be positive'),
+      v.maxValue(Number.MAX_SAFE_INTEGER, 'is too large'),
     ),
     currency: v.pipe(v.string('must be a string'), v.regex(/^[A-Z]{3}$/, 'must be three upper-case letters (ISO 4217)')),
   }, 'must be an object'),
@@ -41,7 +42,7 @@ export const InitiateSaleInput = v.object({
 });
 
 const id = v.pipe(
-  v.union([v.string(), v.pipe(v.number(), v.safeInteger())], 'must be a string'),
+  v.custom<string | number>((value) => typeof value === 'string' || Number.isSafeInteger(value), 'must be a string'),
   v.transform(String),
   v.minLength(1, 'must not be empty'),
 );
@@ -58,7 +59,7 @@ export const InitiateSaleSuccess = v.object({
 export const InitiateSaleFailure = v.object({
   error: v.object({
     cause: v.pipe(v.string(), v.minLength(1)),
-    code: v.optional(v.union([v.string(), v.number()]), ''),
+    code: v.optional(v.custom<string | number>((value) => typeof value === 'string' || Number.isFinite(value), 'must be a string or a number'), ''),
     message: v.optional(v.string(), ''),
   }),
 });
