@@ -3,7 +3,7 @@
 import * as v from 'valibot';
 import { NetworkError, ProviderError } from '../core/errors.js';
 import { request, type HttpRequest } from '../core/http.js';
-import { parseWith } from '../core/validate.js';
+import { parseWith, readJson } from '../core/validate.js';
 import { collectMetaInfo, encodeMetaInfo } from './meta-info.js';
 import { ErrorResponseSchema, type ConnectErrorDetails } from './schemas.js';
 
@@ -48,17 +48,9 @@ export async function callClientApi<const TSchema extends v.GenericSchema>(
     timeoutMs: target.timeoutMs,
     acceptStatus: readable,
   });
-  const body = parseJson(response.text);
+  const body = readJson(response.text);
   if (response.status >= 400) throw toProviderError(body, response.status, { method: options.method ?? 'GET', url: url.href }, response.text);
   return parseWith(schema, body, what);
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 
 function toProviderError(body: unknown, status: number, request: { method: string; url: string }, text: string): Error {

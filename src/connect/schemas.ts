@@ -15,8 +15,8 @@ const Text = v.optional(v.string());
 export const SessionResponseSchema = v.looseObject({
   clientSessionId: Id,
   customerId: Id,
-  clientApiUrl: v.pipe(v.string(), v.nonEmpty('is required')),
-  assetUrl: v.pipe(v.string(), v.nonEmpty('is required')),
+  clientApiUrl: v.pipe(v.string(), v.minLength(1, 'is required')),
+  assetUrl: v.pipe(v.string(), v.minLength(1, 'is required')),
   invalidTokens: v.optional(v.array(v.string()), []),
   region: v.optional(v.string()),
 });
@@ -134,7 +134,7 @@ export const IinDetailsSchema = v.looseObject({
 export type IinDetails = v.InferOutput<typeof IinDetailsSchema>;
 
 export const PublicKeySchema = v.looseObject({
-  keyId: v.pipe(v.string(), v.nonEmpty()),
+  keyId: v.pipe(v.string(), v.minLength(1)),
   publicKey: v.pipe(v.string(), v.regex(/^[A-Za-z0-9+/\s]+={0,2}$/, 'must be base64 DER')),
 });
 export type PublicKey = v.InferOutput<typeof PublicKeySchema>;

@@ -4,6 +4,7 @@
 // (10 KB for a Connect session + encrypt) leave no room for it; this file is ~1 KB.
 import { BatonError, NetworkError } from './errors.js';
 import { assertNoSecrets } from './secrets.js';
+import { sleep } from './sleep.js';
 
 /** A server's answer, read once: status, headers and body text. */
 export interface HttpResponse {
@@ -13,7 +14,11 @@ export interface HttpResponse {
   readonly text: string;
 }
 
-/** Retry policy. Retries are bounded and, for POST, opt-in (`idempotent` or an explicit `limit`). */
+/**
+ * Retry policy. Retries are bounded and, for POST, opt-in (`idempotent` or an explicit `limit`).
+ * A timeout or a dropped connection is retried only for GET or `idempotent` requests: a POST that
+ * got no answer may have taken effect on the server.
+ */
 export interface RetryPolicy {
   /** Retries after the first attempt. Default 2 for GET or `idempotent`, else 0. */
   readonly limit?: number;
@@ -21,16 +26,7 @@ export interface RetryPolicy {
   readonly idempotent?: boolean;
   /** Statuses worth retrying. Default 429, 502, 503, 504. `Retry-After` is honoured on 429/503. */
   readonly statusCodes?: readonly number[];
-  /** Largest `Retry-After` (ms) honoured; longer waits fail at once. Default 30 000. */
-  readonly maxRetryAfterMs?: number;
-  /** Ceiling of one backoff delay (ms). Default 8 000. */
-  readonly backoffLimitMs?: number;
-  /**
-   * Retry after a timeout or a dropped connection. Default: only for GET or `idempotent`
-   * requests — a POST that got no answer may have taken effect on the server.
-   */
-  readonly retryOnTimeout?: boolean;
-  /** Backoff before retry `n` (1-based). Default 300 ms × 2^(n−1). */
+  /** Backoff before retry `n` (1-based). Default 300 ms × 2^(n−1), at most 8 s. A `Retry-After` over 30 s fails at once. */
   readonly delayMs?: (attempt: number) => number;
 }
 
@@ -82,7 +78,7 @@ export async function request(url: string | URL, options: HttpRequest = {}): Pro
 
   for (let attempt = 1; ; attempt++) {
     const retriesLeft = attempt <= limit;
-    let wait = Math.min(policy.backoffLimitMs ?? 8000, (policy.delayMs ?? ((n) => 300 * 2 ** (n - 1)))(attempt));
+    let wait = Math.min(8000, (policy.delayMs ?? ((n) => 300 * 2 ** (n - 1)))(attempt));
     try {
       const href = new URL(url, globalThis.location?.href);
       for (const [key, value] of Object.entries(searchParams ?? {})) href.searchParams.set(key, String(value));
@@ -94,18 +90,17 @@ export async function request(url: string | URL, options: HttpRequest = {}): Pro
         const failure = new NetworkError('http', info, { status, body: response.text.slice(0, 4096) });
         if (!retriesLeft || !(policy.statusCodes ?? [429, 502, 503, 504]).includes(status)) throw failure;
         const after = status === 429 || status === 503 ? retryAfterMs(response.headers.get('retry-after')) : undefined;
-        if (after !== undefined && after > (policy.maxRetryAfterMs ?? 30_000)) throw failure;
+        if (after !== undefined && after > 30_000) throw failure;
         wait = after ?? wait;
       }
     } catch (error) {
       if (error instanceof BatonError) throw error;
       const kind = signal?.aborted ? 'aborted' : error === TIMEOUT ? 'timeout' : 'offline';
       const failure = new NetworkError(kind, info, { cause: kind === 'aborted' ? signal!.reason : error });
-      if (!retriesLeft || kind === 'aborted' || !(policy.retryOnTimeout ?? safe)) throw failure;
+      if (!retriesLeft || kind === 'aborted' || !safe) throw failure;
     }
-    await sleep(wait, signal).catch((cause: unknown) => {
-      throw new NetworkError('aborted', info, { cause });
-    });
+    await sleep(wait, signal);
+    if (signal?.aborted) throw new NetworkError('aborted', info, { cause: signal.reason });
   }
 }
 
@@ -138,19 +133,4 @@ function retryAfterMs(header: string | null): number | undefined {
   if (!header) return undefined;
   const ms = /^\d+$/.test(header) ? Number(header) * 1000 : Date.parse(header) - Date.now();
   return Number.isNaN(ms) ? undefined : Math.max(0, ms);
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const stop = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', stop);
-      resolve();
-    }, ms);
-    if (signal?.aborted) stop();
-    signal?.addEventListener('abort', stop, { once: true });
-  });
 }

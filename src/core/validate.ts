@@ -21,3 +21,12 @@ function toIssue(issue: v.BaseIssue<unknown>): ValidationIssue {
     .join('.');
   return { path, message: issue.message, received: issue.received };
 }
+
+/** `text` parsed as JSON, or `undefined` when it is not JSON (an HTML error page, an empty body). */
+export function readJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

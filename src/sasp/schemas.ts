@@ -179,7 +179,7 @@ export type PostPaymentStatus = v.InferOutput<typeof postPaymentDataSchema> & { 
 export const sidSchema = v.pipe(
   v.string('SID must be a string'),
   v.trim(),
-  v.nonEmpty('SID is empty'),
+  v.minLength(1, 'SID is empty'),
   v.maxLength(16, 'SID is longer than 16 characters'),
   v.regex(/^[\w.~-]+$/, 'SID has characters outside letters, digits, ".", "_", "~", "-"'),
 );
@@ -188,6 +188,6 @@ export const sidSchema = v.pipe(
 export const orderNumberSchema = v.pipe(
   textish,
   v.trim(),
-  v.nonEmpty('orderNumber is empty'),
+  v.minLength(1, 'orderNumber is empty'),
   v.maxLength(64, 'orderNumber is longer than 64 characters'),
 );

@@ -3,7 +3,7 @@ import { abortSignal, textish, urlInput } from '../core/schemas.js';
 import { ProviderError, ValidationError } from '../core/errors.js';
 import { request, type HttpResponse } from '../core/http.js';
 import { safeUrl } from '../core/url-guard.js';
-import { parseWith } from '../core/validate.js';
+import { parseWith, readJson } from '../core/validate.js';
 import { refuseLogin } from './no-login.js';
 import { SECTIGO_HOSTS } from './policy.js';
 import { orderNumberSchema, postPaymentDataSchema, sidSchema, statusEnvelopeSchema, type PostPaymentStatus } from './schemas.js';
@@ -91,12 +91,8 @@ export async function getPostPaymentStatus(options: GetPostPaymentStatusOptions)
  */
 export function parseStatusResponse(text: string): PostPaymentStatus {
   const what = 'getPostPaymentStatus answer';
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new ValidationError(what, [{ path: '', message: 'not JSON', received: String(text).slice(0, 120) }]);
-  }
+  const body = readJson(text);
+  if (body === undefined) throw new ValidationError(what, [{ path: '', message: 'not JSON', received: String(text).slice(0, 120) }]);
   const envelope = parseWith(statusEnvelopeSchema, body, what);
   if (envelope.errorCode !== 0) {
     throw new ProviderError('sasp', envelope.errorCode, envelope.errorMessage || 'Unknown error', body);

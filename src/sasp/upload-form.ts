@@ -23,7 +23,7 @@ export interface UploadFormOptions {
 
 const optionsSchema = v.object({
   url: urlInput(),
-  token: v.pipe(v.string('token must be the uploadDocumentToken'), v.trim(), v.nonEmpty('token is empty')),
+  token: v.pipe(v.string('token must be the uploadDocumentToken'), v.trim(), v.minLength(1, 'token is empty')),
   successURL: v.optional(httpUrlText),
   errorURL: v.optional(httpUrlText),
   allowedHosts: v.optional(v.array(v.string())),

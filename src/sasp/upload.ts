@@ -3,7 +3,7 @@ import { abortSignal, callback, httpUrlText, urlInput } from '../core/schemas.js
 import { NetworkError, ProviderError, ValidationError } from '../core/errors.js';
 import { assertNotExpired } from '../core/jwt.js';
 import { safeUrl } from '../core/url-guard.js';
-import { parseWith } from '../core/validate.js';
+import { parseWith, readJson } from '../core/validate.js';
 import { refuseLogin } from './no-login.js';
 
 /** Hosts Sectigo's upload API is served from (the documented example uses `avspartners.sectigolabs.com`). */
@@ -131,14 +131,8 @@ function send(url: URL, form: FormData, opts: v.InferOutput<typeof optionsSchema
 
 function answer(xhr: XMLHttpRequest, request: { method: string; url: string }, errorURL: string | undefined): UploadResult {
   const text = xhr.responseText ?? '';
-  let body: unknown = text;
-  if (/json/i.test(xhr.getResponseHeader('content-type') ?? '')) {
-    try {
-      body = JSON.parse(text);
-    } catch {
-      // Kept as text.
-    }
-  }
+  // JSON when the endpoint says so and it parses; else the text.
+  const body = (/json/i.test(xhr.getResponseHeader('content-type') ?? '') && readJson(text)) || text;
   const error = errorOf(body);
   if (error) throw new ProviderError('sasp', error.code, error.message, body);
   if (xhr.status < 200 || xhr.status >= 300) throw new NetworkError('http', request, { status: xhr.status, body: text.slice(0, 4096) });

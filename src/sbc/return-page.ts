@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { BatonError, NetworkError, ValidationError } from '../core/errors.js';
 import { request as http } from '../core/http.js';
-import { parseWith } from '../core/validate.js';
+import { sleep } from '../core/sleep.js';
+import { parseWith, readJson } from '../core/validate.js';
 import { FINAL_STATUSES, StatusAnswer, type FinalStatus } from './schemas.js';
 import { checkObject, checkSignal, checkUrl } from './input.js';
 
@@ -104,12 +105,8 @@ export async function awaitFinalStatus(options: AwaitFinalStatusOptions): Promis
 async function ask(url: string, orderId: string, signal: AbortSignal | undefined, remaining: number) {
   try {
     const response = await http(url, { method: 'GET', searchParams: { orderId }, headers: { accept: 'application/json' }, signal, timeoutMs: Math.min(15_000, remaining), retry: { limit: 0 } });
-    let data: unknown;
-    try {
-      data = JSON.parse(response.text);
-    } catch {
-      throw new ValidationError('status answer', [{ path: '', message: 'not JSON' }]);
-    }
+    const data = readJson(response.text);
+    if (data === undefined) throw new ValidationError('status answer', [{ path: '', message: 'not JSON' }]);
     return parseWith(StatusAnswer, data, 'status answer');
   } catch (error) {
     const transient =
@@ -126,19 +123,6 @@ async function pause(ms: number, deadline: number, signal: AbortSignal | undefin
   while (typeof document !== 'undefined' && document.visibilityState === 'hidden' && Date.now() < deadline && !signal?.aborted) {
     await sleep(Math.min(500, deadline - Date.now()), signal);
   }
-}
-
-/** Resolves after `ms`, or at once when `signal` aborts (the caller checks it). */
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, Math.max(0, ms));
-    signal?.addEventListener('abort', done, { once: true });
-  });
 }
 
 function positive(value: unknown, fallback: number, name: string): number {

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { NetworkError, ProviderError, ValidationError } from '../core/errors.js';
 import { request as http, type HttpResponse } from '../core/http.js';
 import { assertNoSecrets } from '../core/secrets.js';
-import { parseWith } from '../core/validate.js';
+import { parseWith, readJson } from '../core/validate.js';
 import { InitiateSaleFailure, InitiateSaleInput, InitiateSaleSuccess } from './schemas.js';
 import { checkObject, checkSignal, checkUrl } from './input.js';
 
@@ -80,12 +80,12 @@ export async function initiateSale(options: InitiateSaleOptions): Promise<SaleSe
 
 function isUnavailable(response: HttpResponse): boolean {
   if (response.status === 503) return true;
-  const answer = v.safeParse(InitiateSaleFailure, tryJson(response.text));
+  const answer = v.safeParse(InitiateSaleFailure, readJson(response.text));
   return answer.success && answer.output.error.cause === 'SERVER_UNAVAILABLE';
 }
 
 function readAnswer(response: HttpResponse, url: string): SaleSession {
-  const data = tryJson(response.text);
+  const data = readJson(response.text);
   const ok = response.status >= 200 && response.status < 300;
   if (data !== null && typeof data === 'object' && 'error' in data) {
     const { error } = parseWith(InitiateSaleFailure, data, 'initiateSale failure answer');
@@ -102,12 +102,4 @@ function readAnswer(response: HttpResponse, url: string): SaleSession {
   const sale = parseWith(InitiateSaleSuccess, data, 'initiateSale answer');
   const session = Object.freeze({ nonce: sale.session.nonce, signature: sale.session.signature });
   return Object.freeze({ endpointId: sale.endpointId, invoiceId: sale.invoiceId, ...session, session });
-}
-
-function tryJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }
