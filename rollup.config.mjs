@@ -45,7 +45,7 @@ export default [
   },
   {
     input: 'src/global.ts',
-    plugins: [nodeResolve({ browser: true }), ts(), terser({ format: { comments: false } }), sri()],
+    plugins: [nodeResolve({ browser: true }), ts(), terser({ ecma: 2020, compress: { passes: 2 }, format: { comments: false } }), sri()],
     output: { file: IIFE, format: 'iife', name: 'Baton', sourcemap: true },
   },
 ];

@@ -9,25 +9,22 @@ import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 
 const KB = 1024;
-// `limit` is enforced: a ratchet at today's size plus ~3%, so growth fails CI. `target` is issue 7's
-// goal (10 / 11 / 11 / 18 KB), printed beside it; ky 1 alone is ~4.8 KB gzip of every entry, so
-// the targets need a decision on the HTTP layer (see README "Size").
+// Issue 7's budgets, enforced. The script tag's 18 KB goal is not met yet (see README "Size"):
+// its enforced limit is a ratchet at today's size, so it can only shrink.
 const budgets = [
   {
     name: 'baton/connect (session + encrypt)',
     code: "import { createClientSession } from './src/connect/index.ts'; export { createClientSession };",
-    limit: 13.75 * KB,
-    target: 10 * KB,
+    limit: 10 * KB,
     provider: 'connect',
   },
   {
     name: 'baton/sasp (no UI)',
     code: "export { parseSessionResponse, postPaymentUrl, openPostPayment, getPostPaymentStatus, uploadDocuments } from './src/sasp/index.ts';",
-    limit: 13 * KB,
-    target: 11 * KB,
+    limit: 11 * KB,
     provider: 'sasp',
   },
-  { name: 'baton/sbc', code: "export * from './src/sbc/index.ts';", limit: 12.5 * KB, target: 11 * KB, provider: 'sbc' },
+  { name: 'baton/sbc', code: "export * from './src/sbc/index.ts';", limit: 11 * KB, provider: 'sbc' },
 ];
 const PROVIDERS = ['sasp', 'connect', 'sbc'];
 
@@ -58,17 +55,17 @@ for (const budget of budgets) {
   const leaked = PROVIDERS.filter((p) => p !== budget.provider && modules.some((id) => id.includes(`/src/${p}/`)));
   const ok = gzip <= budget.limit && leaked.length === 0;
   failed ||= !ok;
-  rows.push({ name: budget.name, gzip, limit: budget.limit, target: budget.target, ok, note: leaked.length ? `pulls in ${leaked.join(', ')}` : '' });
+  rows.push({ name: budget.name, gzip, limit: budget.limit, ok, note: leaked.length ? `pulls in ${leaked.join(', ')}` : '' });
 }
 
 const iife = gzipSync(readFileSync('dist/baton.iife.min.js'), { level: 9 }).length;
-const iifeLimit = 25.5 * KB;
-rows.push({ name: 'script tag (dist/baton.iife.min.js)', gzip: iife, limit: iifeLimit, target: 18 * KB, ok: iife <= iifeLimit, note: '' });
+const iifeLimit = 20.25 * KB;
+rows.push({ name: 'script tag (dist/baton.iife.min.js)', gzip: iife, limit: iifeLimit, ok: iife <= iifeLimit, note: 'goal 18 KB' });
 failed ||= iife > iifeLimit;
 
 const kb = (bytes) => `${(bytes / KB).toFixed(2)} KB`;
 for (const row of rows) {
-  console.log(`${row.ok ? 'ok  ' : 'OVER'}  ${row.name.padEnd(40)} ${kb(row.gzip).padStart(9)} gzip / budget ${kb(row.limit)} (target ${kb(row.target)})${row.note ? `  (${row.note})` : ''}`);
+  console.log(`${row.ok ? 'ok  ' : 'OVER'}  ${row.name.padEnd(40)} ${kb(row.gzip).padStart(9)} gzip / budget ${kb(row.limit)}${row.note ? `  (${row.note})` : ''}`);
 }
 if (failed) {
   console.error('\nSize budget exceeded (or a provider entry pulls in another provider).');
