@@ -1,13 +1,14 @@
 // Mock of SBC (a PaynetEasy white label) and of the merchant server's SBC side.
 //
 // Gateway (`/sbc/paynet/…`): preauth-form (endpoint and group URLs, SHA-1 `control` checked),
-// the hosted payment form, a server callback to the merchant, the payer's redirect back, and the
+// the hosted payment form, a server callback to the merchant, the payer's POST back, and the
 // status API. Test cards on the hosted form:
 //   4444555566661111 → approved      4000000000000002 → declined
 //   4000000000000069 → filtered      anything else    → the form again, with an error
 //
 // Merchant (`/merchant/sbc/…`): initiate-sale (hmac-sha1 signature), preauth (signs `control`,
-// relays the gateway's raw body), callback, return (303 to the return page, query ignored),
+// relays the gateway's raw body), callback, return (the gateway POSTs the payer back; control
+// checked, 303 to the return page with the order reference only),
 // status (the server's view), and `__stats` (request counters, for tests).
 // Initiate-sale triggers: amountCentis 666 → FILTERED; serial `server-failed` → SERVER_FAILED;
 // serial `invalid-request…` → INVALID_REQUEST; serial `unavailable-N[-tag]` → N answers
@@ -142,9 +143,8 @@ export function sbcRoutes(ctx: MockContext): Route[] {
       for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
       await fetch(url).catch(() => undefined);
     }
-    const back = new URL(order.redirectUrl);
-    for (const [k, v] of Object.entries(params)) back.searchParams.set(k, v);
-    return redirect(back.href, 302);
+    // The payer returns by a cross-site POST, as the gateway does: an auto-submitted form.
+    return html(returnPage(order.redirectUrl, params));
   }
 
   async function statusApi(req: MockRequest) {
@@ -293,14 +293,20 @@ function merchantSbcRoutes(ctx: MockContext): Route[] {
     { method: 'GET', path: '/merchant/sbc/callback', server: 'merchant', handle: callback },
     { method: 'GET', path: '/merchant/sbc/status', server: 'merchant', handle: status },
     {
-      // The payer's return. Its query (status=…) is never trusted: only the order reference
-      // goes on, to a GET page that asks /merchant/sbc/status.
+      // The payer's return: a cross-site POST from the gateway. Its control is checked, but its
+      // status is still not trusted: only the order reference goes on (303) to a GET page that
+      // asks /merchant/sbc/status.
       method: '*',
       path: '/merchant/sbc/return',
       server: 'merchant',
       handle: async (req) => {
+        if (req.method !== 'POST') return html(page('Method not allowed', '<p>The gateway returns the payer by POST.</p>'), 405);
         const f = await fields(req);
-        const orderId = f.get('client_orderid') ?? f.get('merchant_order') ?? '';
+        const orderId = f.get('client_orderid') ?? '';
+        const expected = sha1((f.get('status') ?? '') + (f.get('orderid') ?? '') + orderId + secrets.merchantControl);
+        if (f.get('control') !== expected || !state(ctx).merchant.has(orderId)) {
+          return html(page('Return not verified', '<p>This return did not come from the gateway. Nothing was changed.</p>'), 403);
+        }
         return redirect(`${ctx.origin}/sbc-return.html?orderId=${encodeURIComponent(orderId)}`, 303);
       },
     },
@@ -341,6 +347,15 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 function page(title: string, body: string, theme = 'light'): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title></head>
 <body data-theme="${esc(theme)}"><main><h1>${esc(title)}</h1>${body}</main></body></html>`;
+}
+
+function returnPage(action: string, params: Record<string, string>): string {
+  const inputs = Object.entries(params).map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`).join('');
+  return page(
+    'Returning to the merchant',
+    `<form method="post" action="${esc(action)}" id="return">${inputs}<button type="submit">Return to the merchant</button></form>
+<script>document.getElementById('return').submit()</script>`,
+  );
 }
 
 function formPage(order: GatewayOrder, error?: string): string {

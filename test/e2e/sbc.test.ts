@@ -28,7 +28,7 @@ async function payWith(card: string, theme: 'light' | 'dark'): Promise<{ page: P
   await page.locator('#pay').click();
   await page.waitForURL(/\/sbc-return\.html\?orderId=/);
   const orderId = new URL(page.url()).searchParams.get('orderId')!;
-  // The gateway's redirect carried status=… in its query; the return page's URL no longer does.
+  // The gateway's POST back carried status=…; the return page's URL does not.
   expect(new URL(page.url()).searchParams.has('status')).toBe(false);
   await page.locator('#sbc-return-status[data-final]').waitFor({ timeout: 10_000 });
   return { page, orderId, errors };
@@ -67,10 +67,14 @@ describe('sbc hosted form round trip', () => {
     await page.close();
   });
 
-  it('the merchant return handler ignores a forged status too', async () => {
+  it('the merchant return handler refuses a forged POST and a GET, and changes nothing', async () => {
+    const forged = new URLSearchParams({ status: 'approved', orderid: '1', client_orderid: declinedOrder, merchant_order: declinedOrder, control: 'forged' });
+    const post = await fetch(`${env.demo.url}/merchant/sbc/return`, { method: 'POST', body: forged, redirect: 'manual' });
+    expect(post.status).toBe(403);
+    const get = await fetch(`${env.demo.url}/merchant/sbc/return?${forged}`, { redirect: 'manual' });
+    expect(get.status).toBe(405);
     const page = await env.browser.newPage();
-    await page.goto(`${env.demo.url}/merchant/sbc/return?status=approved&client_orderid=${declinedOrder}&control=forged`);
-    await page.waitForURL(/\/sbc-return\.html\?orderId=/);
+    await page.goto(`${env.demo.url}/sbc-return.html?orderId=${declinedOrder}`);
     await page.locator('#sbc-return-status[data-final]').waitFor();
     expect(await page.locator('#sbc-return-status').textContent()).toBe('declined');
     await page.close();

@@ -16,10 +16,13 @@ async function createOrder() {
 }
 
 /** Pays on the hosted form as a payer would; returns where the gateway sends the payer. */
-async function pay(redirectUrl: string, card: string): Promise<URL> {
+/** Pays on the gateway mock; returns the fields of the form that POSTs the payer back. */
+async function pay(redirectUrl: string, card: string): Promise<URLSearchParams> {
   const res = await fetch(redirectUrl, { method: 'POST', body: new URLSearchParams({ card_number: card }), redirect: 'manual' });
-  expect(res.status).toBe(302);
-  return new URL(res.headers.get('location')!);
+  expect(res.status).toBe(200);
+  const page = await res.text();
+  expect(page).toMatch(/<form method="post" action="[^"]+\/merchant\/sbc\/return"/);
+  return new URLSearchParams([...page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1]!, m[2]!]));
 }
 
 describe('readReturnOrderId', () => {
@@ -50,7 +53,7 @@ describe('awaitFinalStatus against the merchant mock', () => {
   it('returns the server status of an approved order', async () => {
     const { clientOrderId, form } = await createOrder();
     const back = await pay(form.redirectUrl, '4444555566661111');
-    expect(back.searchParams.get('status')).toBe('approved');
+    expect(back.get('status')).toBe('approved');
     const result = await awaitFinalStatus({ statusUrl, orderId: clientOrderId, intervalMs: 20, timeoutMs: 2000 });
     expect(result).toMatchObject({ status: 'approved', orderId: clientOrderId, answer: { source: 'callback', paynetOrderId: form.paynetOrderId } });
   });
