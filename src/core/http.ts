@@ -2,7 +2,7 @@
 // `Retry-After`, abort signals, and every failure turned into a `BatonError`.
 // Hand-written rather than ky: ky 1.14 is ~4.5 KB gzip of every entry, and issue 7's budgets
 // (10 KB for a Connect session + encrypt) leave no room for it; this file is ~1 KB.
-import { BatonError, NetworkError } from './errors.js';
+import { BatonError, NetworkError, ValidationError } from './errors.js';
 import { assertNoSecrets } from './secrets.js';
 import { sleep } from './sleep.js';
 
@@ -53,7 +53,8 @@ export interface HttpRequest {
 
 /**
  * Sends `options` to `url` and reads the answer. Resolves with 2xx (and `acceptStatus`) answers;
- * rejects with a `NetworkError` (`timeout`, `offline`, `aborted`, `http`) or a `SecretError`.
+ * rejects with a `NetworkError` (`timeout`, `offline`, `aborted`, `http`), a `SecretError`, or a
+ * `ValidationError` for a URL that does not parse.
  */
 export async function request(url: string | URL, options: HttpRequest = {}): Promise<HttpResponse> {
   const { json, form, signal, searchParams, retry: policy = {} } = options;
@@ -76,12 +77,18 @@ export async function request(url: string | URL, options: HttpRequest = {}): Pro
     for (const [key, value] of Object.entries(form)) if (value !== undefined) body.append(key, String(value));
   }
 
+  let href: URL;
+  try {
+    href = new URL(url, globalThis.location?.href);
+  } catch {
+    throw new ValidationError('request', [{ path: 'url', message: 'not a valid URL', received: info.url.slice(0, 120) }]);
+  }
+  for (const [key, value] of Object.entries(searchParams ?? {})) href.searchParams.set(key, String(value));
+
   for (let attempt = 1; ; attempt++) {
     const retriesLeft = attempt <= limit;
     let wait = Math.min(8000, (policy.delayMs ?? ((n) => 300 * 2 ** (n - 1)))(attempt));
     try {
-      const href = new URL(url, globalThis.location?.href);
-      for (const [key, value] of Object.entries(searchParams ?? {})) href.searchParams.set(key, String(value));
       const response = await send(href, { method, headers, body }, options.timeoutMs ?? 15_000, signal);
       const { status } = response;
       if ((status >= 200 && status < 300) || options.acceptStatus?.(status)) {

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { NetworkError, SecretError } from '../../../src/core/errors.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { NetworkError, SecretError, ValidationError } from '../../../src/core/errors.js';
 import { request } from '../../../src/core/http.js';
 
 interface Seen {
@@ -173,6 +173,16 @@ describe('http', () => {
 
   it('reports a refused connection as NetworkError kind "offline"', async () => {
     await expect(request('http://127.0.0.1:9/', { retry: { limit: 0 } })).rejects.toMatchObject({ kind: 'offline' });
+  });
+
+  it('a URL that does not parse is a ValidationError, at once and without a retry', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    const error = await request('http://[not-a-host/x').catch((e: unknown) => e);
+    const calls = fetchSpy.mock.calls.length;
+    fetchSpy.mockRestore();
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ issues: [{ path: 'url', message: 'not a valid URL' }] });
+    expect(calls).toBe(0);
   });
 
   it('refuses bodies carrying merchant secrets before anything is sent', async () => {
