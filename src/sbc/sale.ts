@@ -36,8 +36,8 @@ const RETRY_LIMIT = 2;
  * Throws `ValidationError` for bad input (nothing is sent) or a malformed answer;
  * `ProviderError` (`code` as sent, `details.cause` one of `FILTERED`, `INVALID_REQUEST`,
  * `SERVER_FAILED`, `SERVER_UNAVAILABLE`) for a `{ error }` answer at any HTTP status;
- * `NetworkError` when no usable answer came. Only `SERVER_UNAVAILABLE`, HTTP 503 and network
- * failures are retried (twice, with backoff); `SERVER_FAILED` never is — the sale may exist.
+ * `NetworkError` when no usable answer came. Only `SERVER_UNAVAILABLE` and HTTP 503 are retried
+ * (twice, with backoff); a network failure or `SERVER_FAILED` never is — the sale may exist.
  *
  * @example
  * const sale = await sbc.initiateSale({
