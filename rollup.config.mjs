@@ -1,7 +1,7 @@
 // Library builds: ESM per entry (valibot external) + d.ts, and one minified IIFE (`window.Baton`)
 // with everything inlined and its SRI hash written next to it.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -16,6 +16,9 @@ const entries = {
 const external = (id) => id === 'valibot' || id.startsWith('valibot/');
 const ts = () => typescript({ tsconfig: './tsconfig.build.json' });
 const IIFE = 'dist/baton.iife.min.js';
+
+// Start from an empty dist/: hashed chunk names change, and stale ones would ship.
+rmSync('dist', { recursive: true, force: true });
 
 /** Writes `<file>.sri` (sha384) and prints it, so embedders can copy the integrity attribute. */
 function sri() {
