@@ -2,7 +2,7 @@
 // `Retry-After`, abort signals, and every failure turned into a `BatonError`.
 // Hand-written rather than ky: ky 1.14 is ~4.5 KB gzip of every entry, and issue 7's budgets
 // (10 KB for a Connect session + encrypt) leave no room for it; this file is ~1 KB.
-import { BatonError, NetworkError, ValidationError } from './errors.js';
+import { NetworkError, ValidationError } from './errors.js';
 import { assertNoSecrets } from './secrets.js';
 import { sleep } from './sleep.js';
 
@@ -88,8 +88,15 @@ export async function request(url: string | URL, options: HttpRequest = {}): Pro
   for (let attempt = 1; ; attempt++) {
     const retriesLeft = attempt <= limit;
     let wait = Math.min(8000, (policy.delayMs ?? ((n) => 300 * 2 ** (n - 1)))(attempt));
+    let response: HttpResponse | undefined;
     try {
-      const response = await send(href, { method, headers, body }, options.timeoutMs ?? 15_000, signal);
+      response = await send(href, { method, headers, body }, options.timeoutMs ?? 15_000, signal);
+    } catch (error) {
+      const kind = signal?.aborted ? 'aborted' : error === TIMEOUT ? 'timeout' : 'offline';
+      const failure = new NetworkError(kind, info, { cause: kind === 'aborted' ? signal!.reason : error });
+      if (!retriesLeft || kind === 'aborted' || !safe) throw failure;
+    }
+    if (response) {
       const { status } = response;
       if ((status >= 200 && status < 300) || options.acceptStatus?.(status)) {
         if (!retriesLeft || !options.retryWhen?.(response)) return response;
@@ -100,11 +107,6 @@ export async function request(url: string | URL, options: HttpRequest = {}): Pro
         if (after !== undefined && after > 30_000) throw failure;
         wait = after ?? wait;
       }
-    } catch (error) {
-      if (error instanceof BatonError) throw error;
-      const kind = signal?.aborted ? 'aborted' : error === TIMEOUT ? 'timeout' : 'offline';
-      const failure = new NetworkError(kind, info, { cause: kind === 'aborted' ? signal!.reason : error });
-      if (!retriesLeft || kind === 'aborted' || !safe) throw failure;
     }
     await sleep(wait, signal);
     if (signal?.aborted) throw new NetworkError('aborted', info, { cause: signal.reason });
