@@ -3,18 +3,14 @@
 // decrypts with its private key and answers the masked card.
 import { describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from './axe.js';
-import { saveScreenshot, useDemoInChromium } from './harness.js';
+import { openDemoSection, saveScreenshot, useDemoInChromium } from './harness.js';
 
 const env = useDemoInChromium();
 
 describe('connect card payment', () => {
   it('pays with an encrypted card and shows the masked card', async () => {
-    const page = await env.browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${env.demo.url}/`);
+    const { page, errors } = await openDemoSection(env, '#connect-demo');
     const section = page.locator('#connect-demo');
-    await section.waitFor({ state: 'visible' });
     await section.getByRole('button', { name: /start checkout/i }).click();
     await section.getByRole('radio', { name: 'VISA' }).check();
     const number = section.getByLabel('Card number');

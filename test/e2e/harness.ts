@@ -50,3 +50,16 @@ export function useDemoInChromium(): { readonly demo: DemoServer; readonly brows
   });
   return env;
 }
+
+/** Opens the demo page in a new tab, waits for `section` and collects uncaught page errors. */
+export async function openDemoSection(
+  env: { readonly demo: DemoServer; readonly browser: Browser },
+  section: string,
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await env.browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${env.demo.url}/`);
+  await page.locator(section).waitFor({ state: 'visible' });
+  return { page, errors };
+}

@@ -3,17 +3,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from './axe.js';
-import { saveScreenshot, useDemoInChromium } from './harness.js';
+import { openDemoSection, saveScreenshot, useDemoInChromium } from './harness.js';
 
 const env = useDemoInChromium();
 
 async function startSession(order: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await env.browser.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${env.demo.url}/`);
+  const { page, errors } = await openDemoSection(env, '#sasp-demo');
   const section = page.locator('#sasp-demo');
-  await section.waitFor({ state: 'visible' });
   await section.getByLabel('Order number').fill(order);
   await section.getByRole('button', { name: 'Start session' }).click();
   return { page, errors };

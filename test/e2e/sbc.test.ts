@@ -3,18 +3,11 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from './axe.js';
-import { saveScreenshot, useDemoInChromium } from './harness.js';
+import { openDemoSection, saveScreenshot, useDemoInChromium } from './harness.js';
 
 const env = useDemoInChromium();
 
-async function openDemo(): Promise<{ page: Page; errors: string[] }> {
-  const page = await env.browser.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${env.demo.url}/`);
-  await page.locator('#sbc-demo').waitFor({ state: 'visible' });
-  return { page, errors };
-}
+const openDemo = () => openDemoSection(env, '#sbc-demo');
 
 /** Runs the hosted-form round trip with `card`; returns the page on the return view and the order id. */
 async function payWith(card: string, theme: 'light' | 'dark'): Promise<{ page: Page; orderId: string; errors: string[] }> {
