@@ -82,7 +82,7 @@ Validation overhead: **${x(overhead)}** the time of \`JSON.parse\` alone (median
 ## How each number is taken
 
 - **session + encrypt**: one entry per SDK doing the same thing (start a session, get the card product /
-  key, encrypt card values) — Baton \`import { createClientSession } from 'baton/connect'\` (resolved to
+  key, encrypt card values) — Baton \`import { createClientSession } from 'baton-sdk/connect'\` (resolved to
   \`dist/connect.js\`, valibot bundled in), Worldline \`import { Session, PaymentRequest } from
   'connect-sdk-client-js'\` (its ESM entry; node-forge is inlined, tree-shaking removes almost nothing).
   Both bundled by esbuild with \`bundle: true, minify: true, format: 'esm', platform: 'browser'\`, then gzip -9.

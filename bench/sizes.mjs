@@ -57,7 +57,7 @@ function file(path) {
 export async function measureSizes() {
   // (a) The same use: start a client session, fetch the key, encrypt card data.
   const baton = await bundle(
-    "import { createClientSession } from 'baton/connect';\n" +
+    "import { createClientSession } from 'baton-sdk/connect';\n" +
       'export async function run(s, product, values) { const session = createClientSession(s); return session.encrypt({ paymentProductId: 1, product, values }); }',
   );
   const worldline = await bundle(

@@ -1,4 +1,4 @@
-// Demo section for baton/connect: the merchant server creates a session, the browser picks a
+// Demo section for baton-sdk/connect: the merchant server creates a session, the browser picks a
 // product, fills a masked card form with IIN detection, encrypts with the session's public key,
 // and the merchant server (mock) decrypts it to create the payment.
 import {
@@ -11,7 +11,7 @@ import {
   type PaymentContext,
   type PaymentProduct,
   type PaymentProductField,
-} from 'baton/connect';
+} from 'baton-sdk/connect';
 
 export interface ConnectDemoOptions {
   /** Where the merchant server (mock) answers. Default: this page's origin. */

@@ -1,4 +1,4 @@
-// Demo section for baton/sasp: the whole post-payment flow as an integrator would build it.
+// Demo section for baton-sdk/sasp: the whole post-payment flow as an integrator would build it.
 // The merchant server (mock, /merchant/sasp/session) holds the reseller login and relays
 // Sectigo's answer; the browser only ever sees the session handle.
 import {
@@ -11,7 +11,7 @@ import {
   type PostPaymentStatus,
   type SaspAction,
   type SaspSession,
-} from 'baton/sasp';
+} from 'baton-sdk/sasp';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);

@@ -1,6 +1,6 @@
-// Demo section for baton/sbc: initiate sale, and the hosted payment form round trip.
+// Demo section for baton-sdk/sbc: initiate sale, and the hosted payment form round trip.
 // Imports Baton by package name, as an integrator would. DOM by createElement/textContent only.
-import { configure, encodeMerchantFormData, initiateSale, startHostedForm, BatonError, ProviderError } from 'baton/sbc';
+import { configure, encodeMerchantFormData, initiateSale, startHostedForm, BatonError, ProviderError } from 'baton-sdk/sbc';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node: HTMLElementTagNameMap[K] = document.createElement(tag);

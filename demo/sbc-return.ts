@@ -1,6 +1,6 @@
 // The return page: reads only an order reference from the URL (untrusted) and shows the status
 // the merchant server reports. A `?status=approved` in the URL changes nothing.
-import { awaitFinalStatus, readReturnOrderId, BatonError } from 'baton/sbc';
+import { awaitFinalStatus, readReturnOrderId, BatonError } from 'baton-sdk/sbc';
 
 const orderOut = document.getElementById('sbc-return-order')!;
 const statusOut = document.getElementById('sbc-return-status')!;

@@ -13,18 +13,18 @@ const KB = 1024;
 // its enforced limit is a ratchet at today's size, so it can only shrink.
 const budgets = [
   {
-    name: 'baton/connect (session + encrypt)',
+    name: 'baton-sdk/connect (session + encrypt)',
     code: "import { createClientSession } from './src/connect/index.ts'; export { createClientSession };",
     limit: 10 * KB,
     provider: 'connect',
   },
   {
-    name: 'baton/sasp (no UI)',
+    name: 'baton-sdk/sasp (no UI)',
     code: "export { parseSessionResponse, postPaymentUrl, openPostPayment, getPostPaymentStatus, uploadDocuments } from './src/sasp/index.ts';",
     limit: 11 * KB,
     provider: 'sasp',
   },
-  { name: 'baton/sbc', code: "export * from './src/sbc/index.ts';", limit: 11 * KB, provider: 'sbc' },
+  { name: 'baton-sdk/sbc', code: "export * from './src/sbc/index.ts';", limit: 11 * KB, provider: 'sbc' },
 ];
 const PROVIDERS = ['sasp', 'connect', 'sbc'];
 

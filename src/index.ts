@@ -2,7 +2,7 @@
  * Baton: the browser leg of server-minted payment and certificate sessions.
  *
  * @example
- * import { sasp, connect, sbc, BatonError } from 'baton';
+ * import { sasp, connect, sbc, BatonError } from 'baton-sdk';
  */
 export * from './core/index.js';
 export * as sasp from './sasp/index.js';

@@ -1,9 +1,9 @@
 /**
- * `baton/connect` — the browser leg of a Worldline Connect client session: Client API calls,
+ * `baton-sdk/connect` — the browser leg of a Worldline Connect client session: Client API calls,
  * client-side encryption (JWE via WebCrypto), field validators and input masks.
  *
  * @example
- * import { createClientSession } from 'baton/connect';
+ * import { createClientSession } from 'baton-sdk/connect';
  * const session = createClientSession(sessionFromYourServer);
  * const product = await session.getPaymentProduct(1, context);
  * const encryptedCustomerInput = await session.encrypt({ paymentProductId: 1, product, values });

@@ -217,7 +217,7 @@ function isNotFound(error: unknown): boolean {
  * Checks the ids and that `clientApiUrl`/`assetUrl` are on the allow-list.
  *
  * @example
- * import { createClientSession } from 'baton/connect';
+ * import { createClientSession } from 'baton-sdk/connect';
  * const session = createClientSession(await (await fetch('/checkout/session', { method: 'POST' })).json());
  * const { paymentProducts } = await session.getBasicPaymentProducts({ countryCode: 'NL', currencyCode: 'EUR', amount: 1000, isRecurring: false });
  */

@@ -1,10 +1,10 @@
 /**
- * `baton/sasp`: the browser leg of Sectigo's SASP post-payment flow. Your server calls
+ * `baton-sdk/sasp`: the browser leg of Sectigo's SASP post-payment flow. Your server calls
  * `!initCustomerSession` with the reseller login and relays the answer; Baton parses it, opens the
  * hosted post-payment page, reads and renders the order's status, and uploads documents.
  *
  * @example
- * import { parseSessionResponse, getPostPaymentStatus, renderStatus } from 'baton/sasp';
+ * import { parseSessionResponse, getPostPaymentStatus, renderStatus } from 'baton-sdk/sasp';
  */
 export { parseSessionResponse, postPaymentUrl, openPostPayment, SESSION_ERROR_MESSAGES, type SaspSession, type SessionResponseFormat } from './session.js';
 export { getPostPaymentStatus, parseStatusResponse, STATUS_URL, CALL_LIMIT_RETRIES, type GetPostPaymentStatusOptions } from './status.js';

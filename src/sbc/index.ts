@@ -1,9 +1,9 @@
 /**
- * `baton/sbc`: the browser leg of SBC (PaynetEasy) initiate sale and the hosted preauth form.
+ * `baton-sdk/sbc`: the browser leg of SBC (PaynetEasy) initiate sale and the hosted preauth form.
  * The merchant server signs (`signature`, `control`); Baton validates, relays and navigates.
  *
  * @example
- * import { initiateSale, startHostedForm, readReturnOrderId, awaitFinalStatus } from 'baton/sbc';
+ * import { initiateSale, startHostedForm, readReturnOrderId, awaitFinalStatus } from 'baton-sdk/sbc';
  */
 export { configure, getConfig, type SbcConfig } from './config.js';
 export { initiateSale, type InitiateSaleOptions, type SaleSession, type SaleFailureCause } from './sale.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { createClientSession, ValidationError } from 'baton/connect';
+import { createClientSession, ValidationError } from 'baton-sdk/connect';
 
 const mockUrl = inject('mockUrl');
 const context = { countryCode: 'NL', currencyCode: 'EUR', amount: 1000, isRecurring: false };

@@ -8,7 +8,7 @@ import {
   uploadDocuments,
   type PostPaymentStatus,
   type SaspAction,
-} from 'baton/sasp';
+} from 'baton-sdk/sasp';
 
 const mockUrl = inject('mockUrl');
 const allowedHosts = ['127.0.0.1'];

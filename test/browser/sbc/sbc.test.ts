@@ -1,4 +1,4 @@
-// baton/sbc in real Chromium, against the mock merchant server and gateway (cross-origin, CORS).
+// baton-sdk/sbc in real Chromium, against the mock merchant server and gateway (cross-origin, CORS).
 import { describe, expect, inject, it } from 'vitest';
 import { NetworkError, ProviderError, ValidationError } from '../../../src/core/errors.js';
 import { awaitFinalStatus, initiateSale, parseFormResponse } from '../../../src/sbc/index.js';
