@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import { NetworkError, ProviderError } from '../core/errors.js';
 import { request, type HttpRequest } from '../core/http.js';
+import type { UrlPolicy } from '../core/url-guard.js';
 import { parseWith, readJson } from '../core/validate.js';
 import { collectMetaInfo, encodeMetaInfo } from './meta-info.js';
 import { ErrorResponseSchema, type ConnectErrorDetails } from './schemas.js';
@@ -17,6 +18,8 @@ export interface CallOptions {
 export interface ClientApiTarget {
   /** `{clientApiUrl}/v1/{customerId}/` — always ends with a slash. */
   readonly base: URL;
+  /** Checked against the final URL of every call: the allowed hosts, and the path under `base`. */
+  readonly policy: UrlPolicy;
   readonly clientSessionId: string;
   readonly appIdentifier?: string;
   readonly timeoutMs?: number;
@@ -47,6 +50,7 @@ export async function callClientApi<const TSchema extends v.GenericSchema>(
     },
     timeoutMs: target.timeoutMs,
     acceptStatus: readable,
+    policy: target.policy,
   });
   const body = readJson(response.text);
   if (response.status >= 400) throw toProviderError(body, response.status, { method: options.method ?? 'GET', url: url.href }, response.text);

@@ -2,7 +2,7 @@
 // on the customer's behalf with it.
 import * as v from 'valibot';
 import { NetworkError, UnsafeUrlError, ValidationError } from '../core/errors.js';
-import { safeUrl } from '../core/url-guard.js';
+import { pathSegment, safeUrl } from '../core/url-guard.js';
 import { parseWith } from '../core/validate.js';
 import { callClientApi, isConnectError, type CallOptions, type ClientApiTarget } from './client-api.js';
 import { collectDeviceInformation, encryptJwe, randomNonce, type EncryptedCustomerInput } from './encrypt.js';
@@ -89,11 +89,14 @@ const ConvertSchema = v.object({
 const PrivacySchema = v.object({ locale: PaymentContextSchema.entries.locale, paymentProductId: v.optional(ProductId) });
 const PaymentIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9._~-]{1,128}$/, 'must be a payment id'));
 
-/** `clientApiUrl` may end in `/client`, `/client/v1`, or neither, with or without `/`. */
+/**
+ * `clientApiUrl` may end in `/client`, `/client/v1`, or neither, with or without `/`. Built as
+ * text on the checked origin: a path such as `//evil.example/client` stays a path on that origin.
+ */
 function clientApiBase(url: URL, customerId: string): URL {
   let path = url.pathname.replace(/\/+$/, '').replace(/\/v1$/, '');
   if (!path.endsWith('/client')) path += '/client';
-  return new URL(`${path}/v1/${encodeURIComponent(customerId)}/`, url.origin);
+  return new URL(`${url.origin}${path}/v1/${pathSegment(customerId, 'customerId')}/`);
 }
 
 
@@ -227,12 +230,21 @@ export function createClientSession(sessionResponse: SessionResponse, options: C
   if (allowedHosts !== undefined && (!Array.isArray(allowedHosts) || !allowedHosts.every((host) => typeof host === 'string'))) {
     throw new ValidationError('options', [{ path: 'allowedHosts', message: 'must be an array of host names' }]);
   }
-  const policy = { allowedHosts: allowedHosts ?? DEFAULT_ALLOWED_HOSTS };
+  const hosts = allowedHosts ?? DEFAULT_ALLOWED_HOSTS;
+  const policy = { allowedHosts: hosts };
   const { clientSessionId, customerId } = response;
   const apiBaseUrl = clientApiBase(safeUrl(response.clientApiUrl, policy), customerId);
   const asset = safeUrl(response.assetUrl, policy);
-  const assetBase = new URL(asset.pathname.endsWith('/') ? asset.href : `${asset.href}/`);
-  const target: ClientApiTarget = { base: apiBaseUrl, clientSessionId, appIdentifier: options.appIdentifier, timeoutMs: options.timeoutMs };
+  // The asset base without its query: asset paths are resolved against the directory.
+  const assetBase = new URL(`${asset.origin}${asset.pathname.replace(/\/?$/, '/')}`);
+  const assetPolicy = { allowedHosts: hosts, pathPrefixes: [assetBase.pathname] };
+  const target: ClientApiTarget = {
+    base: apiBaseUrl,
+    policy: { allowedHosts: hosts, pathPrefixes: [apiBaseUrl.pathname] },
+    clientSessionId,
+    appIdentifier: options.appIdentifier,
+    timeoutMs: options.timeoutMs,
+  };
   let publicKey: Promise<PublicKey> | undefined;
 
   const call = <const TSchema extends v.GenericSchema>(
@@ -247,7 +259,7 @@ export function createClientSession(sessionResponse: SessionResponse, options: C
     const { countryCode, currencyCode, amount, isRecurring, locale } = parseWith(PaymentContextSchema, context, 'payment context');
     return { countryCode, currencyCode, amount, isRecurring, ...(locale ? { locale } : {}) };
   };
-  const productPath = (id: number, suffix = '') => `products/${parseWith(ProductId, id, 'paymentProductId')}${suffix}`;
+  const productPath = (id: number, suffix = '') => `products/${pathSegment(parseWith(ProductId, id, 'paymentProductId'), 'paymentProductId')}${suffix}`;
 
   const session: ClientSession = {
     clientSessionId,
@@ -259,9 +271,8 @@ export function createClientSession(sessionResponse: SessionResponse, options: C
       if (typeof path !== 'string' || /^[a-z][a-z0-9+.-]*:|^\/\/|\\/i.test(path)) {
         throw new UnsafeUrlError(String(path), 'asset paths must be relative to the session assetUrl');
       }
-      const url = new URL(path.replace(/^\/+/, ''), assetBase);
-      if (!url.href.startsWith(assetBase.href)) throw new UnsafeUrlError(path, 'asset path leaves the assetUrl');
-      return url.href;
+      // The final URL must stay under the asset base: no `..`, `..;` or encoded slash climbs out.
+      return safeUrl(new URL(path.replace(/^\/+/, ''), assetBase).href, assetPolicy).href;
     },
     getBasicPaymentProducts: async (context, opts) => call('products', BasicPaymentProductsSchema, 'products', { ...contextOf(context), hide: 'fields' }, opts),
     getBasicPaymentProductGroups: async (context, opts) =>
@@ -273,7 +284,7 @@ export function createClientSession(sessionResponse: SessionResponse, options: C
     convertAmount: async (request, opts) =>
       call('services/convert/amount', ConvertAmountSchema, 'convert amount', parseWith(ConvertSchema, request, 'convertAmount request'), opts),
     getThirdPartyPaymentStatus: async (paymentId, opts) =>
-      call(`payments/${encodeURIComponent(parseWith(PaymentIdSchema, paymentId, 'paymentId'))}/thirdpartystatus`, ThirdPartyStatusSchema, 'third party status', undefined, opts),
+      call(`payments/${pathSegment(parseWith(PaymentIdSchema, paymentId, 'paymentId'), 'paymentId')}/thirdpartystatus`, ThirdPartyStatusSchema, 'third party status', undefined, opts),
     async getPrivacyPolicy(request = {}, opts) {
       const { locale, paymentProductId } = parseWith(PrivacySchema, request, 'getPrivacyPolicy request');
       const query: Record<string, string | number> = {};

@@ -64,7 +64,7 @@ export class ProviderError extends BatonError {
 }
 
 /** How a request failed before a usable answer arrived. */
-export type NetworkFailure = 'timeout' | 'offline' | 'http' | 'aborted';
+export type NetworkFailure = 'timeout' | 'offline' | 'http' | 'aborted' | 'oversized';
 
 /**
  * Thrown when a request got no usable answer: it timed out, the network failed,
@@ -90,6 +90,7 @@ export class NetworkError extends BatonError {
       offline: `${what} failed: the network is unreachable`,
       http: `${what} answered HTTP ${extra.status}`,
       aborted: `${what} was aborted`,
+      oversized: `${what} answered more than Baton reads (${extra.body ?? 'the size cap'}); nothing of it was used`,
     };
     super(messages[kind], { cause: extra.cause });
     this.kind = kind;

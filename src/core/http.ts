@@ -1,10 +1,10 @@
-// Baton's one HTTP function: fetch with a timeout per attempt, bounded backoff retries that honour
-// `Retry-After`, abort signals, and every failure turned into a `BatonError`.
-// Hand-written rather than ky: ky 1.14 is ~4.5 KB gzip of every entry, and issue 7's budgets
-// (10 KB for a Connect session + encrypt) leave no room for it; this file is ~1 KB.
-import { NetworkError, ValidationError } from './errors.js';
-import { assertNoSecrets } from './secrets.js';
-import { sleep } from './sleep.js';
+// Baton's one HTTP function, on ky: build the final URL, headers and body; check *those* values
+// (URL guard, secrets guard); send exactly those bytes; read a capped answer; map every failure
+// to a `BatonError`. Retries are ky's (limit, statusCodes, Retry-After, backoff, shouldRetry).
+import ky, { isHTTPError, isTimeoutError, TimeoutError, type KyResponse } from 'ky';
+import { BatonError, NetworkError, SecretError, UnsafeUrlError, ValidationError } from './errors.js';
+import { assertNoSecretsInBody, assertNoSecretsInUrl, isSecretKey } from './secrets.js';
+import { pageOriginPolicy, safeUrl, type UrlPolicy } from './url-guard.js';
 
 /** A server's answer, read once: status, headers and body text. */
 export interface HttpResponse {
@@ -33,113 +33,307 @@ export interface RetryPolicy {
 export interface HttpRequest {
   readonly method?: 'GET' | 'POST';
   readonly headers?: Record<string, string>;
-  readonly searchParams?: Record<string, string | number | boolean>;
+  readonly searchParams?: Record<string, string | number | boolean | undefined>;
   /** JSON body (sets `Content-Type: application/json`). */
   readonly json?: unknown;
   /** `application/x-www-form-urlencoded` body; `undefined` values are left out. */
-  readonly form?: Record<string, string | number | boolean | undefined>;
-  /** Any other body (e.g. `FormData`, text). */
-  readonly body?: BodyInit;
+  readonly form?: Record<string, string | number | boolean | undefined> | URLSearchParams;
+  /** A multipart body (`FormData`) or text. */
+  readonly body?: FormData | string;
   /** Cancels the request and any retry wait. */
   readonly signal?: AbortSignal;
   /** Per attempt, body included. Default 15 000 ms. */
   readonly timeoutMs?: number;
   readonly retry?: RetryPolicy;
-  /** Statuses answered with a body Baton must read (a provider's error document). Default: 2xx only. */
+  /** Error statuses (4xx/5xx) answered with a body Baton must read (a provider's error document). Default: 2xx only. */
   readonly acceptStatus?: (status: number) => boolean;
   /** Asks for another attempt after reading an accepted answer (e.g. a rate-limit code in a 200). */
   readonly retryWhen?: (response: HttpResponse) => boolean;
+  /** Where the final URL may point. Default: the page's own origin, plus plain http on loopback. */
+  readonly policy?: UrlPolicy;
+  /** Largest answer read, in bytes; a longer one is a `NetworkError` of kind `'oversized'`. Default 1 MiB. */
+  readonly maxBytes?: number;
+}
+
+/** Default cap on an answer: provider answers are a few KB; 1 MiB leaves room and bounds memory. */
+export const MAX_ANSWER_BYTES = 1024 * 1024;
+
+const inFlight = new Map<string, Shared>();
+
+interface Shared {
+  readonly promise: Promise<HttpResponse>;
+  readonly controller: AbortController;
+  waiters: number;
 }
 
 /**
  * Sends `options` to `url` and reads the answer. Resolves with 2xx (and `acceptStatus`) answers;
- * rejects with a `NetworkError` (`timeout`, `offline`, `aborted`, `http`), a `SecretError`, or a
- * `ValidationError` for a URL that does not parse.
+ * rejects with a `NetworkError` (`timeout`, `offline`, `aborted`, `http`, `oversized`), an
+ * `UnsafeUrlError` (the URL or a redirect is off the policy), a `SecretError`, or a
+ * `ValidationError` for a URL or body that cannot be built. Identical requests in flight (same
+ * method, final URL, headers and body) share one request: a double click sends once.
  */
 export async function request(url: string | URL, options: HttpRequest = {}): Promise<HttpResponse> {
-  const { json, form, signal, searchParams, retry: policy = {} } = options;
-  const method = options.method ?? (json !== undefined || form || options.body ? 'POST' : 'GET');
-  const info = { method, url: String(url) };
-  assertNoSecrets(json, 'body');
-  assertNoSecrets(form, 'body');
-  assertNoSecrets(options.body, 'body');
-  assertNoSecrets(searchParams, 'query');
+  const egress = buildEgress(url, options);
+  const { signal } = options;
+  const info = { method: egress.method, url: egress.url };
+  if (signal?.aborted) throw new NetworkError('aborted', info, { cause: signal.reason });
 
-  const safe = method === 'GET' || !!policy.idempotent;
-  const limit = policy.limit ?? (safe ? 2 : 0);
-  const headers = new Headers(options.headers);
-  let body = options.body;
-  if (json !== undefined) {
-    body = JSON.stringify(json);
-    headers.set('content-type', 'application/json');
-  } else if (form) {
-    body = new URLSearchParams();
-    for (const [key, value] of Object.entries(form)) if (value !== undefined) body.append(key, String(value));
+  let shared = egress.key === undefined ? undefined : inFlight.get(egress.key);
+  if (!shared) {
+    const controller = new AbortController();
+    const promise = send(egress, options, controller.signal);
+    shared = { promise, controller, waiters: 0 };
+    if (egress.key !== undefined) {
+      const key = egress.key;
+      inFlight.set(key, shared);
+      const done = () => inFlight.get(key) === shared && inFlight.delete(key);
+      promise.then(done, done);
+    }
   }
+  return wait(shared, signal, info);
+}
 
+/** Waits for a shared request; the caller's abort only abandons its own wait, the last one cancels the request. */
+function wait(shared: Shared, signal: AbortSignal | undefined, info: { method: string; url: string }): Promise<HttpResponse> {
+  shared.waiters++;
+  return new Promise<HttpResponse>((resolve, reject) => {
+    const onAbort = () => {
+      settle();
+      if (--shared.waiters === 0) shared.controller.abort(signal!.reason);
+      reject(new NetworkError('aborted', info, { cause: signal!.reason }));
+    };
+    const settle = () => signal?.removeEventListener('abort', onAbort);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    shared.promise.then(
+      (response) => {
+        settle();
+        shared.waiters--;
+        resolve(response);
+      },
+      (error: unknown) => {
+        settle();
+        shared.waiters--;
+        reject(error);
+      },
+    );
+  });
+}
+
+interface Egress {
+  readonly method: 'GET' | 'POST';
+  readonly url: string;
+  readonly headers: Headers;
+  readonly body: string | FormData | undefined;
+  /** De-duplication key; `undefined` for bodies that have no stable text (multipart). */
+  readonly key: string | undefined;
+}
+
+/** The exact request: final URL, headers and body, checked against the URL policy and the secrets guard. */
+function buildEgress(url: string | URL, options: HttpRequest): Egress {
+  const { json, form, searchParams } = options;
+  const method = options.method ?? (json !== undefined || form || options.body !== undefined ? 'POST' : 'GET');
+  const raw = typeof url === 'string' ? url : url instanceof URL ? url.href : undefined;
   let href: URL;
   try {
-    href = new URL(url, globalThis.location?.href);
+    if (raw === undefined) throw new TypeError();
+    href = new URL(raw, globalThis.location?.href);
   } catch {
-    throw new ValidationError('request', [{ path: 'url', message: 'not a valid URL', received: info.url.slice(0, 120) }]);
+    throw new ValidationError('request', [{ path: 'url', message: 'not a valid URL', received: String(raw ?? typeof url).slice(0, 120) }]);
   }
-  for (const [key, value] of Object.entries(searchParams ?? {})) href.searchParams.set(key, String(value));
+  if (searchParams !== undefined) {
+    for (const [key, value] of snapshot(searchParams, 'searchParams')) if (value !== undefined) href.searchParams.set(key, String(value));
+  }
 
-  for (let attempt = 1; ; attempt++) {
-    const retriesLeft = attempt <= limit;
-    let wait = Math.min(8000, (policy.delayMs ?? ((n) => 300 * 2 ** (n - 1)))(attempt));
-    let response: HttpResponse | undefined;
-    try {
-      response = await send(href, { method, headers, body }, options.timeoutMs ?? 15_000, signal);
-    } catch (error) {
-      const kind = signal?.aborted ? 'aborted' : error === TIMEOUT ? 'timeout' : 'offline';
-      const failure = new NetworkError(kind, info, { cause: kind === 'aborted' ? signal!.reason : error });
-      if (!retriesLeft || kind === 'aborted' || !safe) throw failure;
-    }
-    if (response) {
-      const { status } = response;
-      if ((status >= 200 && status < 300) || options.acceptStatus?.(status)) {
-        if (!retriesLeft || !options.retryWhen?.(response)) return response;
-      } else {
-        const failure = new NetworkError('http', info, { status, body: response.text.slice(0, 4096) });
-        if (!retriesLeft || !(policy.statusCodes ?? [429, 502, 503, 504]).includes(status)) throw failure;
-        const after = status === 429 || status === 503 ? retryAfterMs(response.headers.get('retry-after')) : undefined;
-        if (after !== undefined && after > 30_000) throw failure;
-        wait = after ?? wait;
-      }
-    }
-    await sleep(wait, signal);
-    if (signal?.aborted) throw new NetworkError('aborted', info, { cause: signal.reason });
+  const headers = new Headers();
+  for (const [name, value] of snapshot(options.headers ?? {}, 'headers')) headers.set(name, String(value));
+  let body: string | FormData | undefined;
+  if (json !== undefined) {
+    body = stringify(json);
+    headers.set('content-type', 'application/json');
+  } else if (form !== undefined) {
+    body = formText(form);
+    headers.set('content-type', 'application/x-www-form-urlencoded;charset=UTF-8');
+  } else if (typeof options.body === 'string') {
+    body = options.body;
+  } else if (typeof FormData !== 'undefined' && options.body instanceof FormData) {
+    // A copy through FormData's own methods: a subclass or later change cannot alter what is sent.
+    body = new FormData();
+    for (const [name, value] of FormData.prototype.entries.call(options.body)) body.append(name, value);
+  } else if (options.body !== undefined) {
+    throw new ValidationError('request', [{ path: 'body', message: 'expected FormData or text' }]);
+  }
+
+  // The checks run on the final values, which are sent unchanged below.
+  const final = safeUrl(href.href, options.policy ?? pageOriginPolicy());
+  assertNoSecretsInUrl(final, 'url');
+  for (const name of headers.keys()) if (isSecretKey(name)) throw new SecretError(`headers.${name}`);
+  assertNoSecretsInBody(body, headers.get('content-type'), 'body');
+
+  const headerText = [...headers].map(([name, value]) => `${name}:${value}`).join('\n');
+  const key = typeof body === 'object' ? undefined : `${method} ${final.href}\n${headerText}\n\n${body ?? ''}`;
+  return { method, url: final.href, headers, body, key };
+}
+
+/** Own enumerable entries, read once (a getter or Proxy is asked exactly one time). */
+function snapshot(value: unknown, path: string): [string, unknown][] {
+  try {
+    if (value === null || typeof value !== 'object') throw new TypeError();
+    if (value instanceof URLSearchParams) return [...URLSearchParams.prototype.entries.call(value)];
+    return Object.entries(value);
+  } catch (error) {
+    if (error instanceof BatonError) throw error;
+    throw new ValidationError('request', [{ path, message: 'expected an object of names and values' }]);
   }
 }
 
-const TIMEOUT = Symbol('timeout');
+function formText(form: HttpRequest['form']): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of snapshot(form, 'form')) if (value !== undefined) params.append(key, String(value));
+  return params.toString();
+}
 
-/** One attempt: fetch and read the body under one timer, cancelled by `signal` too. */
-async function send(url: URL, init: RequestInit, timeoutMs: number, signal?: AbortSignal): Promise<HttpResponse> {
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
-  const cancel = () => controller.abort(signal?.reason);
-  if (signal?.aborted) cancel();
-  signal?.addEventListener('abort', cancel);
+function stringify(json: unknown): string {
   try {
-    const response = await fetch(url, { ...init, signal: controller.signal });
-    return { status: response.status, headers: response.headers, url: response.url, text: await response.text() };
+    const text = JSON.stringify(json);
+    if (text === undefined) throw new TypeError('not JSON');
+    return text;
+  } catch {
+    throw new ValidationError('request', [{ path: 'json', message: 'cannot be sent as JSON (too deep, circular, a BigInt, or a getter that throws)' }]);
+  }
+}
+
+/** Runs the attempts with ky and reads the answer; `cancel` aborts it when every waiter gave up. */
+async function send(egress: Egress, options: HttpRequest, cancel: AbortSignal): Promise<HttpResponse> {
+  const { retry: policy = {} } = options;
+  const info = { method: egress.method, url: egress.url };
+  const safe = egress.method === 'GET' || !!policy.idempotent;
+  const limit = policy.limit ?? (safe ? 2 : 0);
+  const statusCodes = [...(policy.statusCodes ?? [429, 502, 503, 504])];
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const maxBytes = options.maxBytes ?? MAX_ANSWER_BYTES;
+  const accepted = (status: number) => (status >= 200 && status < 300) || (status >= 400 && !!options.acceptStatus?.(status));
+  let attemptStart = 0;
+  let last: HttpResponse | undefined;
+
+  try {
+    const response = await ky(egress.url, {
+      method: egress.method,
+      headers: egress.headers,
+      body: egress.body,
+      signal: cancel,
+      // A redirect is never followed: the next host could be anywhere (see `isRedirect`).
+      redirect: 'manual',
+      timeout: timeoutMs,
+      throwHttpErrors: (status) => !accepted(status),
+      retry: {
+        limit,
+        methods: ['get', 'post'],
+        statusCodes,
+        afterStatusCodes: [429, 503],
+        maxRetryAfter: 30_000,
+        backoffLimit: 8_000,
+        delay: policy.delayMs ?? ((attempt) => 300 * 2 ** (attempt - 1)),
+        retryOnTimeout: safe,
+        shouldRetry: ({ error }) => {
+          if (error instanceof BatonError) return false;
+          if (isHTTPError(error)) {
+            const { status, headers } = error.response;
+            if (isRedirect(error.response) || !statusCodes.includes(status)) return false;
+            // ky would wait the longest it allows; Baton gives up at once instead of hanging for minutes.
+            const after = status === 429 || status === 503 ? retryAfterMs(headers.get('retry-after')) : undefined;
+            return after !== undefined && after > 30_000 ? false : undefined;
+          }
+          return safe;
+        },
+      },
+      hooks: {
+        beforeRequest: [() => void (attemptStart = Date.now())],
+        // Only a body-level retry reads the body here (ky hands the hook a clone); otherwise it is read once, below.
+        afterResponse: options.retryWhen
+          ? [
+              async (_request, _options, response, state) => {
+                last = undefined;
+                if (isRedirect(response) || !accepted(response.status)) return undefined;
+                last = await readAnswer(response, maxBytes, attemptStart + timeoutMs, info, egress.url);
+                return state.retryCount < limit && options.retryWhen!(last) ? ky.retry() : undefined;
+              },
+            ]
+          : [],
+      },
+    });
+    return last ?? (await readAnswer(response, maxBytes, attemptStart + timeoutMs, info, egress.url));
   } catch (error) {
-    throw timedOut ? TIMEOUT : error;
+    throw await toBatonError(error, info, cancel);
+  }
+}
+
+async function readAnswer(response: Response, maxBytes: number, deadline: number, info: { method: string; url: string }, url: string): Promise<HttpResponse> {
+  const text = await readCapped(response, maxBytes, deadline, info);
+  return { status: response.status, headers: response.headers, url: response.url || url, text };
+}
+
+async function toBatonError(error: unknown, info: { method: string; url: string }, signal: AbortSignal | undefined): Promise<BatonError> {
+  if (error instanceof BatonError) return error;
+  if (signal?.aborted) return new NetworkError('aborted', info, { cause: signal.reason });
+  if (isTimeoutError(error)) return new NetworkError('timeout', info, { cause: error });
+  if (isHTTPError(error)) {
+    const { response } = error as { response: KyResponse };
+    if (isRedirect(response)) {
+      const to = response.headers.get('location');
+      return new UnsafeUrlError(info.url, `answered HTTP ${response.status || '3xx'} (a redirect${to ? ` to ${to}` : ''}); Baton does not follow redirects`);
+    }
+    // An error page is only shown in the error: read a little of it, within a short time.
+    const body = await readCapped(response, 4096, Date.now() + 2_000, info).catch(() => '');
+    return new NetworkError('http', info, { status: response.status, body });
+  }
+  return new NetworkError('offline', info, { cause: error });
+}
+
+/** A browser hides a manual redirect as an `opaqueredirect` (status 0); Node shows the 3xx. */
+function isRedirect(response: Response): boolean {
+  return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
+}
+
+/** Reads at most `maxBytes` of the body before `deadline`, then stops reading. */
+async function readCapped(response: Response, maxBytes: number, deadline: number, info: { method: string; url: string }): Promise<string> {
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > maxBytes) {
+    void response.body?.cancel().catch(() => undefined);
+    throw oversized(info, response.status, maxBytes);
+  }
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const decoder = new TextDecoder();
+  let text = '';
+  let size = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimeoutError(new Request(response.url || 'http://baton.invalid/'))), Math.max(0, deadline - Date.now()));
+  });
+  try {
+    for (;;) {
+      const { done, value } = await Promise.race([reader.read(), expired]);
+      if (done) return text + decoder.decode();
+      size += value.byteLength;
+      if (size > maxBytes) throw oversized(info, response.status, maxBytes);
+      text += decoder.decode(value, { stream: true });
+    }
+  } catch (error) {
+    void reader.cancel().catch(() => undefined);
+    throw error;
   } finally {
     clearTimeout(timer);
-    signal?.removeEventListener('abort', cancel);
   }
+}
+
+function oversized(info: { method: string; url: string }, status: number, maxBytes: number): NetworkError {
+  return new NetworkError('oversized', info, { status, body: `more than ${maxBytes} bytes` });
 }
 
 /** `Retry-After` in ms: delay-seconds or an HTTP date; `undefined` when absent or unreadable. */
-function retryAfterMs(header: string | null): number | undefined {
+export function retryAfterMs(header: string | null): number | undefined {
   if (!header) return undefined;
-  const ms = /^\d+$/.test(header) ? Number(header) * 1000 : Date.parse(header) - Date.now();
+  const ms = /^\d+$/.test(header.trim()) ? Number(header) * 1000 : Date.parse(header) - Date.now();
   return Number.isNaN(ms) ? undefined : Math.max(0, ms);
 }

@@ -29,7 +29,9 @@ export function assertNotExpired(
 ): void {
   const exp = readJwtExpiry(token);
   if (exp === undefined || exp * 1000 > now - skewSeconds * 1000) return;
-  const at = new Date(exp * 1000).toISOString();
+  // An `exp` far outside the Date range (±8.64e15 ms) has no ISO form; it is expired all the same.
+  const date = new Date(exp * 1000);
+  const at = Number.isNaN(date.getTime()) ? `exp ${exp}` : date.toISOString();
   throw new ValidationError(what, [
     { path: '', message: `expired at ${at}; ask your server for a fresh one`, received: at },
   ]);

@@ -1,4 +1,5 @@
-import { BatonError } from './errors.js';
+import { BatonError, SecretError, ValidationError } from './errors.js';
+import { assertNoSecretsInUrl, isSecretKey } from './secrets.js';
 import { safeUrl, type UrlPolicy } from './url-guard.js';
 
 /**
@@ -15,20 +16,17 @@ export type NavigationTarget = 'auto' | 'self' | 'replace' | 'top' | 'popup';
 export interface Navigation {
   readonly url: URL;
   readonly via: 'self' | 'replace' | 'top' | 'popup' | 'form';
-  /** True when this call repeated the previous navigation within a second and was dropped. */
+  /** True when this call repeated the previous successful navigation within a second and was dropped. */
   readonly duplicate: boolean;
 }
 
 // One navigation per user action: a double click must not open two popups or post twice.
+// Only a navigation that happened counts: after a failure, an immediate retry goes ahead.
 const REPEAT_WINDOW_MS = 1000;
 let last: { key: string; at: number } | undefined;
 
-function isRepeat(key: string): boolean {
-  const now = Date.now();
-  const repeat = last !== undefined && last.key === key && now - last.at < REPEAT_WINDOW_MS;
-  last = { key, at: now };
-  return repeat;
-}
+const isRepeat = (key: string) => last !== undefined && last.key === key && Date.now() - last.at < REPEAT_WINDOW_MS;
+const remember = (key: string) => void (last = { key, at: Date.now() });
 
 function browserWindow(): Window {
   if (typeof window === 'undefined') throw new BatonError('Navigation needs a browser window');
@@ -41,8 +39,12 @@ function browserWindow(): Window {
  */
 export function navigate(input: string | URL, policy: UrlPolicy, { target = 'auto' }: { target?: NavigationTarget } = {}): Navigation {
   const url = safeUrl(input, policy);
-  if (isRepeat(`GET ${url.href}`)) return { url, via: viaFor(target), duplicate: true };
-  return { url, via: go(browserWindow(), url.href, target), duplicate: false };
+  assertNoSecretsInUrl(url);
+  const key = `GET ${url.href}`;
+  if (isRepeat(key)) return { url, via: viaFor(target), duplicate: true };
+  const via = go(browserWindow(), url.href, target);
+  remember(key);
+  return { url, via, duplicate: false };
 }
 
 /**
@@ -56,7 +58,11 @@ export function postForm(
   { target = 'auto' }: { target?: NavigationTarget } = {},
 ): Navigation {
   const url = safeUrl(input, policy);
-  const key = `POST ${url.href} ${new URLSearchParams(fields)}`;
+  assertNoSecretsInUrl(url);
+  // Read the fields once, as strings: what is checked is exactly what the form posts.
+  const list = formFields(fields);
+  for (const [name] of list) if (isSecretKey(name)) throw new SecretError(`fields.${name}`);
+  const key = `POST ${url.href} ${new URLSearchParams(list)}`;
   if (isRepeat(key)) return { url, via: 'form', duplicate: true };
   const win = browserWindow();
   const doc = win.document;
@@ -66,7 +72,7 @@ export function postForm(
   form.hidden = true;
   form.target = target === 'popup' ? '_blank' : target === 'top' || (target === 'auto' && isFramed(win)) ? '_top' : '_self';
   if (form.target === '_blank') form.rel = 'noopener';
-  for (const [name, value] of Object.entries(fields)) {
+  for (const [name, value] of list) {
     const input = doc.createElement('input');
     input.type = 'hidden';
     input.name = name;
@@ -74,9 +80,25 @@ export function postForm(
     form.append(input);
   }
   doc.body.append(form);
-  form.submit();
-  form.remove();
+  try {
+    form.submit();
+  } finally {
+    form.remove();
+  }
+  remember(key);
   return { url, via: 'form', duplicate: false };
+}
+
+function formFields(fields: unknown): [string, string][] {
+  try {
+    if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) throw new TypeError();
+    return Object.entries(fields).map(([name, value]) => {
+      if (typeof value !== 'string') throw new TypeError();
+      return [name, value];
+    });
+  } catch {
+    throw new ValidationError('postForm', [{ path: 'fields', message: 'expected an object of field names and string values' }]);
+  }
 }
 
 function viaFor(target: NavigationTarget): Navigation['via'] {
@@ -117,8 +139,12 @@ function go(win: Window, href: string, target: NavigationTarget): Navigation['vi
         win.top!.location.href = href;
         return 'top';
       } catch {
-        // A sandboxed frame without allow-top-navigation: a new tab is the only way out.
-        if (!win.open(href, '_blank', 'noopener')) throw new BatonError(`Could not navigate to ${href}: the frame is sandboxed and popups are blocked`);
+        // A sandboxed frame without allow-top-navigation: a new tab is the only way out. Opened
+        // blank first: with `noopener`, window.open returns null even when the tab opened.
+        const tab = win.open('about:blank', '_blank');
+        if (!tab) throw new BatonError(`Could not navigate to ${href}: the frame is sandboxed and popups are blocked`);
+        tab.opener = null;
+        tab.location.href = href;
         return 'popup';
       }
   }

@@ -1,8 +1,8 @@
-import { SecretError } from './errors.js';
+import { BatonError, SecretError, ValidationError } from './errors.js';
 
 /**
- * Field names that only a merchant server may hold, normalised (lower case, no `_`/`-`):
- * the providers treat field names case-insensitively, so Baton does too.
+ * Field names that only a merchant server may hold, normalised (lower case, letters and digits
+ * only): the providers treat field names case-insensitively, so Baton does too.
  */
 const FORBIDDEN = new Set([
   'loginpassword',
@@ -19,43 +19,86 @@ const FORBIDDEN = new Set([
   'clientsecret',
 ]);
 
-const normalize = (key: string) => key.toLowerCase().replace(/[-_\s]/g, '');
+/** Deeper than this is not a request body anyone means to send; refusing it also bounds the walk. */
+const MAX_DEPTH = 64;
 
-/** True when `key` names a merchant secret. */
+const bare = (text: string) => text.replace(/[^a-z0-9]/g, '');
+
+/**
+ * True when `key` names a merchant secret, in any spelling a server framework would read as one:
+ * case, `_`/`-`/space, full-width letters (NFKC), and nesting syntax (`merchant[control]`,
+ * `control[]`, `merchant.control`, `a:loginPassword`) where any part is a secret name.
+ */
 export function isSecretKey(key: string): boolean {
-  return FORBIDDEN.has(normalize(key));
+  const text = String(key).normalize('NFKC').toLowerCase();
+  return FORBIDDEN.has(bare(text)) || text.split(/[[\].:/]+/).some((part) => FORBIDDEN.has(bare(part)));
 }
 
 /**
  * Throws a `SecretError` if `value` carries a merchant secret at any depth: plain objects,
  * arrays, `Map`, `URLSearchParams`, `FormData` and `Headers` are searched. Call it on everything
- * a public function is about to send, before sending.
+ * a public function is about to send, before sending. A structure deeper than 64 levels, or one
+ * whose getters throw, is a `ValidationError`.
  */
 export function assertNoSecrets(value: unknown, path = 'input'): void {
-  walk(value, path, new WeakSet());
-}
-
-function walk(value: unknown, path: string, seen: WeakSet<object>): void {
-  if (value === null || typeof value !== 'object' || seen.has(value)) return;
-  seen.add(value);
-  for (const [key, child] of entries(value)) {
-    const childPath = `${path}.${key}`;
-    if (isSecretKey(key)) throw new SecretError(childPath);
-    walk(child, childPath, seen);
+  const seen = new WeakSet<object>();
+  // Iterative, so a 200 000-level structure cannot overflow the stack.
+  const stack: [unknown, string, number][] = [[value, path, 0]];
+  try {
+    while (stack.length) {
+      const [item, at, depth] = stack.pop()!;
+      if (item === null || typeof item !== 'object' || seen.has(item)) continue;
+      if (depth >= MAX_DEPTH) throw new ValidationError(path, [{ path: at, message: `nested deeper than ${MAX_DEPTH} levels` }]);
+      seen.add(item);
+      for (const [key, child] of entries(item)) {
+        const childPath = `${at}.${key}`;
+        if (isSecretKey(key)) throw new SecretError(childPath);
+        stack.push([child, childPath, depth + 1]);
+      }
+    }
+  } catch (error) {
+    if (error instanceof BatonError) throw error;
+    throw new ValidationError(path, [{ path: '', message: 'could not be read (a getter or proxy threw)' }]);
   }
 }
 
-function entries(value: object): Iterable<[string, unknown]> {
-  if (Array.isArray(value)) return value.map((item, index) => [String(index), item]);
-  if (value instanceof Map) return [...value].map(([key, item]) => [String(key), item]);
-  if (isKeyValueList(value)) return [...value.entries()];
-  return Object.entries(value);
+/** Checks the query and fragment of the exact URL that will be requested or navigated to. */
+export function assertNoSecretsInUrl(url: URL, path = 'url'): void {
+  assertNoSecretsInParams(url.search, `${path}?`);
+  assertNoSecretsInParams(url.hash.slice(1), `${path}#`);
 }
 
-function isKeyValueList(value: object): value is { entries(): Iterable<[string, unknown]> } {
-  return (
-    (typeof URLSearchParams !== 'undefined' && value instanceof URLSearchParams) ||
-    (typeof FormData !== 'undefined' && value instanceof FormData) ||
-    (typeof Headers !== 'undefined' && value instanceof Headers)
-  );
+/**
+ * Checks a body exactly as it will be sent: a urlencoded or JSON string is parsed back, as the
+ * server will parse it; `FormData` by its entries. A string is read both ways when its type is
+ * not known, so a mislabelled body cannot slip through.
+ */
+export function assertNoSecretsInBody(body: string | FormData | undefined, contentType: string | null, path = 'body'): void {
+  if (body === undefined) return;
+  if (typeof body !== 'string') return assertNoSecrets(body, path);
+  const type = contentType?.toLowerCase() ?? '';
+  if (!type.includes('urlencoded')) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      parsed = undefined;
+    }
+    assertNoSecrets(parsed, path);
+  }
+  if (!type.includes('json')) assertNoSecretsInParams(body, path);
+}
+
+function assertNoSecretsInParams(text: string, path: string): void {
+  for (const key of new URLSearchParams(text).keys()) if (isSecretKey(key)) throw new SecretError(`${path}${key}`);
+}
+
+function entries(value: object): Iterable<[string, unknown]> {
+  if (value instanceof Map) return [...Map.prototype.entries.call(value)].map(([key, item]) => [String(key), item]);
+  // The prototypes' own methods: a subclass cannot hide entries by overriding them.
+  if (typeof URLSearchParams !== 'undefined' && value instanceof URLSearchParams) return URLSearchParams.prototype.entries.call(value);
+  if (typeof FormData !== 'undefined' && value instanceof FormData) return FormData.prototype.entries.call(value);
+  if (typeof Headers !== 'undefined' && value instanceof Headers) return Headers.prototype.entries.call(value);
+  // Object.keys skips the holes of a sparse array and reads each property once.
+  return Object.keys(value).map((key) => [key, (value as Record<string, unknown>)[key]]);
 }

@@ -1,10 +1,10 @@
-import { UnsafeUrlError } from './errors.js';
+import { UnsafeUrlError, ValidationError } from './errors.js';
 
 /** Where a module may send the browser or its requests. */
 export interface UrlPolicy {
   /**
    * Hosts allowed, compared with the parsed URL: `example.com` (any port), `example.com:8443`
-   * (that port only) or `*.example.com` (any sub-domain, not the apex).
+   * (that port only), `*.example.com` (any sub-domain, not the apex) or `*.example.com:8443`.
    */
   readonly allowedHosts: readonly string[];
   /** If set, the path must start with one of these (e.g. `/products/`). */
@@ -29,6 +29,7 @@ const AUTHORITY = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/i;
  * });
  */
 export function safeUrl(input: string | URL, policy: UrlPolicy): URL {
+  checkPolicy(policy);
   const raw = typeof input === 'string' ? input : input instanceof URL ? input.href : undefined;
   if (raw === undefined) throw new UnsafeUrlError(`[${input === null ? 'null' : typeof input}]`, 'not a string or URL');
   const refuse = (reason: string) => new UnsafeUrlError(raw, reason);
@@ -65,13 +66,62 @@ export function safeUrl(input: string | URL, policy: UrlPolicy): URL {
   if (!policy.allowedHosts.some((pattern) => hostMatches(url, pattern.toLowerCase()))) {
     throw refuse(`host ${url.host} is not on the allow-list (${policy.allowedHosts.join(', ') || 'empty'})`);
   }
+  // The parser resolves `.`, `..` and `%2e` segments; servers may also read `..;`, `%2e%2e;x` or
+  // an encoded slash as a step up, which would leave a checked prefix.
+  for (const segment of url.pathname.split('/')) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(segment);
+    } catch {
+      throw refuse('path has broken percent-encoding');
+    }
+    if (/[/\\]/.test(decoded)) throw refuse('path has an encoded slash or backslash');
+    if (/^\.{1,2}$/.test(decoded.split(';')[0]!)) throw refuse('path has a dot segment');
+  }
   if (policy.pathPrefixes && !policy.pathPrefixes.some((prefix) => url.pathname.startsWith(prefix))) {
     throw refuse(`path ${url.pathname} is outside ${policy.pathPrefixes.join(', ')}`);
   }
   return url;
 }
 
+function checkPolicy(policy: unknown): asserts policy is UrlPolicy {
+  const { allowedHosts, pathPrefixes } = (policy ?? {}) as Partial<Record<keyof UrlPolicy, unknown>>;
+  const strings = (list: unknown) => Array.isArray(list) && list.every((item) => typeof item === 'string');
+  if (typeof policy !== 'object' || policy === null || !strings(allowedHosts) || (pathPrefixes !== undefined && !strings(pathPrefixes))) {
+    throw new ValidationError('URL policy', [{ path: 'allowedHosts', message: 'expected { allowedHosts: string[], pathPrefixes?: string[] }' }]);
+  }
+}
+
 function hostMatches(url: URL, pattern: string): boolean {
-  if (pattern.startsWith('*.')) return url.hostname.endsWith(pattern.slice(1));
-  return pattern.includes(':') && !pattern.startsWith('[') ? url.host === pattern : url.hostname === pattern;
+  const wildcard = pattern.startsWith('*.');
+  const name = wildcard ? pattern.slice(1) : pattern;
+  const port = /^(.*[^:]):(\d+)$/.exec(name);
+  // `[::1]` alone has colons but no port.
+  const [host, wanted] = port && !name.endsWith(']') ? [port[1]!, port[2]!] : [name, undefined];
+  if (wanted !== undefined && url.port !== wanted && !(url.port === '' && wanted === (url.protocol === 'https:' ? '443' : '80'))) return false;
+  return wildcard ? url.hostname.endsWith(host) && url.hostname.length > host.length : url.hostname === host;
+}
+
+/** Loopback hosts, for plain-http development servers. */
+export const LOOPBACK_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '[::1]'];
+
+/**
+ * The default for requests to the merchant's own server: the page's own host (https, or http on
+ * loopback) plus loopback hosts for development. Outside a browser: loopback only.
+ */
+export function pageOriginPolicy(): UrlPolicy {
+  const host = typeof location === 'undefined' ? undefined : location.host;
+  return { allowedHosts: host ? [host, ...LOOPBACK_HOSTS] : LOOPBACK_HOSTS };
+}
+
+/**
+ * One path segment from an id (a customer id, a payment id): percent-encoded, and never `.`,
+ * `..` or empty, which would move the URL it is put into.
+ */
+export function pathSegment(id: string | number, what: string): string {
+  const text = String(id);
+  if (text === '' || text === '.' || text === '..') {
+    throw new ValidationError(what, [{ path: '', message: 'cannot be empty, "." or ".." (it goes into a URL path)', received: text }]);
+  }
+  return encodeURIComponent(text);
 }

@@ -10,7 +10,13 @@ export function parseWith<const TSchema extends v.GenericSchema>(
   input: unknown,
   what: string,
 ): v.InferOutput<TSchema> {
-  const result = v.safeParse(schema, input);
+  let result: v.SafeParseResult<TSchema>;
+  try {
+    result = v.safeParse(schema, input);
+  } catch {
+    // A getter or proxy trap that throws, or a structure too deep for the schema to walk.
+    throw new ValidationError(what, [{ path: '', message: 'could not be read (a getter or proxy threw, or it is nested too deeply)' }]);
+  }
   if (result.success) return result.output;
   throw new ValidationError(what, result.issues.map(toIssue));
 }

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { abortSignal, textish, urlInput } from '../core/schemas.js';
 import { ProviderError, ValidationError } from '../core/errors.js';
 import { request, type HttpResponse } from '../core/http.js';
-import { safeUrl } from '../core/url-guard.js';
+import { safeUrl, type UrlPolicy } from '../core/url-guard.js';
 import { parseWith, readJson } from '../core/validate.js';
 import { refuseLogin } from './no-login.js';
 import { SECTIGO_HOSTS } from './policy.js';
@@ -69,9 +69,10 @@ const isCallLimit = (response: HttpResponse) => /"errorCode"\s*:\s*"?-42\b/.test
 export async function getPostPaymentStatus(options: GetPostPaymentStatusOptions): Promise<PostPaymentStatus> {
   refuseLogin(options, 'options');
   const opts = parseWith(optionsSchema, options, 'getPostPaymentStatus options');
-  const url = endpointOf(opts.endpoint, opts.allowedHosts);
+  const { url, policy } = endpointOf(opts.endpoint, opts.allowedHosts);
 
   const response = await request(url, {
+    policy,
     method: 'POST',
     form: { saspSessionID: opts.saspSessionID, orderNumber: opts.orderNumber, certificateID: opts.certificateID },
     headers: { accept: 'application/json' },
@@ -101,11 +102,12 @@ export function parseStatusResponse(text: string): PostPaymentStatus {
   return { ...data, raw: envelope.data };
 }
 
-function endpointOf(endpoint: string | URL | undefined, allowedHosts: readonly string[] | undefined): URL {
-  if (endpoint === undefined) return new URL(STATUS_URL);
+function endpointOf(endpoint: string | URL | undefined, allowedHosts: readonly string[] | undefined): { url: URL; policy: UrlPolicy } {
+  if (endpoint === undefined) return { url: new URL(STATUS_URL), policy: { allowedHosts: SECTIGO_HOSTS } };
   const page = typeof location === 'undefined' ? undefined : location;
   let absolute: string | URL = endpoint;
   if (typeof endpoint === 'string' && page && !/^[a-z][a-z0-9+.-]*:/i.test(endpoint)) absolute = new URL(endpoint, page.href);
   const hosts = allowedHosts ?? (page?.host ? [...SECTIGO_HOSTS, page.host] : SECTIGO_HOSTS);
-  return safeUrl(absolute, { allowedHosts: hosts });
+  const policy = { allowedHosts: hosts };
+  return { url: safeUrl(absolute, policy), policy };
 }

@@ -58,7 +58,7 @@ export async function startHostedForm(options: StartHostedFormOptions): Promise<
   if (!isParams) checkObject(body, 'startHostedForm options.body');
   const response = await http(url, {
     method: 'POST',
-    ...(isParams ? { body } : { form: body as Record<string, string | number | boolean | undefined> }),
+    form: isParams ? body : (body as Record<string, string | number | boolean | undefined>),
     signal,
     // The relay may carry the gateway's error document on any status: read it first.
     acceptStatus: () => true,

@@ -14,7 +14,7 @@ describe('awaitFinalStatus while the page is hidden', () => {
       if (asked === 1) visibility = 'hidden'; // the payer switches tabs during the first question
       return new Response(JSON.stringify({ status: asked >= 3 ? 'approved' : 'processing' }));
     });
-    const pending = awaitFinalStatus({ statusUrl: 'https://shop.example/status', orderId: 'A1', intervalMs: 10, timeoutMs: 10_000 });
+    const pending = awaitFinalStatus({ statusUrl: '/status', orderId: 'A1', intervalMs: 10, timeoutMs: 10_000 });
     await new Promise((r) => setTimeout(r, 1200));
     expect(asked).toBe(1);
     visibility = 'visible';
