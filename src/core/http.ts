@@ -167,7 +167,7 @@ function buildEgress(url: string | URL, options: HttpRequest): Egress {
   // The checks run on the final values, which are sent unchanged below.
   const final = safeUrl(href.href, options.policy ?? pageOriginPolicy());
   assertNoSecretsInUrl(final, 'url');
-  for (const name of headers.keys()) if (isSecretKey(name)) throw new SecretError(`headers.${name}`);
+  for (const name of headers.keys()) if (isSecretKey(name.replace(/^x-/, ''))) throw new SecretError(`headers.${name}`);
   assertNoSecretsInBody(body, headers.get('content-type'), 'body');
 
   const headerText = [...headers].map(([name, value]) => `${name}:${value}`).join('\n');

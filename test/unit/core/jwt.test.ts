@@ -31,4 +31,16 @@ describe('jwt', () => {
     expect(() => assertNotExpired(jwt({ sub: 'x' }), { now })).not.toThrow();
     expect(() => assertNotExpired(jwt({ exp: now / 1000 - 2 }), { now, skewSeconds: 5 })).not.toThrow();
   });
+
+  it('an exp outside the Date range is expired, as a ValidationError (not a RangeError)', () => {
+    for (const exp of [-1e20, -8.64e12 - 1]) expect(() => assertNotExpired(jwt({ exp }))).toThrow(ValidationError);
+    expect(() => assertNotExpired(jwt({ exp: 1e20 }))).not.toThrow();
+  });
+
+  it('the skew boundary: exactly skew seconds ago is expired, a millisecond later is not', () => {
+    const now = Date.UTC(2026, 0, 1);
+    expect(() => assertNotExpired(jwt({ exp: now / 1000 - 5 }), { now, skewSeconds: 5 })).toThrow(ValidationError);
+    expect(() => assertNotExpired(jwt({ exp: now / 1000 - 5 }), { now: now - 1, skewSeconds: 5 })).not.toThrow();
+    expect(() => assertNotExpired(jwt({ exp: now / 1000 }), { now })).not.toThrow();
+  });
 });

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { UnsafeUrlError } from '../../../src/core/errors.js';
+import { BatonError, SecretError, UnsafeUrlError, ValidationError } from '../../../src/core/errors.js';
 import { navigate, postForm } from '../../../src/core/navigate.js';
 import { spyOnLocation } from '../spy-location.js';
 
@@ -69,5 +69,82 @@ describe('postForm', () => {
 
   it('refuses an unsafe action', () => {
     expect(() => postForm('data:text/html,x', {}, policy)).toThrow(UnsafeUrlError);
+  });
+});
+
+describe('navigation checks what goes out', () => {
+  const location = spyOnLocation();
+
+  it('refuses a secret in the query or fragment of the target, in any spelling', () => {
+    for (const query of ['?loginPassword=x', '?a=1&merchant_control=k', '?merchant%5Bcontrol%5D=k', '#control=k', '?Login-Password=x']) {
+      expect(() => navigate(`https://pay.example.com/f${query}`, policy), query).toThrow(SecretError);
+    }
+    expect(location.assign).not.toHaveBeenCalled();
+  });
+
+  it('a failed navigation does not turn the immediate retry into a silent duplicate', () => {
+    const url = next();
+    location.assign.mockImplementationOnce(() => {
+      throw new Error('blocked by the browser');
+    });
+    expect(() => navigate(url, policy)).toThrow('blocked');
+    expect(navigate(url, policy)).toMatchObject({ duplicate: false, via: 'self' });
+    expect(location.assign).toHaveBeenCalledTimes(2);
+  });
+
+  it('from a sandboxed frame with allow-popups, opening a tab is a success', () => {
+    vi.spyOn(window, 'top', 'get').mockReturnValue({
+      get location(): never {
+        throw new DOMException('sandboxed', 'SecurityError');
+      },
+    } as unknown as Window);
+    const tab = { opener: window, location: { href: 'about:blank' } };
+    vi.spyOn(window, 'open').mockReturnValue(tab as unknown as Window);
+    const url = next();
+    expect(navigate(url, policy)).toMatchObject({ via: 'popup', duplicate: false });
+    expect(tab).toStrictEqual({ opener: null, location: { href: url } });
+  });
+
+  it('from a sandboxed frame without popups, says so with a BatonError', () => {
+    vi.spyOn(window, 'top', 'get').mockReturnValue({
+      get location(): never {
+        throw new DOMException('sandboxed', 'SecurityError');
+      },
+    } as unknown as Window);
+    vi.spyOn(window, 'open').mockReturnValue(null);
+    expect(() => navigate(next(), policy)).toThrow(BatonError);
+  });
+});
+
+describe('postForm checks the fields it posts', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('refuses secret fields in any spelling, and secrets in the action URL', () => {
+    const submit = vi.spyOn(HTMLFormElement.prototype, 'submit').mockImplementation(() => undefined);
+    for (const name of ['control', 'merchant_control', 'merchant[control]', 'control[]', 'merchant.control', 'loginPassword']) {
+      expect(() => postForm(next(), { amount: '1', [name]: 'k' }, policy), name).toThrow(SecretError);
+    }
+    expect(() => postForm(`${next()}?control=k`, { amount: '1' }, policy)).toThrow(SecretError);
+    expect(submit).not.toHaveBeenCalled();
+  });
+
+  it('posts the fields as read once: a Proxy cannot swap in a key after the check', () => {
+    let posted: [string, FormDataEntryValue][] = [];
+    vi.spyOn(HTMLFormElement.prototype, 'submit').mockImplementation(function (this: HTMLFormElement) {
+      posted = [...new FormData(this)];
+    });
+    let reads = 0;
+    const fields = new Proxy({} as Record<string, string>, {
+      ownKeys: () => (reads++ === 0 ? ['amount'] : ['control']),
+      getOwnPropertyDescriptor: () => ({ enumerable: true, configurable: true, value: '1' }),
+      get: () => '1',
+    });
+    postForm(next(), fields, policy);
+    expect(posted).toStrictEqual([['amount', '1']]);
+  });
+
+  it('refuses fields that are not strings with a ValidationError', () => {
+    expect(() => postForm(next(), { amount: 1 } as never, policy)).toThrow(ValidationError);
+    expect(() => postForm(next(), null as never, policy)).toThrow(ValidationError);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { UnsafeUrlError } from '../../../src/core/errors.js';
-import { safeUrl, type UrlPolicy } from '../../../src/core/url-guard.js';
+import { UnsafeUrlError, ValidationError } from '../../../src/core/errors.js';
+import { pathSegment, safeUrl, type UrlPolicy } from '../../../src/core/url-guard.js';
 
 const policy: UrlPolicy = {
   allowedHosts: ['secure.sectigo.com', 'secure.trust-provider.com', '*.sbctech.ru', 'localhost', '127.0.0.1', '[::1]'],
@@ -111,7 +111,44 @@ describe('safeUrl — the URL guard', () => {
     expect(() => safeUrl('http://localhost:5174/x', pinned)).toThrow(/allow-list/);
   });
 
-  it('has at least 40 hostile cases (the open-redirect corpus)', () => {
-    expect(hostile.length).toBeGreaterThanOrEqual(40);
+  it('refuses paths a server would read as a step up out of a checked prefix', () => {
+    const sbc = { allowedHosts: ['gate.sbctech.ru'], pathPrefixes: ['/paynet/'] };
+    for (const path of ['/paynet/..;/admin', '/paynet/%2e%2e;/admin', '/paynet/..;x=1/admin', '/paynet/.%2e;/admin', '/paynet/..%2fadmin', '/paynet/..%5cadmin', '/paynet/a%2F..%2F..%2Fadmin', '/paynet/%zz']) {
+      expect(() => safeUrl(`https://gate.sbctech.ru${path}`, sbc), path).toThrow(UnsafeUrlError);
+    }
+    expect(safeUrl('https://gate.sbctech.ru/paynet/form/init/AB12', sbc).pathname).toBe('/paynet/form/init/AB12');
+    expect(safeUrl('https://gate.sbctech.ru/paynet/a..b/c.d', sbc).pathname).toBe('/paynet/a..b/c.d');
+  });
+
+  it('matches *.host:port patterns on that port only', () => {
+    const wild = { allowedHosts: ['*.example.com:8443'] };
+    expect(safeUrl('https://pay.example.com:8443/x', wild).host).toBe('pay.example.com:8443');
+    expect(() => safeUrl('https://pay.example.com/x', wild)).toThrow(/allow-list/);
+    expect(() => safeUrl('https://pay.example.com:9443/x', wild)).toThrow(/allow-list/);
+    expect(() => safeUrl('https://example.com:8443/x', wild)).toThrow(/allow-list/);
+    expect(() => safeUrl('https://evilexample.com:8443/x', wild)).toThrow(/allow-list/);
+    expect(safeUrl('https://pay.example.com/x', { allowedHosts: ['pay.example.com:443'] }).host).toBe('pay.example.com');
+  });
+
+  it('a missing or malformed policy is a ValidationError, not a TypeError', () => {
+    for (const bad of [undefined, null, {}, { allowedHosts: 'a.com' }, { allowedHosts: [1] }, { allowedHosts: [], pathPrefixes: '/x' }]) {
+      expect(() => safeUrl('https://a.com/', bad as never)).toThrow(ValidationError);
+    }
+  });
+
+  it('loopback means the whole host, not a prefix of it', () => {
+    expect(() => safeUrl('http://localhost.evil.example/', { allowedHosts: ['*.evil.example'] })).toThrow(/plain http/);
+    expect(() => safeUrl('http://127.0.0.1.evil.example/', { allowedHosts: ['*.evil.example'] })).toThrow(/plain http/);
+    expect(() => safeUrl('http://evil127.0.0.1/', { allowedHosts: ['evil127.0.0.1'] })).toThrow(UnsafeUrlError);
+  });
+
+  it('pathSegment encodes ids and refuses ., .. and empty', () => {
+    expect(pathSegment('a/b?c#d', 'id')).toBe('a%2Fb%3Fc%23d');
+    expect(pathSegment(42, 'id')).toBe('42');
+    for (const id of ['', '.', '..']) expect(() => pathSegment(id, 'id')).toThrow(ValidationError);
+  });
+
+  it('refuses every case of the open-redirect corpus', () => {
+    for (const [url] of hostile) expect(() => safeUrl(url, policy), url).toThrow(UnsafeUrlError);
   });
 });
