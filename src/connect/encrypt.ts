@@ -15,12 +15,19 @@ export interface EncryptedCustomerInput {
   readonly collectedDeviceInformation?: DeviceInformation;
 }
 
+/**
+ * What the browser tells the platform for 3-D Secure (`collectedDeviceInformation`), the same
+ * fields Worldline's own client SDK sends. Types follow the Connect API reference
+ * (`CustomerDevice`, `BrowserData`): `colorDepth` is an integer, the offsets and sizes are
+ * strings, the flags booleans.
+ */
 export interface DeviceInformation {
   readonly timezoneOffsetUtcMinutes: string;
   readonly locale: string;
   readonly browserData: {
-    readonly colorDepth: number;
     readonly javaScriptEnabled: boolean;
+    readonly javaEnabled: boolean;
+    readonly colorDepth: number;
     readonly screenHeight: string;
     readonly screenWidth: string;
     readonly innerHeight: string;
@@ -51,8 +58,10 @@ export function collectDeviceInformation(): DeviceInformation | undefined {
     timezoneOffsetUtcMinutes: String(new Date().getTimezoneOffset()),
     locale: navigator.language,
     browserData: {
-      colorDepth: window.screen.colorDepth,
       javaScriptEnabled: true,
+      // EMV 3-D Secure asks for it; every current browser answers false.
+      javaEnabled: typeof navigator.javaEnabled === 'function' ? navigator.javaEnabled() : false,
+      colorDepth: window.screen.colorDepth,
       screenHeight: String(window.screen.height),
       screenWidth: String(window.screen.width),
       innerHeight: String(window.innerHeight),

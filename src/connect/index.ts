@@ -14,7 +14,17 @@ export type { CallOptions } from './client-api.js';
 export { isConnectError } from './client-api.js';
 export { encryptJwe, type EncryptedCustomerInput, type DeviceInformation } from './encrypt.js';
 export { applyMask, removeMask } from './mask.js';
-export { validateValues, failedValidators, isLuhnValid, isExpiryDateValid, isIbanValid, unmaskValue, type ValidatorName } from './validators.js';
+export {
+  validateValues,
+  failedValidators,
+  isLuhnValid,
+  isExpiryDateValid,
+  isIbanValid,
+  isResidentIdNumberValid,
+  unmaskValue,
+  type ValidatorName,
+  type ValidateOptions,
+} from './validators.js';
 export { collectMetaInfo, encodeMetaInfo, SDK_IDENTIFIER, type ClientMetaInfo } from './meta-info.js';
 export type {
   SessionResponse,
@@ -25,6 +35,7 @@ export type {
   BasicPaymentProductGroups,
   PaymentProduct,
   PaymentProductField,
+  AccountOnFile,
   FieldValidators,
   IinDetails,
   PublicKey,

@@ -1,76 +1,84 @@
-// The platform's input masks: literal characters outside `{{ }}`, placeholders inside
-// (`9` a digit, `a` a letter, `*` or anything else any character). `{{9999}} {{9999}}` formats
-// a card number, `{{99}}/{{99}}` an expiry date.
+// The platform's input masks: placeholders inside `{{ }}` (`9` a digit, `*` any character),
+// everything else literal. `{{9999}} {{9999}}` formats a card number, `{{99}}/{{99}}` an expiry
+// date. Same answers as Worldline's own MaskingUtil, except: full-width digits count as digits,
+// `9` and `*` outside braces are literals, and an emoji is one character (never split in two).
 import { ValidationError } from '../core/errors.js';
+import { asciiDigits } from './digits.js';
 
 type Token = { readonly literal: string } | { readonly accepts: (char: string) => boolean };
 
-const DIGIT = /^\p{Nd}$/u;
-const LETTER = /^\p{L}$/u;
-
-function placeholder(char: string): Token {
-  if (char === '9') return { accepts: (c) => DIGIT.test(c) };
-  if (char === 'a') return { accepts: (c) => LETTER.test(c) };
-  return { accepts: () => true };
-}
+const anyChar = () => true;
+const digit = (c: string) => c >= '0' && c <= '9';
 
 function tokenize(mask: string): Token[] {
-  if (typeof mask !== 'string') throw new ValidationError('mask', [{ path: '', message: 'must be a string', received: typeof mask }]);
   const tokens: Token[] = [];
   const group = /\{\{(.*?)\}\}/gu;
   let at = 0;
   for (const match of mask.matchAll(group)) {
     for (const char of mask.slice(at, match.index)) tokens.push({ literal: char });
-    for (const char of match[1]!) tokens.push(placeholder(char));
+    for (const char of match[1]!) tokens.push(char === '9' ? { accepts: digit } : char === '*' ? { accepts: anyChar } : { literal: char });
     at = match.index + match[0].length;
   }
   for (const char of mask.slice(at)) tokens.push({ literal: char });
   return tokens;
 }
 
-function walk(value: string, mask: string, keepLiterals: boolean): string {
+function check(value: unknown, mask: unknown): void {
   if (typeof value !== 'string') throw new ValidationError('value', [{ path: '', message: 'must be a string', received: typeof value }]);
+  if (mask !== undefined && typeof mask !== 'string') throw new ValidationError('mask', [{ path: '', message: 'must be a string', received: typeof mask }]);
+}
+
+/**
+ * Walks `value` along the mask: a placeholder takes the next character it accepts (dropping
+ * the ones it does not), a literal is copied (and consumed when typed). Stops when the value or
+ * the mask runs out, so a literal is added only once something follows it (backspace works).
+ */
+function walk(value: string, mask: string, keepLiterals: boolean): string {
   const tokens = tokenize(mask);
   if (!tokens.some((token) => 'accepts' in token)) return value;
-  const input = [...value];
+  const input = [...asciiDigits(value)];
   let out = '';
-  // Trailing literals are dropped: they appear once something follows them, so backspace works.
-  let kept = 0;
   let i = 0;
-  for (const token of tokens) {
-    if (i >= input.length) break;
+  for (let t = 0; t < tokens.length && i < input.length; ) {
+    const token = tokens[t]!;
+    const char = input[i]!;
     if ('literal' in token) {
       if (keepLiterals) out += token.literal;
-      if (input[i] === token.literal) i++;
-      continue;
-    }
-    while (i < input.length && !token.accepts(input[i]!)) i++;
-    if (i < input.length) {
-      out += input[i++];
-      kept = out.length;
+      if (char === token.literal) i++;
+      t++;
+    } else if (token.accepts(char)) {
+      out += char;
+      i++;
+      t++;
+    } else {
+      i++;
     }
   }
-  return out.slice(0, kept);
+  return out;
 }
 
 /**
  * Formats `value` with a Connect mask, dropping characters a placeholder does not accept and
- * anything beyond the mask.
+ * anything beyond the mask. Without a mask, returns `value` as it is.
  *
  * @example
  * applyMask('4111111111111111', '{{9999}} {{9999}} {{9999}} {{9999}}'); // '4111 1111 1111 1111'
  * applyMask('1230', '{{99}}/{{99}}'); // '12/30'
+ * applyMask('１２３０', '{{99}}/{{99}}'); // '12/30' (full-width digits become ASCII)
  */
-export function applyMask(value: string, mask: string): string {
-  return walk(value, mask, true);
+export function applyMask(value: string, mask?: string): string {
+  check(value, mask);
+  return mask ? walk(value, mask, true) : value;
 }
 
 /**
- * The value without the mask's literal characters — what the platform expects.
+ * The value without the mask's literal characters, trimmed — what the platform expects.
+ * Without a mask, `value` trimmed.
  *
  * @example
  * removeMask('4111 1111 1111 1111', '{{9999}} {{9999}} {{9999}} {{9999}}'); // '4111111111111111'
  */
-export function removeMask(value: string, mask: string): string {
-  return walk(value, mask, false);
+export function removeMask(value: string, mask?: string): string {
+  check(value, mask);
+  return (mask ? walk(value, mask, false) : value).trim();
 }

@@ -51,12 +51,17 @@ export type ConnectErrorDetails = v.InferOutput<typeof ErrorResponseSchema> & { 
 
 const DisplayHints = v.looseObject({ displayOrder: v.optional(Num), label: Text, logo: Text });
 
-const AccountOnFile = v.looseObject({
+/**
+ * A stored account (token). Attribute `status`: `READ_ONLY` (stored, cannot change),
+ * `CAN_WRITE` (stored, may be replaced), `MUST_WRITE` (must be entered again, e.g. an expired date).
+ */
+export const AccountOnFileSchema = v.looseObject({
   id: Num,
   paymentProductId: Num,
-  attributes: v.optional(v.array(v.looseObject({ key: v.string(), value: Text })), []),
+  attributes: v.optional(v.array(v.looseObject({ key: v.string(), value: Text, status: Text, mustWriteReason: Text })), []),
 });
-const AccountsOnFile = v.optional(v.array(AccountOnFile), []);
+export type AccountOnFile = v.InferOutput<typeof AccountOnFileSchema>;
+const AccountsOnFile = v.optional(v.array(AccountOnFileSchema), []);
 
 const BasicProductFields = {
   id: Num,
@@ -100,6 +105,8 @@ export const FieldValidatorsSchema = v.looseObject({
   regularExpression: v.optional(v.looseObject({ regularExpression: v.string() })),
   fixedList: v.optional(v.looseObject({ allowedValues: v.array(v.string()) })),
   termsAndConditions: v.optional(v.looseObject({})),
+  residentIdNumber: v.optional(v.looseObject({})),
+  boletoBancarioRequiredness: v.optional(v.looseObject({ fiscalNumberLength: Num })),
 });
 export type FieldValidators = v.InferOutput<typeof FieldValidatorsSchema>;
 

@@ -7,6 +7,7 @@ import { parseWith } from '../core/validate.js';
 import { callClientApi, isConnectError, type CallOptions, type ClientApiTarget } from './client-api.js';
 import { collectDeviceInformation, encryptJwe, randomNonce, type EncryptedCustomerInput } from './encrypt.js';
 import {
+  AccountOnFileSchema,
   BasicPaymentProductGroupsSchema,
   BasicPaymentProductsSchema,
   ConvertAmountSchema,
@@ -19,6 +20,7 @@ import {
   PublicKeySchema,
   SessionResponseSchema,
   ThirdPartyStatusSchema,
+  type AccountOnFile,
   type BasicPaymentProductGroups,
   type BasicPaymentProducts,
   type ConvertedAmount,
@@ -32,6 +34,7 @@ import {
   type SessionResponse,
   type ThirdPartyStatus,
 } from './schemas.js';
+import { asciiDigits } from './digits.js';
 import { unmaskValue, validateValues } from './validators.js';
 
 /** Worldline's Client API and asset hosts. Override with `allowedHosts` (e.g. for a proxy or a mock). */
@@ -40,6 +43,8 @@ export const DEFAULT_ALLOWED_HOSTS: readonly string[] = [
   '*.worldline-solutions.com',
   '*.globalcollect.com',
   '*.ingenico.com',
+  // Worldline's older client SDKs load assets from assets.pay1.secured-by-ingenico.com.
+  '*.secured-by-ingenico.com',
 ];
 
 export interface ClientSessionOptions {
@@ -63,9 +68,18 @@ export interface EncryptRequest {
   readonly values: Readonly<Record<string, string>>;
   /** Ask the platform to store the card as a token. Default `false`. */
   readonly tokenize?: boolean;
-  /** Pay with a stored account; its fields need not be repeated. */
+  /**
+   * Pay with a stored account: its stored attributes need no value (those marked `MUST_WRITE`
+   * do), and values typed for `READ_ONLY` attributes are not sent. The account is looked up in
+   * `product.accountsOnFile`, or pass it as `accountOnFile`.
+   */
   readonly accountOnFileId?: number;
-  /** The product from `getPaymentProduct`: when given, values are unmasked and checked first. */
+  /** The account on file itself (e.g. from `getBasicPaymentProducts`); implies `accountOnFileId`. */
+  readonly accountOnFile?: AccountOnFile;
+  /**
+   * The product from `getPaymentProduct`: when given, values are unmasked and checked first, and
+   * values for field ids the product does not have are dropped (as Worldline's SDK does).
+   */
   readonly product?: PaymentProduct;
 }
 
@@ -78,6 +92,7 @@ const EncryptRequestSchema = v.object({
   ),
   tokenize: v.optional(v.boolean(), false),
   accountOnFileId: v.optional(ProductId),
+  accountOnFile: v.optional(AccountOnFileSchema),
   product: v.optional(PaymentProductSchema),
 });
 const DirectoryContextSchema = v.object({ countryCode: PaymentContextSchema.entries.countryCode, currencyCode: PaymentContextSchema.entries.currencyCode });
@@ -246,6 +261,8 @@ export function createClientSession(sessionResponse: SessionResponse, options: C
     timeoutMs: options.timeoutMs,
   };
   let publicKey: Promise<PublicKey> | undefined;
+  // One lookup per bin and context for the session's life (typing digits 7, 8, … repeats none).
+  const iinCache = new Map<string, Promise<IinDetailsResult>>();
 
   const call = <const TSchema extends v.GenericSchema>(
     path: string,
@@ -294,22 +311,29 @@ export function createClientSession(sessionResponse: SessionResponse, options: C
     },
     async getIinDetails(partialCardNumber, context, opts) {
       const digits = parseWith(
-        v.pipe(v.string('must be a string'), v.transform((s) => s.replace(/[\s-]/g, '')), v.regex(/^\d*$/, 'must contain only digits, spaces and dashes')),
+        v.pipe(v.string('must be a string'), v.transform((s) => asciiDigits(s).replace(/[\s-]/g, '')), v.regex(/^\d*$/, 'must contain only digits, spaces and dashes')),
         partialCardNumber,
         'partialCardNumber',
       );
       const ctx = contextOf(context);
       if (digits.length < 6) return { status: 'NOT_ENOUGH_DIGITS' };
-      try {
-        const details = await call('services/getIINdetails', IinDetailsSchema, 'IIN details', undefined, opts, {
-          bin: digits.slice(0, digits.length >= 8 ? 8 : 6),
-          paymentContext: { countryCode: ctx.countryCode, isRecurring: ctx.isRecurring, amountOfMoney: { amount: ctx.amount, currencyCode: ctx.currencyCode } },
-        });
-        return { status: details.isAllowedInContext ? 'SUPPORTED' : 'EXISTING_BUT_NOT_ALLOWED', details };
-      } catch (error) {
-        if (isNotFound(error)) return { status: 'UNKNOWN' };
-        throw error;
+      const bin = digits.slice(0, digits.length >= 8 ? 8 : 6);
+      const paymentContext = { countryCode: ctx.countryCode, isRecurring: ctx.isRecurring, amountOfMoney: { amount: ctx.amount, currencyCode: ctx.currencyCode } };
+      const key = JSON.stringify([bin, paymentContext]);
+      let pending = iinCache.get(key);
+      if (!pending) {
+        pending = call('services/getIINdetails', IinDetailsSchema, 'IIN details', undefined, opts, { bin, paymentContext }).then(
+          (details): IinDetailsResult => ({ status: details.isAllowedInContext ? 'SUPPORTED' : 'EXISTING_BUT_NOT_ALLOWED', details }),
+          (error: unknown): IinDetailsResult => {
+            if (isNotFound(error)) return { status: 'UNKNOWN' };
+            throw error;
+          },
+        );
+        iinCache.set(key, pending);
+        // A failed lookup (offline, aborted, 5xx) is not cached: the next call asks again.
+        pending.catch(() => iinCache.delete(key));
       }
+      return pending;
     },
     getPublicKey(opts) {
       const pending = (publicKey ??= call('crypto/publickey', PublicKeySchema, 'public key', undefined, opts));
@@ -327,11 +351,23 @@ export function createClientSession(sessionResponse: SessionResponse, options: C
           { path: 'product', message: `is product ${product.id}, not paymentProductId ${input.paymentProductId}`, received: String(product.id) },
         ]);
       }
-      const masks = new Map((product?.fields ?? []).map((field) => [field.id, field.displayHints?.mask]));
+      const fields = product && new Map(product.fields.map((field) => [field.id, field]));
+      const account =
+        input.accountOnFile ?? (input.accountOnFileId === undefined ? undefined : product?.accountsOnFile.find((a) => Number(a.id) === input.accountOnFileId));
+      const accountOnFileId = input.accountOnFile ? Number(input.accountOnFile.id) : input.accountOnFileId;
+      if (input.accountOnFileId !== undefined && accountOnFileId !== input.accountOnFileId) {
+        throw new ValidationError('encrypt request', [{ path: 'accountOnFileId', message: `is ${input.accountOnFileId}, not accountOnFile.id ${accountOnFileId}` }]);
+      }
+      const readOnly = new Set(account?.attributes.filter((a) => a.status === 'READ_ONLY').map((a) => a.key));
       const values: Record<string, string> = {};
-      for (const [key, value] of Object.entries(input.values)) values[key] = unmaskValue(key, value, masks.get(key));
+      for (const [key, raw] of Object.entries(input.values)) {
+        // Not a field of this product, or stored and unchangeable: not sent.
+        if ((fields && !fields.has(key)) || readOnly.has(key)) continue;
+        const value = unmaskValue(key, raw, fields?.get(key)?.displayHints?.mask);
+        if (value !== '') values[key] = value; // empty is "not given"
+      }
       if (product) {
-        const issues = validateValues(product, values, { skipRequired: input.accountOnFileId !== undefined });
+        const issues = validateValues(product, values, { accountOnFile: account });
         if (issues.length) throw new ValidationError('payment values', issues);
       }
       const device = collectDeviceInformation();
@@ -341,7 +377,7 @@ export function createClientSession(sessionResponse: SessionResponse, options: C
         paymentProductId: input.paymentProductId,
         tokenize: input.tokenize,
         paymentValues: Object.entries(values).map(([key, value]) => ({ key, value })),
-        ...(input.accountOnFileId !== undefined ? { accountOnFileId: input.accountOnFileId } : {}),
+        ...(accountOnFileId !== undefined ? { accountOnFileId } : {}),
         ...(device ? { collectedDeviceInformation: device } : {}),
       };
       return encryptJwe(plaintext, await session.getPublicKey(opts));

@@ -1,23 +1,39 @@
-// The platform's field validators, checked before anything is encrypted.
+// The platform's field validators, checked before anything is encrypted. Each answers what
+// Worldline's own client SDK answers, except for the deliberate differences in the README
+// ("Connect: where Baton differs from Worldline's SDK").
 import type { ValidationIssue } from '../core/errors.js';
+import { asciiDigits } from './digits.js';
 import { removeMask } from './mask.js';
-import type { FieldValidators, PaymentProduct, PaymentProductField } from './schemas.js';
+import type { AccountOnFile, FieldValidators, PaymentProduct, PaymentProductField } from './schemas.js';
 
 /** Names of the validators Baton checks; others a product declares are left to the platform. */
 export type ValidatorName =
-  | 'luhn' | 'length' | 'expirationDate' | 'regularExpression' | 'range' | 'fixedList' | 'emailAddress' | 'iban' | 'termsAndConditions';
+  | 'luhn'
+  | 'length'
+  | 'expirationDate'
+  | 'regularExpression'
+  | 'range'
+  | 'fixedList'
+  | 'emailAddress'
+  | 'iban'
+  | 'termsAndConditions'
+  | 'residentIdNumber'
+  | 'boletoBancarioRequiredness';
 
 /** Card number and expiry date are sent without spaces and slashes whatever the mask. */
 const STRIPPED = new Set(['cardNumber', 'expiryDate']);
 
-/** The value the platform expects for `field`: mask removed, spaces/slashes stripped where documented. */
+/**
+ * The value the platform expects for a field: mask removed, trimmed, decimal digits as ASCII
+ * (full-width `１２３` → `123`), and spaces/slashes stripped from `cardNumber` and `expiryDate`.
+ */
 export function unmaskValue(fieldId: string, value: string, mask?: string): string {
-  let out = mask ? removeMask(value, mask) : value;
+  let out = asciiDigits(removeMask(value, mask));
   if (STRIPPED.has(fieldId)) out = out.replace(/[\s/]/g, '');
   return out;
 }
 
-/** True when `digits` passes the Luhn (mod 10) check. */
+/** True when `digits` (ASCII digits only) passes the Luhn (mod 10) check; all zeros fail. */
 export function isLuhnValid(digits: string): boolean {
   if (!/^\d+$/.test(digits)) return false;
   let sum = 0;
@@ -26,54 +42,83 @@ export function isLuhnValid(digits: string): boolean {
     if (i % 2 === 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
     sum += digit;
   }
-  return sum % 10 === 0;
+  return sum % 10 === 0 && sum > 0;
 }
 
-/** True when `value` (MMYY or MMYYYY) is this month or later and at most 25 years ahead. */
+/** True when `value` (MMYY or MMYYYY) is this month or later, and at most in December 25 years from now. */
 export function isExpiryDateValid(value: string, now = new Date()): boolean {
   const match = /^(\d{2})(\d{2}|\d{4})$/.exec(value);
   if (!match) return false;
   const month = Number(match[1]);
   const year = match[2]!.length === 2 ? 2000 + Number(match[2]) : Number(match[2]);
   if (month < 1 || month > 12) return false;
-  const months = year * 12 + month - (now.getFullYear() * 12 + now.getMonth() + 1);
-  return months >= 0 && months <= 25 * 12;
+  const thisYear = now.getFullYear();
+  return year * 12 + month >= thisYear * 12 + now.getMonth() + 1 && year <= thisYear + 25;
 }
 
-/** True when `value` is an IBAN with a valid ISO 7064 mod-97 check. */
+/**
+ * True when `value` is an IBAN (15–34 characters, separators such as spaces, dashes or dots
+ * ignored) with a valid ISO 7064 mod-97 check.
+ */
 export function isIbanValid(value: string): boolean {
-  const iban = value.replace(/\s/g, '').toUpperCase();
-  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{1,30}$/.test(iban)) return false;
-  const rearranged = iban.slice(4) + iban.slice(0, 4);
+  const iban = value.replace(/\W+/g, '').toUpperCase();
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(iban)) return false;
   let remainder = 0;
-  for (const char of rearranged) {
+  for (const char of iban.slice(4) + iban.slice(0, 4)) {
     const n = char >= 'A' ? char.charCodeAt(0) - 55 : Number(char);
     remainder = (remainder * (n > 9 ? 100 : 10) + n) % 97;
   }
   return remainder === 1;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;
+/**
+ * True when `value` is a Chinese resident identity card number: 15 digits (first generation,
+ * no check digit), or 17 digits and an ISO 7064 mod 11-2 check character (`0`–`9` or `X`).
+ */
+export function isResidentIdNumberValid(value: string): boolean {
+  if (/^\d{15}$/.test(value)) return true;
+  if (!/^\d{17}[\dXx]$/.test(value)) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(value[i]) * (2 ** (17 - i) % 11);
+  const check = (12 - (sum % 11)) % 11;
+  return value[17]!.toUpperCase() === (check === 10 ? 'X' : String(check));
+}
 
-/** The names of the validators `value` fails (empty when it passes). */
-export function failedValidators(value: string, validators: FieldValidators, now = new Date()): ValidatorName[] {
+const EMAIL = /^[^\s@.]+(\.[^\s@.]+)*@([^\s@.]+\.)*[^\s@.]+\.[^\s@.]{2,}$/u;
+
+/**
+ * The names of the validators `value` fails (empty when it passes). `values` are the other
+ * fields' values, for validators that depend on them (`boletoBancarioRequiredness` reads
+ * `fiscalNumber`).
+ *
+ * @example
+ * failedValidators('4111111111111112', { luhn: {}, length: { minLength: 12, maxLength: 19 } }); // ['luhn']
+ */
+export function failedValidators(
+  value: string,
+  validators: FieldValidators,
+  now = new Date(),
+  values: Readonly<Record<string, string>> = {},
+): ValidatorName[] {
   const failed: ValidatorName[] = [];
-  const { length, range, regularExpression, fixedList } = validators;
-  if (validators.luhn && !isLuhnValid(value)) failed.push('luhn');
-  if (length) {
-    const size = [...value].length;
-    if ((length.minLength !== undefined && size < length.minLength) || (length.maxLength !== undefined && size > length.maxLength)) failed.push('length');
-  }
-  if (validators.expirationDate && !isExpiryDateValid(value, now)) failed.push('expirationDate');
-  if (regularExpression && !matchesWhole(value, regularExpression.regularExpression)) failed.push('regularExpression');
+  const { length, range, regularExpression, fixedList, boletoBancarioRequiredness: boleto } = validators;
+  const fail = (name: ValidatorName, bad: boolean) => bad && failed.push(name);
+  fail('luhn', !!validators.luhn && !isLuhnValid(value));
+  // UTF-16 units, as the platform and its SDKs count (see the README).
+  fail('length', !!length && ((length.minLength !== undefined && value.length < Number(length.minLength)) || (length.maxLength !== undefined && value.length > Number(length.maxLength))));
+  fail('expirationDate', !!validators.expirationDate && !isExpiryDateValid(value, now));
+  fail('regularExpression', !!regularExpression && !matchesWhole(value, regularExpression.regularExpression));
   if (range) {
     const n = Number(value);
-    if (value.trim() === '' || !Number.isFinite(n) || (range.minValue !== undefined && n < range.minValue) || (range.maxValue !== undefined && n > range.maxValue)) failed.push('range');
+    fail('range', value.trim() === '' || !Number.isFinite(n) || (range.minValue !== undefined && n < Number(range.minValue)) || (range.maxValue !== undefined && n > Number(range.maxValue)));
   }
-  if (fixedList && !fixedList.allowedValues.includes(value)) failed.push('fixedList');
-  if (validators.emailAddress && !EMAIL.test(value)) failed.push('emailAddress');
-  if (validators.iban && !isIbanValid(value)) failed.push('iban');
-  if (validators.termsAndConditions && value !== 'true') failed.push('termsAndConditions');
+  fail('fixedList', !!fixedList && !fixedList.allowedValues.includes(value));
+  fail('emailAddress', !!validators.emailAddress && !EMAIL.test(value));
+  fail('iban', !!validators.iban && !isIbanValid(value));
+  fail('termsAndConditions', !!validators.termsAndConditions && value !== 'true');
+  fail('residentIdNumber', !!validators.residentIdNumber && !isResidentIdNumberValid(value));
+  // Brazil's Boleto Bancário: the field is required when `fiscalNumber` has this length.
+  fail('boletoBancarioRequiredness', !!boleto && value === '' && (values.fiscalNumber ?? '').length === Number(boleto.fiscalNumberLength));
   return failed;
 }
 
@@ -89,29 +134,48 @@ function matchesWhole(value: string, pattern: string): boolean {
   }
 }
 
+/** Options of `validateValues`. */
+export interface ValidateOptions {
+  /** Skip every "is required" check. Default `false`. */
+  readonly skipRequired?: boolean;
+  /** The account on file paid with: its stored attributes (all but `MUST_WRITE`) need no value. */
+  readonly accountOnFile?: AccountOnFile;
+  /** "Today" for `expirationDate`. Default: now. */
+  readonly now?: Date;
+}
+
 /**
- * Checks `values` (already unmasked) against the product's fields: required fields present, and
- * every declared validator passing. Returns one issue per failing field, `path` = the field id.
+ * Checks `values` (already unmasked; trimmed and given ASCII digits here again) against the
+ * product's fields: required fields present, and every declared validator passing. An empty
+ * value is "not given": a required field reports only `is required`, an optional one nothing.
+ * Returns one issue per failing field, `path` = the field id.
  *
  * @example
  * const issues = validateValues(product, { cardNumber: '4111111111111112' });
  * // [{ path: 'cardNumber', message: 'fails luhn' }, { path: 'expiryDate', message: 'is required' }, …]
  */
 export function validateValues(
-  product: Pick<PaymentProduct, 'fields'>,
+  product: Pick<PaymentProduct, 'fields'> & { readonly id?: PaymentProduct['id'] },
   values: Readonly<Record<string, string>>,
-  { skipRequired = false, now = new Date() }: { skipRequired?: boolean; now?: Date } = {},
+  { skipRequired = false, now = new Date(), accountOnFile }: ValidateOptions = {},
 ): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
+  const clean: Record<string, string> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (typeof value === 'string') clean[key] = asciiDigits(value.trim());
+    else issues.push({ path: key, message: 'must be a string', received: typeof value });
+  }
+  // An account on file of another product stores nothing for this one.
+  const ownAccount = accountOnFile && (product.id === undefined || Number(accountOnFile.paymentProductId) === Number(product.id));
+  const stored = new Set(ownAccount ? accountOnFile.attributes.filter((a) => a.status !== 'MUST_WRITE').map((a) => a.key) : []);
   for (const field of product.fields as readonly PaymentProductField[]) {
-    const value = values[field.id];
+    const value = clean[field.id] ?? '';
     const { isRequired, validators } = field.dataRestrictions;
-    if (value === undefined || value === '') {
-      if (isRequired && !skipRequired) issues.push({ path: field.id, message: 'is required' });
-      continue;
-    }
-    const failed = failedValidators(value, validators, now);
-    if (failed.length) issues.push({ path: field.id, message: `fails ${failed.join(', ')}` });
+    const failed = failedValidators(value, validators, now, clean);
+    if (value === '') {
+      if (isRequired && !skipRequired && !stored.has(field.id)) issues.push({ path: field.id, message: 'is required' });
+      else if (failed.includes('boletoBancarioRequiredness')) issues.push({ path: field.id, message: 'fails boletoBancarioRequiredness' });
+    } else if (failed.length) issues.push({ path: field.id, message: `fails ${failed.join(', ')}` });
   }
   return issues;
 }
