@@ -1,7 +1,7 @@
 // The platform's field validators, checked before anything is encrypted. Each answers what
 // Worldline's own client SDK answers, except for the deliberate differences in the README
 // ("Connect: where Baton differs from Worldline's SDK").
-import type { ValidationIssue } from '../core/errors.js';
+import { ValidationError, type ValidationIssue } from '../core/errors.js';
 import { asciiDigits } from './digits.js';
 import { removeMask } from './mask.js';
 import type { AccountOnFile, FieldValidators, PaymentProduct, PaymentProductField } from './schemas.js';
@@ -148,7 +148,8 @@ export interface ValidateOptions {
  * Checks `values` (already unmasked; trimmed and given ASCII digits here again) against the
  * product's fields: required fields present, and every declared validator passing. An empty
  * value is "not given": a required field reports only `is required`, an optional one nothing.
- * Returns one issue per failing field, `path` = the field id.
+ * Returns one issue per failing field, `path` = the field id. Throws a `ValidationError` without
+ * a product.
  *
  * @example
  * const issues = validateValues(product, { cardNumber: '4111111111111112' });
@@ -159,6 +160,8 @@ export function validateValues(
   values: Readonly<Record<string, string>>,
   { skipRequired = false, now = new Date(), accountOnFile }: ValidateOptions = {},
 ): ValidationIssue[] {
+  if (!product || !Array.isArray(product.fields)) throw new ValidationError('product', [{ path: 'fields', message: 'is required: pass the product from getPaymentProduct' }]);
+  if (!values || typeof values !== 'object') throw new ValidationError('values', [{ path: '', message: 'must map field ids to strings', received: typeof values }]);
   const issues: ValidationIssue[] = [];
   const clean: Record<string, string> = {};
   for (const [key, value] of Object.entries(values)) {
