@@ -13,10 +13,12 @@ type Case = readonly [value: string | undefined, passes: boolean, others?: Recor
 
 function ruleCases(name: string, validators: FieldValidators, cases: readonly Case[]) {
   describe(name, () => {
-    it.each(cases)('%j passes: %s (others %j)', (value, passes, others = {}) => {
-      const failed = failedValidators(value ?? '', validators, new Date(), others);
-      expect(failed).toEqual(passes ? [] : [Object.keys(validators)[0]]);
-    });
+    for (const [value, passes, others = {}] of cases) {
+      it(`${JSON.stringify(value)} ${passes ? 'passes' : 'fails'} (other fields ${JSON.stringify(others)})`, () => {
+        const failed = failedValidators(value ?? '', validators, new Date(), others);
+        expect(failed).toEqual(passes ? [] : [Object.keys(validators)[0]]);
+      });
+    }
   });
 }
 
@@ -115,7 +117,11 @@ describe('Encryptor.encrypt cases', () => {
     publicKey:
       'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAnCGiSURrr/U9+0hpG7fgwJgnHODLjwUZRRbS0Xb5U25V1LlpNx40NvS2KTQ8i301cjWGl3FAjHRd54z/xGcEXb3/uIXprGNzqabK3D6awSma+ONlzuEFTzbdTMDd0iNDrhEgUekAaKPRDI94EhAoHKq8fIGbkovBSh87+TKMlq6Q1itV3nPve7kJ9dMLh+FpQyQkM3pRR9QZRAtT+3/fr0+H/beZyiN0VnQtJr2H1tvCBWOPIajdlZChr4wjWoLIpvcKesclDHh7DOf4INvujUtirq9JwXvh5W7Lo+S6yglbQQUW9mR6Rk7IaVfkAScBxML6SQM3N10oUcyHx6oaBQIDAQAB',
   };
-  const product = { id: 1, paymentMethod: 'card', fields: [{ id: 'cardNumber', type: 'numericstring', dataRestrictions: { isRequired: true, validators: { luhn: {} } } }] };
+  const product = {
+    id: 1,
+    paymentMethod: 'card',
+    fields: [{ id: 'cardNumber', type: 'numericstring', dataRestrictions: { isRequired: true, validators: { luhn: {} } } }],
+  } as unknown as PaymentProduct;
   const session = () => {
     const s = createClientSession({
       clientSessionId: 'sessionId',
