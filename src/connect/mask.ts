@@ -1,11 +1,12 @@
 // The platform's input masks: placeholders inside `{{ }}` (`9` a digit, `*` any character),
-// everything else literal. `{{9999}} {{9999}}` formats a card number, `{{99}}/{{99}}` an expiry
+// everything else literal; literals inside the braces belong to the value (`{{99.99}}` keeps its
+// dot when unmasked). `{{9999}} {{9999}}` formats a card number, `{{99}}/{{99}}` an expiry
 // date. Same answers as Worldline's own MaskingUtil, except: full-width digits count as digits,
 // `9` and `*` outside braces are literals, and an emoji is one character (never split in two).
 import { ValidationError } from '../core/errors.js';
 import { asciiDigits } from './digits.js';
 
-type Token = { readonly literal: string } | { readonly accepts: (char: string) => boolean };
+type Token = { readonly literal: string; readonly inValue?: boolean } | { readonly accepts: (char: string) => boolean };
 
 const anyChar = () => true;
 const digit = (c: string) => c >= '0' && c <= '9';
@@ -16,7 +17,7 @@ function tokenize(mask: string): Token[] {
   let at = 0;
   for (const match of mask.matchAll(group)) {
     for (const char of mask.slice(at, match.index)) tokens.push({ literal: char });
-    for (const char of match[1]!) tokens.push(char === '9' ? { accepts: digit } : char === '*' ? { accepts: anyChar } : { literal: char });
+    for (const char of match[1]!) tokens.push(char === '9' ? { accepts: digit } : char === '*' ? { accepts: anyChar } : { literal: char, inValue: true });
     at = match.index + match[0].length;
   }
   for (const char of mask.slice(at)) tokens.push({ literal: char });
@@ -43,7 +44,7 @@ function walk(value: string, mask: string, keepLiterals: boolean): string {
     const token = tokens[t]!;
     const char = input[i]!;
     if ('literal' in token) {
-      if (keepLiterals) out += token.literal;
+      if (keepLiterals || token.inValue) out += token.literal;
       if (char === token.literal) i++;
       t++;
     } else if (token.accepts(char)) {

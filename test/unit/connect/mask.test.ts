@@ -88,6 +88,8 @@ describe('removeMask', () => {
     ['１２/３０', EXPIRY, '1230'],
     ['', EXPIRY, ''],
     [' ab ', '{{****}}', 'ab'], // trimmed, as Worldline's
+    ['12.34', '{{99.99}}', '12.34'], // a literal inside the braces is part of the value
+    ['1234', '€ {{99.99}}', '12.34'],
     ['  jan@voorbeeld.nl ', undefined, 'jan@voorbeeld.nl'],
   ])('removeMask(%j, %j) = %j', (value, mask, expected) => {
     expect(removeMask(value, mask)).toBe(expected);
