@@ -74,7 +74,7 @@ export interface EncryptRequest {
    * `product.accountsOnFile`, or pass it as `accountOnFile`.
    */
   readonly accountOnFileId?: number;
-  /** The account on file itself (e.g. from `getBasicPaymentProducts`); implies `accountOnFileId`. */
+  /** The account on file itself (e.g. from `getBasicPaymentProducts`); its id is the `accountOnFileId` sent. */
   readonly accountOnFile?: AccountOnFile;
   /**
    * The product from `getPaymentProduct`: when given, values are unmasked and checked first, and
@@ -354,10 +354,7 @@ export function createClientSession(sessionResponse: SessionResponse, options: C
       const fields = product && new Map(product.fields.map((field) => [field.id, field]));
       const account =
         input.accountOnFile ?? (input.accountOnFileId === undefined ? undefined : product?.accountsOnFile.find((a) => Number(a.id) === input.accountOnFileId));
-      const accountOnFileId = input.accountOnFile ? Number(input.accountOnFile.id) : input.accountOnFileId;
-      if (input.accountOnFileId !== undefined && accountOnFileId !== input.accountOnFileId) {
-        throw new ValidationError('encrypt request', [{ path: 'accountOnFileId', message: `is ${input.accountOnFileId}, not accountOnFile.id ${accountOnFileId}` }]);
-      }
+      const accountOnFileId = account ? Number(account.id) : input.accountOnFileId;
       const readOnly = new Set(account?.attributes.filter((a) => a.status === 'READ_ONLY').map((a) => a.key));
       const values: Record<string, string> = {};
       for (const [key, raw] of Object.entries(input.values)) {

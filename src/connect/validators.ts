@@ -160,11 +160,10 @@ export function validateValues(
   values: Readonly<Record<string, string>>,
   { skipRequired = false, now = new Date(), accountOnFile }: ValidateOptions = {},
 ): ValidationIssue[] {
-  if (!product || !Array.isArray(product.fields)) throw new ValidationError('product', [{ path: 'fields', message: 'is required: pass the product from getPaymentProduct' }]);
-  if (!values || typeof values !== 'object') throw new ValidationError('values', [{ path: '', message: 'must map field ids to strings', received: typeof values }]);
+  if (!Array.isArray(product?.fields)) throw new ValidationError('product', [{ path: 'fields', message: 'is required' }]);
   const issues: ValidationIssue[] = [];
   const clean: Record<string, string> = {};
-  for (const [key, value] of Object.entries(values)) {
+  for (const [key, value] of Object.entries(values ?? {})) {
     if (typeof value === 'string') clean[key] = asciiDigits(value.trim());
     else issues.push({ path: key, message: 'must be a string', received: typeof value });
   }
