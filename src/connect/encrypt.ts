@@ -18,8 +18,10 @@ export interface EncryptedCustomerInput {
 /**
  * What the browser tells the platform for 3-D Secure (`collectedDeviceInformation`), the same
  * fields Worldline's own client SDK sends. Types follow the Connect API reference
- * (`CustomerDevice`, `BrowserData`): `colorDepth` is an integer, the offsets and sizes are
- * strings, the flags booleans.
+ * (`CustomerDevice`, `BrowserData`, as Worldline's generated server SDKs show them, e.g.
+ * https://rubydoc.info/gems/connect-sdk-ruby/Worldline/Connect/SDK/V1/Domain/BrowserData):
+ * `colorDepth` is an integer, the offset and sizes are strings, the flags booleans. (The client
+ * SDK sends numbers, which the platform's string fields also take.)
  */
 export interface DeviceInformation {
   readonly timezoneOffsetUtcMinutes: string;
