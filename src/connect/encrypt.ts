@@ -21,7 +21,7 @@ export interface EncryptedCustomerInput {
  * (`CustomerDevice`, `BrowserData`, as Worldline's generated server SDKs show them, e.g.
  * https://rubydoc.info/gems/connect-sdk-ruby/Worldline/Connect/SDK/V1/Domain/BrowserData):
  * `colorDepth` is an integer, the offset and sizes are strings, the flags booleans. (The client
- * SDK sends numbers, which the platform's string fields also take.)
+ * SDK sends numbers.)
  */
 export interface DeviceInformation {
   readonly timezoneOffsetUtcMinutes: string;
