@@ -1,34 +1,66 @@
-// Library builds: ESM per entry (valibot external) + d.ts, and one minified IIFE (`window.Baton`)
-// with everything inlined and its SRI hash written next to it.
+// Library builds:
+// - ESM, one file per source module (preserveModules), so `export * as sasp from './sasp/index.js'`
+//   stays a real ES re-export that Vite/rolldown and webpack shake member by member (a bundled
+//   entry would freeze each namespace into an object no bundler can shake). ky and valibot stay
+//   external: the app's bundler dedupes them.
+// - d.ts bundled per entry (shared declarations in dist/chunks/).
+// - Minified IIFEs (`window.Baton`), dependencies inlined, each with its SRI hash beside it:
+//   everything, and one per provider (the core plus that provider).
+// - dist/baton.css, copied from src/style.css.
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { dts } from 'rollup-plugin-dts';
 
+// Keys are the output paths under dist/ (mirroring src/), so `baton-sdk/sasp` is dist/sasp/index.js.
 const entries = {
   index: 'src/index.ts',
-  sasp: 'src/sasp/index.ts',
-  connect: 'src/connect/index.ts',
-  sbc: 'src/sbc/index.ts',
+  'sasp/index': 'src/sasp/index.ts',
+  'connect/index': 'src/connect/index.ts',
+  'sbc/index': 'src/sbc/index.ts',
 };
-const external = (id) => id === 'valibot' || id.startsWith('valibot/');
-const ts = () => typescript({ tsconfig: './tsconfig.build.json' });
-const IIFE = 'dist/baton.iife.min.js';
+/** Script-tag files: `dist/<name>.iife.min.js` from `src/<entry>`. */
+const scriptTags = {
+  baton: 'src/global.ts',
+  'baton-sasp': 'src/global-sasp.ts',
+  'baton-connect': 'src/global-connect.ts',
+  'baton-sbc': 'src/global-sbc.ts',
+};
+const STYLE = { from: 'src/style.css', to: 'dist/baton.css' };
+
+const isDependency = (id) => /^(ky|valibot)(\/|$)/.test(id);
+// Type-checking is `npm run typecheck`'s job; the builds only transpile (much faster, same output).
+const ts = () => typescript({ tsconfig: './tsconfig.build.json', noCheck: true });
 
 // Start from an empty dist/: hashed chunk names change, and stale ones would ship.
 rmSync('dist', { recursive: true, force: true });
 
 /** Writes `<file>.sri` (sha384) and prints it, so embedders can copy the integrity attribute. */
-function sri() {
+function sri(file) {
   return {
     name: 'baton-sri',
     // writeBundle runs after the file is on disk, so the hash is of what ships.
     writeBundle() {
-      const hash = `sha384-${createHash('sha384').update(readFileSync(IIFE)).digest('base64')}`;
-      writeFileSync(`${IIFE}.sri`, `${hash}\n`);
-      console.log(`\n${IIFE}\nintegrity="${hash}"\n`);
+      const hash = `sha384-${createHash('sha384').update(readFileSync(file)).digest('base64')}`;
+      writeFileSync(`${file}.sri`, `${hash}\n`);
+      console.log(`\n${file}\nintegrity="${hash}"\n`);
+    },
+  };
+}
+
+/** Copies the stylesheet to dist/baton.css (`baton-sdk/style.css`). */
+function stylesheet() {
+  return {
+    name: 'baton-style',
+    writeBundle() {
+      mkdirSync('dist', { recursive: true });
+      if (existsSync(STYLE.from)) return copyFileSync(STYLE.from, STYLE.to);
+      // Until src/style.css lands on main: warn, and ship a stub so `baton-sdk/style.css` resolves.
+      // TODO: make this an error once src/style.css is on main.
+      this.warn(`${STYLE.from} does not exist: dist/baton.css is an empty stub`);
+      writeFileSync(STYLE.to, '/* Baton: src/style.css was missing when this package was built. */\n');
     },
   };
 }
@@ -36,19 +68,29 @@ function sri() {
 export default [
   {
     input: entries,
-    external,
-    plugins: [ts()],
-    output: { dir: 'dist', format: 'esm', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    external: isDependency,
+    plugins: [ts(), stylesheet()],
+    output: {
+      dir: 'dist',
+      format: 'esm',
+      sourcemap: true,
+      preserveModules: true,
+      preserveModulesRoot: 'src',
+      entryFileNames: '[name].js',
+    },
   },
   {
     input: entries,
-    external,
+    external: isDependency,
     plugins: [dts({ tsconfig: './tsconfig.build.json' })],
     output: { dir: 'dist', format: 'esm', entryFileNames: '[name].d.ts', chunkFileNames: 'chunks/[name]-[hash].d.ts' },
   },
-  {
-    input: 'src/global.ts',
-    plugins: [nodeResolve({ browser: true }), ts(), terser({ ecma: 2020, compress: { passes: 2 }, format: { comments: false } }), sri()],
-    output: { file: IIFE, format: 'iife', name: 'Baton', sourcemap: true },
-  },
+  ...Object.entries(scriptTags).map(([name, input]) => {
+    const file = `dist/${name}.iife.min.js`;
+    return {
+      input,
+      plugins: [nodeResolve({ browser: true }), ts(), terser({ ecma: 2020, compress: { passes: 2 }, format: { comments: false } }), sri(file)],
+      output: { file, format: 'iife', name: 'Baton', sourcemap: true },
+    };
+  }),
 ];

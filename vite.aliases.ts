@@ -6,8 +6,13 @@ import { fileURLToPath } from 'node:url';
  */
 export function batonAliases(from: 'src' | 'dist') {
   const at = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-  const file = (name: string) => (from === 'src' ? at(`./src/${name === 'index' ? 'index' : `${name}/index`}.ts`) : at(`./dist/${name}.js`));
+  // dist/ mirrors src/ (the ESM build preserves modules), so only the extension differs.
+  const file = (name: string) => {
+    const path = name === 'index' ? 'index' : `${name}/index`;
+    return from === 'src' ? at(`./src/${path}.ts`) : at(`./dist/${path}.js`);
+  };
   return [
+    { find: /^baton-sdk\/style\.css$/, replacement: from === 'src' ? at('./src/style.css') : at('./dist/baton.css') },
     { find: /^baton-sdk\/sasp$/, replacement: file('sasp') },
     { find: /^baton-sdk\/connect$/, replacement: file('connect') },
     { find: /^baton-sdk\/sbc$/, replacement: file('sbc') },

@@ -14,8 +14,8 @@ const median = (xs) => {
 };
 
 export async function measureParse({ rounds = 9, perRound = 5000 } = {}) {
-  const { parseStatusResponse } = await import(join(root, 'dist/sasp.js'));
-  if (typeof parseStatusResponse !== 'function') throw new Error('dist/sasp.js has no parseStatusResponse: run npm run build');
+  const { parseStatusResponse } = await import(join(root, 'dist/sasp/index.js'));
+  if (typeof parseStatusResponse !== 'function') throw new Error('dist/sasp/index.js has no parseStatusResponse: run npm run build');
   const check = parseStatusResponse(TEXT);
   if (check.dcvStatus?.domains?.length !== 3) throw new Error('parseStatusResponse did not read the example');
   let sink = 0;

@@ -1,4 +1,5 @@
-// The script-tag build in a real page: loads with its SRI hash and exposes window.Baton.
+// The script-tag builds in a real page: each loads with its SRI hash under a strict CSP and exposes
+// window.Baton — the full file all three providers, each per-provider file its provider alone.
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -6,21 +7,38 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './harness.js';
 
+/** dist/<file>.iife.min.js → the provider namespaces it must expose. */
+const FILES = {
+  baton: ['sasp', 'connect', 'sbc'],
+  'baton-sasp': ['sasp'],
+  'baton-connect': ['connect'],
+  'baton-sbc': ['sbc'],
+} as const;
+type FileName = keyof typeof FILES;
+
 let browser: Browser;
 let server: Server;
 let origin: string;
 
 beforeAll(async () => {
-  const script = readFileSync('dist/baton.iife.min.js');
-  const integrity = readFileSync('dist/baton.iife.min.js.sri', 'utf8').trim();
+  const built = new Map(
+    Object.keys(FILES).map((name) => [
+      name,
+      { script: readFileSync(`dist/${name}.iife.min.js`), integrity: readFileSync(`dist/${name}.iife.min.js.sri`, 'utf8').trim() },
+    ]),
+  );
   server = createServer((req, res) => {
-    if (req.url === '/baton.js') {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const script = /^\/(.+)\.js$/.exec(url.pathname)?.[1];
+    if (script && built.has(script)) {
       res.writeHead(200, { 'content-type': 'text/javascript' });
-      return res.end(script);
+      return res.end(built.get(script)!.script);
     }
-    const tampered = req.url === '/tampered';
+    // /?file=baton-sasp (default baton); &tampered makes the integrity attribute wrong.
+    const name = url.searchParams.get('file') ?? 'baton';
+    const integrity = url.searchParams.has('tampered') ? 'sha384-AAAA' : built.get(name)?.integrity;
     res.writeHead(200, { 'content-type': 'text/html', 'content-security-policy': "script-src 'self'" });
-    res.end(`<!doctype html><title>x</title><script src="/baton.js" integrity="${tampered ? 'sha384-AAAA' : integrity}" crossorigin="anonymous"></script>`);
+    res.end(`<!doctype html><title>x</title><script src="/${name}.js" integrity="${integrity}" crossorigin="anonymous"></script>`);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -31,36 +49,57 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-describe('script-tag build', () => {
-  it('exposes Baton with the error classes and provider namespaces under a strict CSP', async () => {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${origin}/`);
-    const shape = await page.evaluate(() => {
-      const baton = (window as unknown as { Baton: Record<string, unknown> }).Baton;
-      const error = new (baton.ValidationError as new (w: string, i: unknown[]) => Error)('x', []);
-      return {
-        namespaces: ['sasp', 'connect', 'sbc'].filter((name) => typeof baton[name] === 'object'),
-        isBatonError: error instanceof (baton.BatonError as typeof Error),
-        guard: (() => {
-          try {
-            (baton.safeUrl as (u: string, p: unknown) => URL)('javascript:alert(1)', { allowedHosts: [] });
-            return 'accepted';
-          } catch (e) {
-            return (e as Error).name;
-          }
-        })(),
-      };
+/** What a page script sees on window.Baton after loading `dist/<name>.iife.min.js`. */
+async function loadAndInspect(name: FileName) {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${origin}/?file=${name}`);
+  const shape = await page.evaluate(() => {
+    const baton = (window as unknown as { Baton: Record<string, unknown> }).Baton;
+    const error = new (baton.ValidationError as new (w: string, i: unknown[]) => Error)('x', []);
+    return {
+      namespaces: ['sasp', 'connect', 'sbc'].filter((key) => key in baton),
+      isBatonError: error instanceof (baton.BatonError as typeof Error),
+      guard: (() => {
+        try {
+          (baton.safeUrl as (u: string, p: unknown) => URL)('javascript:alert(1)', { allowedHosts: [] });
+          return 'accepted';
+        } catch (e) {
+          return (e as Error).name;
+        }
+      })(),
+      // One documented entry point per provider, callable through the namespace.
+      entryPoints: {
+        sasp: typeof (baton.sasp as Record<string, unknown> | undefined)?.getPostPaymentStatus,
+        connect: typeof (baton.connect as Record<string, unknown> | undefined)?.createClientSession,
+        sbc: typeof (baton.sbc as Record<string, unknown> | undefined)?.initiateSale,
+      },
+    };
+  });
+  await page.close();
+  return { shape, errors };
+}
+
+describe('script-tag builds', () => {
+  it.each(Object.entries(FILES) as [FileName, readonly string[]][])('dist/%s.iife.min.js exposes Baton with the errors and only %j under a strict CSP', async (name, providers) => {
+    const { shape, errors } = await loadAndInspect(name);
+    expect(shape).toEqual({
+      namespaces: [...providers],
+      isBatonError: true,
+      guard: 'UnsafeUrlError',
+      entryPoints: {
+        sasp: providers.includes('sasp') ? 'function' : 'undefined',
+        connect: providers.includes('connect') ? 'function' : 'undefined',
+        sbc: providers.includes('sbc') ? 'function' : 'undefined',
+      },
     });
-    expect(shape).toEqual({ namespaces: ['sasp', 'connect', 'sbc'], isBatonError: true, guard: 'UnsafeUrlError' });
     expect(errors).toEqual([]);
-    await page.close();
   });
 
-  it('is refused by the browser when the integrity hash does not match', async () => {
+  it.each(Object.keys(FILES) as FileName[])('dist/%s.iife.min.js is refused by the browser when the integrity hash does not match', async (name) => {
     const page = await browser.newPage();
-    await page.goto(`${origin}/tampered`);
+    await page.goto(`${origin}/?file=${name}&tampered`);
     expect(await page.evaluate(() => typeof (window as unknown as { Baton?: unknown }).Baton)).toBe('undefined');
     await page.close();
   });
