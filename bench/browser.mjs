@@ -124,11 +124,11 @@ async function encryptInPage({ warmup, iterations }) {
     const record = i >= warmup;
     // Alternate which SDK goes first so neither always runs right after the other's GC pressure.
     if (i % 2) {
-      await one('baton-sdk', batonEncrypt, record);
+      await one('baton', batonEncrypt, record);
       await one('worldline', wlEncrypt, record);
     } else {
       await one('worldline', wlEncrypt, record);
-      await one('baton-sdk', batonEncrypt, record);
+      await one('baton', batonEncrypt, record);
     }
   }
   return { times, samples, resolution: crossOriginIsolated ? '5 µs' : '100 µs' };
@@ -161,12 +161,12 @@ export async function measureBrowser({ warmup = 30, iterations = 200, evalSample
     const sources = { baton: readFileSync(BATON_IIFE, 'utf8'), worldline: readFileSync(WORLDLINE_UMD, 'utf8') };
     const evalTimes = { baton: [], worldline: [] };
     for (let i = 0; i < evalSamples * 2; i++) {
-      const name = i % 2 ? 'baton-sdk' : 'worldline';
+      const name = i % 2 ? 'baton' : 'worldline';
       const ctx = await browser.newContext();
       const p = await ctx.newPage();
       await p.goto(`${server.url}/blank.html`);
       const ms = await p.evaluate(evalInPage, `${sources[name]}\n//# bench-${i}-${Date.now()}`);
-      const ok = await p.evaluate((n) => (n === 'baton-sdk' ? typeof window.Baton?.connect?.createClientSession : typeof window.connectsdk?.Session), name);
+      const ok = await p.evaluate((n) => (n === 'baton' ? typeof window.Baton?.connect?.createClientSession : typeof window.connectsdk?.Session), name);
       if (ok !== 'function') throw new Error(`${name} script did not define its global`);
       evalTimes[name].push(ms);
       await ctx.close();

@@ -1,13 +1,14 @@
 // npm run bench — Baton vs Worldline's connect-sdk-client-js, side by side, in one run.
 // Needs `npm install && npm run build` first (it measures dist/) and Chromium at /usr/bin/chromium
-// (or CHROMIUM_PATH). Not part of CI's pass/fail. Prints a table and writes bench/RESULTS.md.
+// (or CHROMIUM_PATH). Not part of CI. Prints a table, writes bench/RESULTS.md, and exits 1 when card
+// encryption is under ENCRYPT_GOAL× Worldline's speed.
 import { existsSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-for (const f of ['dist/connect/index.js', 'dist/sasp/index.js', 'dist/baton.iife.min.js']) {
+for (const f of ['dist/connect/index.js', 'dist/sasp/index.js', 'dist/baton.iife.min.js', 'dist/baton-connect.iife.min.js']) {
   if (!existsSync(join(here, '..', f))) {
     console.error(`bench: ${f} is missing — run \`npm run build\` first.`);
     process.exit(1);
@@ -90,6 +91,7 @@ Validation overhead: **${x(overhead)}** the time of \`JSON.parse\` alone (median
   Both bundled by esbuild with \`bundle: true, minify: true, format: 'esm', platform: 'browser'\`, then gzip -9.
 - **script-tag file**: \`dist/baton.iife.min.js\` (all three providers + status/upload UI) vs
   \`${sizes[1].files[1]}\`, both as shipped (already minified), gzip -9.
+- **Connect-only script tag**: \`dist/baton-connect.iife.min.js\` (core + Connect) vs the same Worldline file.
 - **encrypt**: one cross-origin-isolated page (performance.now() resolution ${browser.resolution}) loads both
   script-tag files; both sessions point at a local Client API stand-in with one RSA-2048 key and the
   same card product (Luhn/length/expiry/regex validators). Per call: Baton \`session.encrypt({ paymentProductId,

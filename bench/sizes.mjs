@@ -87,10 +87,13 @@ export async function measureSizes() {
   const worldline = await bundle(SESSION_ENCRYPT.worldline);
   // (b) The script-tag files as shipped (both already minified by their own builds).
   const batonIife = file(BATON_IIFE);
+  const connectIife = file(join(root, 'dist/baton-connect.iife.min.js'));
   const worldlineUmd = file(WORLDLINE_UMD);
+  const worldlineFile = `connect-sdk-client-js/${worldlinePkg.unpkg.replace(/^\.\//, '')}`;
   return [
     { name: 'session + encrypt (esbuild, min)', baton, worldline },
-    { name: 'script-tag file as shipped', baton: batonIife, worldline: worldlineUmd, files: ['dist/baton.iife.min.js', `connect-sdk-client-js/${worldlinePkg.unpkg.replace(/^\.\//, '')}`] },
+    { name: 'script-tag file as shipped', baton: batonIife, worldline: worldlineUmd, files: ['dist/baton.iife.min.js', worldlineFile] },
+    { name: 'Connect-only script tag as shipped', baton: connectIife, worldline: worldlineUmd, files: ['dist/baton-connect.iife.min.js', worldlineFile] },
   ];
 }
 
