@@ -48,18 +48,24 @@ export class ProviderError extends BatonError {
   readonly providerMessage: string;
   /** The provider's raw error details (error body, extra fields). */
   readonly details: unknown;
+  /**
+   * Set when the provider asks to be left alone for a while (a call limit such as Sectigo's
+   * `-42`): wait at least this many milliseconds before calling again.
+   */
+  readonly retryAfterMs: number | undefined;
   constructor(
     provider: ProviderName,
     code: string | number,
     providerMessage: string,
     details?: unknown,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterMs?: number },
   ) {
     super(`${provider} answered ${code}: ${providerMessage}`, options);
     this.provider = provider;
     this.code = code;
     this.providerMessage = providerMessage;
     this.details = details;
+    this.retryAfterMs = options?.retryAfterMs;
   }
 }
 

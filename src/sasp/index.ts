@@ -7,7 +7,7 @@
  * import { parseSessionResponse, getPostPaymentStatus, renderStatus } from 'baton-sdk/sasp';
  */
 export { parseSessionResponse, postPaymentUrl, openPostPayment, SESSION_ERROR_MESSAGES, type SaspSession, type SessionResponseFormat } from './session.js';
-export { getPostPaymentStatus, parseStatusResponse, STATUS_URL, CALL_LIMIT_RETRIES, type GetPostPaymentStatusOptions } from './status.js';
+export { getPostPaymentStatus, parseStatusResponse, STATUS_URL, CALL_LIMIT_WAIT_MS, type GetPostPaymentStatusOptions, type DirectStatusOptions, type RelayStatusOptions } from './status.js';
 export { dcvMethodToApi, dcvMethodFromApi, type DcvApiMethod, type DcvChoice } from './dcv.js';
 export { renderStatus, statusLabel, actionLabel, type SaspAction, type SectionName, type RenderStatusOptions } from './render-status.js';
 export { uploadDocuments, UPLOAD_HOSTS, type UploadDocumentsOptions, type UploadProgress, type UploadResult } from './upload.js';

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { abortSignal, textish, urlInput } from '../core/schemas.js';
 import { ProviderError, ValidationError } from '../core/errors.js';
-import { request, type HttpResponse } from '../core/http.js';
+import { request } from '../core/http.js';
 import { safeUrl, type UrlPolicy } from '../core/url-guard.js';
 import { parseWith, readJson } from '../core/validate.js';
 import { refuseLogin } from './no-login.js';
@@ -11,15 +11,30 @@ import { orderNumberSchema, postPaymentDataSchema, sidSchema, statusEnvelopeSche
 /** Documented live URL of `!getPostPaymentStatus`. */
 export const STATUS_URL = 'https://secure.trust-provider.com/products/!getPostPaymentStatus';
 
-/** How often a `-42` (call limit) answer is retried before it becomes a `ProviderError`. */
-export const CALL_LIMIT_RETRIES = 2;
+/**
+ * After a `-42` (call limit), no call to the same endpoint is sent for this long: the
+ * `ProviderError` carries it as `retryAfterMs`, and a call made sooner fails at once, unsent.
+ */
+export const CALL_LIMIT_WAIT_MS = 10_000;
 
-export interface GetPostPaymentStatusOptions {
-  /** SASP session handle (`SID`) your server obtained with `!initCustomerSession`. */
-  readonly saspSessionID: string;
+interface CommonOptions {
   readonly orderNumber: string | number;
   /** SASP certificate id (up to 16 digits). */
   readonly certificateID?: string | number;
+  readonly signal?: AbortSignal;
+  /** Per attempt. Default 15 000 ms. */
+  readonly timeoutMs?: number;
+}
+
+/**
+ * Direct: the browser POSTs the session handle to Sectigo, as our v1.00 document describes.
+ * Sectigo does not promise CORS, so point `endpoint` at a same-origin pass-through unless you
+ * know Sectigo allows your origin. Sectigo's current docs require the reseller login here:
+ * prefer {@link RelayStatusOptions}.
+ */
+export interface DirectStatusOptions extends CommonOptions {
+  /** SASP session handle (`SID`) your server obtained with `!initCustomerSession`. */
+  readonly saspSessionID: string;
   /**
    * Where to POST instead of the live URL — e.g. a same-origin proxy (`'/sectigo/status'`).
    * Relative URLs resolve against the page. Default: the documented live URL.
@@ -30,58 +45,106 @@ export interface GetPostPaymentStatusOptions {
    * Plain http is accepted for loopback hosts only.
    */
   readonly allowedHosts?: readonly string[];
-  readonly signal?: AbortSignal;
-  /** Per attempt. Default 15 000 ms. */
-  readonly timeoutMs?: number;
 }
 
-const optionsSchema = v.object({
-  saspSessionID: sidSchema,
+/**
+ * Relay: the browser POSTs `orderNumber` (and `certificateID`) to your own server, which adds the
+ * reseller login, calls `!getPostPaymentStatus` and answers Sectigo's JSON unchanged.
+ */
+export interface RelayStatusOptions extends CommonOptions {
+  /** Your server's relay URL, e.g. `'/my-server/sectigo-status'` (relative URLs resolve against the page). */
+  readonly relay: string | URL;
+  /** Hosts the relay may be on. Default: the page's own host only. */
+  readonly allowedHosts?: readonly string[];
+}
+
+export type GetPostPaymentStatusOptions = DirectStatusOptions | RelayStatusOptions;
+
+const common = {
   orderNumber: orderNumberSchema,
   certificateID: v.optional(v.pipe(textish, v.regex(/^\d{1,16}$/, 'certificateID must be up to 16 digits'))),
-  endpoint: v.optional(urlInput()),
   allowedHosts: v.optional(v.array(v.string())),
   signal: v.optional(abortSignal),
   timeoutMs: v.optional(v.pipe(v.number(), v.minValue(1))),
-});
+};
+const directSchema = v.strictObject({ ...common, saspSessionID: sidSchema, endpoint: v.optional(urlInput()) });
+const relaySchema = v.strictObject({ ...common, relay: urlInput('relay must be your server’s URL (string or URL)') });
 
-
-const isCallLimit = (response: HttpResponse) => /"errorCode"\s*:\s*"?-42\b/.test(response.text);
+/** Endpoints that answered `-42`, and when they may be called again. */
+const quietUntil = new Map<string, number>();
 
 /**
- * Asks Sectigo for the detailed post-payment state of an order, with the session handle only
- * (never the reseller login): a form-urlencoded POST to `!getPostPaymentStatus`.
+ * Asks Sectigo for the detailed post-payment state of an order, without the reseller login ever
+ * reaching the browser. Two ways:
+ * - **relay** (recommended): `{ relay, orderNumber }` — your server adds the login and relays the answer;
+ * - **direct**: `{ saspSessionID, orderNumber }` — a form-urlencoded POST of the session handle.
  *
- * A `-42` (call limit) answer is retried twice with backoff (0.5 s, 1 s), then thrown. Poll
- * gently: once a minute is plenty.
+ * Never hammers: a `-42` (call limit) is not retried. It is thrown as a `ProviderError` with
+ * `retryAfterMs` (10 s), and any call to the same endpoint within that time fails the same way
+ * without being sent. Poll gently: once a minute is plenty.
  *
  * @returns The typed `data` object; values outside the documented enums are kept as sent,
  *   `raw` is the answer's `data` exactly as received.
  * @throws ProviderError with Sectigo's code (`-3`, `-4`, `-16`, `-42`, …) and message.
- * @throws NetworkError on timeouts, network failures, aborts and HTTP errors.
+ * @throws NetworkError on timeouts, network failures (including a provider that does not allow
+ *   your origin by CORS), aborts and HTTP errors.
+ * @throws UnsafeUrlError for an endpoint or relay off the allow-list, or one that redirects.
  * @throws ValidationError on bad arguments or an answer that is not the documented JSON.
  * @throws SecretError when handed `loginName` or `loginPassword` (the reseller secret stays on your server).
  *
  * @example
- * const status = await sasp.getPostPaymentStatus({ saspSessionID: sid, orderNumber: '654824' });
+ * const status = await sasp.getPostPaymentStatus({ relay: '/my-server/sectigo-status', orderNumber: '654824' });
  * if (status.dcvStatus?.status === 'ActionRequired') showDcvChooser(status);
  */
 export async function getPostPaymentStatus(options: GetPostPaymentStatusOptions): Promise<PostPaymentStatus> {
   refuseLogin(options, 'options');
-  const opts = parseWith(optionsSchema, options, 'getPostPaymentStatus options');
-  const { url, policy } = endpointOf(opts.endpoint, opts.allowedHosts);
+  const isRelay = options !== null && typeof options === 'object' && 'relay' in options;
+  let url: URL;
+  let policy: UrlPolicy;
+  let form: Record<string, string | undefined>;
+  let opts: v.InferOutput<typeof relaySchema> | v.InferOutput<typeof directSchema>;
+  if (isRelay) {
+    const relay = parseWith(relaySchema, options, 'getPostPaymentStatus options');
+    ({ url, policy } = endpointOf(relay.relay, relay.allowedHosts, []));
+    form = { orderNumber: relay.orderNumber, certificateID: relay.certificateID };
+    opts = relay;
+  } else {
+    const direct = parseWith(directSchema, options, 'getPostPaymentStatus options');
+    ({ url, policy } = direct.endpoint === undefined
+      ? { url: new URL(STATUS_URL), policy: { allowedHosts: SECTIGO_HOSTS } }
+      : endpointOf(direct.endpoint, direct.allowedHosts, SECTIGO_HOSTS));
+    form = { saspSessionID: direct.saspSessionID, orderNumber: direct.orderNumber, certificateID: direct.certificateID };
+    opts = direct;
+  }
+
+  const key = url.href;
+  const waitMs = (quietUntil.get(key) ?? 0) - Date.now();
+  if (waitMs > 0) throw callLimit(`Call limit reached at ${url.host} moments ago; not sent, wait ${Math.ceil(waitMs / 1000)} s`, waitMs, undefined);
+  quietUntil.delete(key);
 
   const response = await request(url, {
     policy,
     method: 'POST',
-    form: { saspSessionID: opts.saspSessionID, orderNumber: opts.orderNumber, certificateID: opts.certificateID },
+    form,
     headers: { accept: 'application/json' },
     signal: opts.signal,
     timeoutMs: opts.timeoutMs,
-    retry: { limit: CALL_LIMIT_RETRIES, idempotent: true, delayMs: (attempt) => 500 * 2 ** (attempt - 1) },
-    retryWhen: isCallLimit,
+    // A read: transient HTTP failures (429/502/503/504) may be retried; a -42 in a 200 is not.
+    retry: { idempotent: true },
   });
-  return parseStatusResponse(response.text);
+  try {
+    return parseStatusResponse(response.text);
+  } catch (error) {
+    if (error instanceof ProviderError && error.code === -42) {
+      quietUntil.set(key, Date.now() + CALL_LIMIT_WAIT_MS);
+      throw callLimit(error.providerMessage, CALL_LIMIT_WAIT_MS, error.details);
+    }
+    throw error;
+  }
+}
+
+function callLimit(message: string, retryAfterMs: number, details: unknown): ProviderError {
+  return new ProviderError('sasp', -42, message, details, { retryAfterMs });
 }
 
 /**
@@ -96,18 +159,18 @@ export function parseStatusResponse(text: string): PostPaymentStatus {
   if (body === undefined) throw new ValidationError(what, [{ path: '', message: 'not JSON', received: String(text).slice(0, 120) }]);
   const envelope = parseWith(statusEnvelopeSchema, body, what);
   if (envelope.errorCode !== 0) {
-    throw new ProviderError('sasp', envelope.errorCode, envelope.errorMessage || 'Unknown error', body);
+    const retryAfterMs = envelope.errorCode === -42 ? CALL_LIMIT_WAIT_MS : undefined;
+    throw new ProviderError('sasp', envelope.errorCode, envelope.errorMessage || 'Unknown error', body, { retryAfterMs });
   }
   const data = parseWith(postPaymentDataSchema, envelope.data, what);
   return { ...data, raw: envelope.data };
 }
 
-function endpointOf(endpoint: string | URL | undefined, allowedHosts: readonly string[] | undefined): { url: URL; policy: UrlPolicy } {
-  if (endpoint === undefined) return { url: new URL(STATUS_URL), policy: { allowedHosts: SECTIGO_HOSTS } };
+/** The endpoint or relay, resolved against the page and checked (default hosts: `extra` + the page's). */
+function endpointOf(endpoint: string | URL, allowedHosts: readonly string[] | undefined, extra: readonly string[]): { url: URL; policy: UrlPolicy } {
   const page = typeof location === 'undefined' ? undefined : location;
   let absolute: string | URL = endpoint;
   if (typeof endpoint === 'string' && page && !/^[a-z][a-z0-9+.-]*:/i.test(endpoint)) absolute = new URL(endpoint, page.href);
-  const hosts = allowedHosts ?? (page?.host ? [...SECTIGO_HOSTS, page.host] : SECTIGO_HOSTS);
-  const policy = { allowedHosts: hosts };
+  const policy = { allowedHosts: allowedHosts ?? (page?.host ? [...extra, page.host] : extra) };
   return { url: safeUrl(absolute, policy), policy };
 }

@@ -1,24 +1,53 @@
 import * as v from 'valibot';
-import { callback, httpUrlText, urlInput } from '../core/schemas.js';
-import { NetworkError, ValidationError } from '../core/errors.js';
+import { callback, httpUrlText, oneOf, urlInput } from '../core/schemas.js';
+import { NetworkError, UnsafeUrlError, ValidationError } from '../core/errors.js';
+import { assertNotExpired } from '../core/jwt.js';
 import { safeUrl } from '../core/url-guard.js';
 import { parseWith } from '../core/validate.js';
 import { refuseLogin } from './no-login.js';
-import { UPLOAD_HOSTS, uploadDocuments, type UploadResult } from './upload.js';
+import { UPLOAD_HOSTS, uploadDocuments } from './upload.js';
 import { elementFactory } from './element.js';
+
+/**
+ * How the upload form is sent.
+ * - `'frame'` (default): the real form post, into a hidden frame. Needs no CORS. The frame's
+ *   landing on `successURL` / `errorURL` (your own pages: give them on this page's origin) tells
+ *   how it went; elsewhere, the form says the documents were sent but unconfirmed.
+ * - `'page'`: the real form post in the page itself, which lands on `successURL` / `errorURL`.
+ * - `'script'`: `uploadDocuments` (fetch; `byteProgress` for XHR). Only when the endpoint is
+ *   known to allow this page's origin by CORS: Sectigo promises no CORS.
+ */
+export type UploadTransport = 'frame' | 'page' | 'script';
+
+/** What `onSuccess` receives. */
+export interface UploadFormResult {
+  readonly transport: UploadTransport;
+  /** The page the frame landed on (`successURL`), or the upload URL for `'script'`. */
+  readonly url: string;
+  /** The endpoint's answer (`'script'` only). */
+  readonly status?: number;
+  readonly body?: unknown;
+}
 
 export interface UploadFormOptions {
   /** `uploadDocumentUrl` from the status: the form's `action`. */
   readonly url: string | URL;
   /** `uploadDocumentToken` from the status. */
   readonly token: string;
-  /** Where a plain (non-JavaScript) form post lands after success / failure. */
+  /** Your page for a successful upload (same origin as this page, for `'frame'` to confirm it). */
   readonly successURL?: string;
+  /** Your page for a failed upload (same origin as this page, for `'frame'` to read it). */
   readonly errorURL?: string;
   /** Hosts `url` may be on. Default: Sectigo's upload hosts. */
   readonly allowedHosts?: readonly string[];
-  /** Called after an enhanced upload succeeded (the form stays; nothing navigates). */
-  readonly onSuccess?: (result: UploadResult) => void;
+  /** Default `'frame'`. */
+  readonly transport?: UploadTransport;
+  /** With `'script'`: real byte progress by XHR, which follows redirects (see `uploadDocuments`). */
+  readonly byteProgress?: boolean;
+  /** How long to wait for an answer. Default 120 000 ms. */
+  readonly timeoutMs?: number;
+  /** Called after a confirmed upload (the form stays; nothing navigates). */
+  readonly onSuccess?: (result: UploadFormResult) => void;
 }
 
 const optionsSchema = v.object({
@@ -27,20 +56,33 @@ const optionsSchema = v.object({
   successURL: v.optional(httpUrlText),
   errorURL: v.optional(httpUrlText),
   allowedHosts: v.optional(v.array(v.string())),
-  onSuccess: v.optional(callback<(result: UploadResult) => void>()),
+  transport: v.optional(oneOf(['frame', 'page', 'script'] as const, "transport must be 'frame', 'page' or 'script'"), 'frame'),
+  byteProgress: v.optional(v.boolean()),
+  timeoutMs: v.optional(v.pipe(v.number(), v.minValue(1))),
+  onSuccess: v.optional(callback<(result: UploadFormResult) => void>()),
 });
 
+/** How one attempt ended. `unconfirmed`: sent, but no answer could be read. */
+type Outcome = { kind: 'done'; result: UploadFormResult } | { kind: 'failed'; reason: string } | { kind: 'unconfirmed'; reason: string };
+
+let frames = 0;
+
 /**
- * Mounts Sectigo's document upload form into `container`: a real
- * `<form method="post" enctype="multipart/form-data" action="url">` with the documented fields
- * (`token`, `successURL`, `errorURL`, `file` multiple, `comment`) that a browser can post as is,
- * enhanced to upload in place with a `<progress>` bar, spoken progress (`aria-live`), one log
- * line per upload, and on failure the chosen files and comment kept and the button offering a
- * retry. A second submit while one is running is ignored.
+ * Mounts Sectigo's document upload form into `container`: the documented
+ * `<form method="post" enctype="multipart/form-data" action="url">` with its fields (`token`,
+ * `successURL`, `errorURL`, `file` multiple, `comment`). By default it is posted as a real form
+ * into a hidden frame, so it works with an endpoint that sends no CORS headers, and the page stays:
+ * an indeterminate `<progress>` and the selected size while sending, spoken status (`aria-live`),
+ * one log line per upload. On failure the chosen files and comment are kept and the button offers
+ * a retry; when the documents were sent but no answer could be read, the form says so. A second
+ * submit while one is running is ignored.
  *
- * Class names: `.baton-sasp-upload` (form, `data-state` = `idle|uploading|done|failed`),
+ * What is sent is checked as sent: at each submit, the form's `action` passes the URL guard, its
+ * fields the secrets guard, and the token's `exp`; nothing is sent otherwise.
+ *
+ * Class names: `.baton-sasp-upload` (form, `data-state` = `idle|uploading|done|failed|unconfirmed`),
  * `__files`, `__comment`, `__submit`, `__progress`, `__status` (live), `__log` with `__attempt` items
- * (`data-state`).
+ * (`data-state`), `__frame`.
  *
  * @returns The form element.
  * @throws ValidationError / UnsafeUrlError on bad options (checked when mounting).
@@ -48,7 +90,7 @@ const optionsSchema = v.object({
  * @example
  * sasp.mountUploadForm(document.querySelector('#documents')!, {
  *   url: status.uploadDocumentUrl!, token: status.uploadDocumentToken!,
- *   successURL: 'https://shop.example/documents/sent', errorURL: 'https://shop.example/documents/failed',
+ *   successURL: `${location.origin}/documents/sent`, errorURL: `${location.origin}/documents/failed`,
  * });
  */
 export function mountUploadForm(container: HTMLElement, options: UploadFormOptions): HTMLFormElement {
@@ -57,7 +99,9 @@ export function mountUploadForm(container: HTMLElement, options: UploadFormOptio
   }
   refuseLogin(options, 'options');
   const opts = parseWith(optionsSchema, options, 'mountUploadForm options');
-  const action = safeUrl(opts.url, { allowedHosts: opts.allowedHosts ?? UPLOAD_HOSTS });
+  const policy = { allowedHosts: opts.allowedHosts ?? UPLOAD_HOSTS };
+  const action = safeUrl(opts.url, policy);
+  const timeoutMs = opts.timeoutMs ?? 120_000;
   const el = elementFactory(container.ownerDocument);
   const hidden = (name: string, value: string) => Object.assign(el('input'), { type: 'hidden', name, value });
 
@@ -66,7 +110,8 @@ export function mountUploadForm(container: HTMLElement, options: UploadFormOptio
   form.enctype = 'multipart/form-data';
   form.action = action.href;
   form.dataset.state = 'idle';
-  form.append(hidden('token', opts.token));
+  const tokenField = hidden('token', opts.token);
+  form.append(tokenField);
   if (opts.successURL) form.append(hidden('successURL', opts.successURL));
   if (opts.errorURL) form.append(hidden('errorURL', opts.errorURL));
 
@@ -93,11 +138,22 @@ export function mountUploadForm(container: HTMLElement, options: UploadFormOptio
 
   let busy = false;
   let attempts = 0;
+  let frame: HTMLIFrameElement | undefined;
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     if (busy) return;
     void upload();
   });
+
+  /** The checks at the point of egress: the exact action, fields and token the browser will send. */
+  function checkEgress(): void {
+    safeUrl(form.action, policy);
+    if (form.method !== 'post' || form.enctype !== 'multipart/form-data') {
+      throw new ValidationError('upload form', [{ path: '', message: 'must stay a multipart POST' }]);
+    }
+    refuseLogin(new FormData(form), 'form');
+    assertNotExpired(tokenField.value, { what: 'uploadDocumentToken' });
+  }
 
   async function upload() {
     const chosen = [...(files.files ?? [])];
@@ -112,62 +168,150 @@ export function mountUploadForm(container: HTMLElement, options: UploadFormOptio
     form.dataset.state = 'uploading';
     form.setAttribute('aria-busy', 'true');
     progress.hidden = false;
-    progress.value = 0;
+    // Indeterminate until bytes are known to be counted (only the XHR transport counts them).
+    progress.removeAttribute('value');
     const names = chosen.map((file) => file.name).join(', ');
+    const size = formatSize(chosen.reduce((sum, file) => sum + file.size, 0));
     const entry = el('li', 'baton-sasp-upload__attempt');
     const describe = (state: string, text: string) => {
       entry.dataset.state = state;
-      entry.textContent = `Upload ${attempts} (${names}): ${text}`;
+      entry.textContent = `Upload ${attempts} (${names}, ${size}): ${text}`;
     };
     describe('uploading', 'sending…');
     log.append(entry);
-    status.textContent = `Uploading ${chosen.length} ${chosen.length === 1 ? 'document' : 'documents'}…`;
+    status.textContent = `Sending ${chosen.length} ${chosen.length === 1 ? 'document' : 'documents'} (${size})…`;
+
+    let outcome: Outcome;
+    try {
+      checkEgress();
+      outcome = opts.transport === 'script' ? await viaScript(chosen, describe) : opts.transport === 'page' ? viaPage() : await viaFrame();
+    } catch (error) {
+      outcome = { kind: 'failed', reason: error instanceof Error ? error.message : String(error) };
+    }
+    if (opts.transport === 'page' && outcome.kind === 'unconfirmed') return; // the page is leaving
+
+    form.dataset.state = outcome.kind;
+    if (outcome.kind === 'done') {
+      progress.value = 1;
+      describe('done', 'uploaded');
+      status.textContent = 'Documents uploaded.';
+      submit.textContent = 'Upload';
+      files.value = '';
+      comment.value = '';
+      opts.onSuccess?.(outcome.result);
+    } else if (outcome.kind === 'unconfirmed') {
+      // Everything may have arrived: say so rather than invite a blind duplicate.
+      progress.hidden = true;
+      describe('unconfirmed', `sent, unconfirmed — ${outcome.reason}`);
+      status.textContent = `The documents were sent but no answer could be read (${outcome.reason}); they may have arrived. Check the order status before sending them again. Your files and comment are kept.`;
+      submit.textContent = 'Upload again';
+    } else {
+      progress.hidden = true;
+      describe('failed', `failed — ${outcome.reason}`);
+      status.textContent = `Upload failed: ${outcome.reason}. Your files and comment are kept; press “Retry upload” to try again.`;
+      submit.textContent = 'Retry upload';
+    }
+    busy = false;
+    submit.disabled = false;
+    form.removeAttribute('aria-busy');
+  }
+
+  /** The real form post into a hidden, script-less frame; its landing is read when it is ours. */
+  function viaFrame(): Promise<Outcome> {
+    frame?.remove();
+    const name = `baton-sasp-upload-${++frames}`;
+    const target = Object.assign(el('iframe', 'baton-sasp-upload__frame'), { name, hidden: true, title: 'Upload answer', tabIndex: -1 });
+    target.setAttribute('aria-hidden', 'true');
+    // Same origin kept so our own successURL/errorURL can be read; no scripts run there.
+    target.setAttribute('sandbox', 'allow-same-origin');
+    form.append(target);
+    frame = target;
+    return new Promise((resolve) => {
+      let settled = false;
+      const finish = (outcome: Outcome) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        resolve(outcome);
+      };
+      const timer = setTimeout(() => finish({ kind: 'unconfirmed', reason: `no answer within ${Math.round(timeoutMs / 1000)} s` }), timeoutMs);
+      target.addEventListener('load', () => {
+        let landed: string | undefined;
+        try {
+          landed = target.contentWindow?.location.href;
+        } catch {
+          landed = undefined; // another origin: the upload service's own page, or a browser error page
+        }
+        if (landed === 'about:blank') return; // the frame's initial document
+        finish(landingOutcome(landed));
+      });
+      form.target = name;
+      HTMLFormElement.prototype.submit.call(form);
+      form.removeAttribute('target');
+    });
+  }
+
+  function landingOutcome(landed: string | undefined): Outcome {
+    if (landed === undefined) return { kind: 'unconfirmed', reason: 'the upload service answered with a page this page may not read' };
+    const at = new URL(landed);
+    const same = (page: string | undefined) => {
+      if (!page) return false;
+      const expected = new URL(page);
+      return expected.origin === at.origin && expected.pathname === at.pathname;
+    };
+    if (same(opts.errorURL)) {
+      const added = [...at.searchParams].filter(([key]) => !new URL(opts.errorURL!).searchParams.has(key));
+      const detail = added.map(([key, value]) => `${key} ${value}`).join(', ');
+      return { kind: 'failed', reason: `the upload service refused it${detail ? ` (${detail})` : ''}` };
+    }
+    if (same(opts.successURL)) return { kind: 'done', result: { transport: 'frame', url: landed } };
+    return { kind: 'unconfirmed', reason: 'the upload service answered with a page that is neither successURL nor errorURL' };
+  }
+
+  function viaPage(): Outcome {
+    form.removeAttribute('target');
+    HTMLFormElement.prototype.submit.call(form);
+    return { kind: 'unconfirmed', reason: 'the page is moving to the upload service' };
+  }
+
+  async function viaScript(chosen: File[], describe: (state: string, text: string) => void): Promise<Outcome> {
     let spoken = 0;
     try {
       const result = await uploadDocuments({
-        url: action,
-        token: opts.token,
+        url: form.action,
+        token: tokenField.value,
         files: chosen,
         comment: comment.value,
         successURL: opts.successURL,
         errorURL: opts.errorURL,
-        allowedHosts: opts.allowedHosts ?? UPLOAD_HOSTS,
+        allowedHosts: policy.allowedHosts,
+        byteProgress: opts.byteProgress,
+        timeoutMs,
         onProgress: ({ fraction }) => {
           if (fraction === undefined) return;
           progress.value = fraction;
           const percent = Math.floor(fraction * 100);
           describe('uploading', `${percent}%`);
           // Speak every quarter, not every event.
-          if (percent >= spoken + 25) status.textContent = `Uploading: ${(spoken = percent - (percent % 25))}%`;
+          if (percent - spoken >= 25 && percent < 100) status.textContent = `Uploading: ${(spoken = percent - (percent % 25))}%`;
         },
       });
-      progress.value = 1;
-      describe('done', 'uploaded');
-      status.textContent = 'Documents uploaded.';
-      form.dataset.state = 'done';
-      submit.textContent = 'Upload';
-      files.value = '';
-      comment.value = '';
-      opts.onSuccess?.(result);
+      return { kind: 'done', result: { transport: 'script', url: result.url, status: result.status, body: result.body } };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      // Everything was sent but no answer could be read (e.g. a redirect the page may not read):
-      // the documents may have arrived, so say so rather than invite a blind duplicate.
-      const maybeReceived = error instanceof NetworkError && error.kind === 'offline' && progress.value >= 1;
-      describe('failed', `failed — ${reason}`);
-      status.textContent = maybeReceived
-        ? `The documents were sent but no answer could be read (${reason}); they may have arrived. Check the order status before retrying. Your files and comment are kept.`
-        : `Upload failed: ${reason}. Your files and comment are kept; press “Retry upload” to try again.`;
-      form.dataset.state = 'failed';
-      submit.textContent = 'Retry upload';
-      progress.hidden = true;
-    } finally {
-      busy = false;
-      submit.disabled = false;
-      form.removeAttribute('aria-busy');
+      // Sent, but the answer was a redirect (not followed) or unreadable (network failure or no CORS).
+      if (error instanceof UnsafeUrlError && /redirect/.test(error.reason)) return { kind: 'unconfirmed', reason };
+      if (error instanceof NetworkError && error.kind === 'offline') return { kind: 'unconfirmed', reason: `${reason} (or the endpoint does not allow this page by CORS)` };
+      throw error;
     }
   }
 
   container.append(form);
   return form;
+}
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

@@ -2,7 +2,8 @@ import * as v from 'valibot';
 import { abortSignal, callback, httpUrlText, urlInput } from '../core/schemas.js';
 import { NetworkError, ProviderError, ValidationError } from '../core/errors.js';
 import { assertNotExpired } from '../core/jwt.js';
-import { safeUrl } from '../core/url-guard.js';
+import { request } from '../core/http.js';
+import { safeUrl, type UrlPolicy } from '../core/url-guard.js';
 import { parseWith, readJson } from '../core/validate.js';
 import { refuseLogin } from './no-login.js';
 
@@ -10,10 +11,11 @@ import { refuseLogin } from './no-login.js';
 export const UPLOAD_HOSTS = ['*.sectigolabs.com', '*.sectigo.com', 'secure.sectigo.com', 'secure.trust-provider.com'] as const;
 
 export interface UploadProgress {
+  /** Bytes sent so far: exact with `byteProgress`, else 0 while sending and `total` once answered. */
   readonly loaded: number;
-  /** Total bytes, when known. */
+  /** Total bytes of the chosen files, when known. */
   readonly total: number | undefined;
-  /** 0–1, when `total` is known. */
+  /** 0–1 when known; `undefined` means "sending, amount unknown" (show an indeterminate bar). */
   readonly fraction: number | undefined;
 }
 
@@ -27,8 +29,18 @@ export interface UploadDocumentsOptions {
   /** Sent as the form's `successURL`/`errorURL` fields (where a plain form post would land). */
   readonly successURL?: string;
   readonly errorURL?: string;
-  /** Called as the request body is sent. */
+  /** Called when sending starts (`fraction` undefined) and when the answer arrived (`fraction` 1); with `byteProgress`, as bytes go out. */
   readonly onProgress?: (progress: UploadProgress) => void;
+  /**
+   * Report real byte progress by sending with `XMLHttpRequest` instead of `fetch`. Default `false`.
+   *
+   * **Risk:** an XHR follows redirects and cannot be told not to. If the endpoint answers a 3xx
+   * to another host, the browser re-sends the token and the files there before Baton can see
+   * it; Baton then refuses the answer (`UnsafeUrlError`), but the other host was contacted.
+   * Use it only for an endpoint you trust not to redirect, ideally with a page CSP whose
+   * `connect-src` lists only the upload host. The default (`fetch`) never follows a redirect.
+   */
+  readonly byteProgress?: boolean;
   readonly signal?: AbortSignal;
   /** Hosts `url` may be on. Default: Sectigo's hosts (`*.sectigolabs.com`, `*.sectigo.com`, …). */
   readonly allowedHosts?: readonly string[];
@@ -39,7 +51,7 @@ export interface UploadDocumentsOptions {
 /** What the upload endpoint answered. */
 export interface UploadResult {
   readonly status: number;
-  /** Final URL after redirects (the `successURL` when the endpoint redirected there). */
+  /** URL of the answer (the upload URL: redirects are not followed). */
   readonly url: string;
   /** The answer parsed as JSON when it was JSON, else its text. */
   readonly body: unknown;
@@ -59,33 +71,42 @@ const optionsSchema = v.object({
   successURL: v.optional(httpUrlText),
   errorURL: v.optional(httpUrlText),
   onProgress: v.optional(callback<(progress: UploadProgress) => void>()),
+  byteProgress: v.optional(v.boolean()),
   signal: v.optional(abortSignal),
   allowedHosts: v.optional(v.array(v.string())),
   timeoutMs: v.optional(v.pipe(v.number(), v.minValue(1))),
 });
 
+type Options = v.InferOutput<typeof optionsSchema>;
+
 /**
- * Uploads documents to Sectigo's upload API (the documented multipart form: `token`, `successURL`,
- * `errorURL`, `file` × n, `comment`) with upload progress. Sends `Accept: application/json` so an
- * endpoint that can answer JSON does; one that redirects is followed (a landing on `errorURL`
- * counts as a failure). Nothing is retried automatically: an upload may have taken effect.
+ * Uploads documents to Sectigo's upload API by script (the documented multipart form: `token`,
+ * `successURL`, `errorURL`, `file` × n, `comment`). Sends `Accept: application/json` so an
+ * endpoint that can answer JSON does.
+ *
+ * **Needs CORS:** the endpoint must allow your page's origin. Sectigo documents the endpoint as a
+ * plain HTML form target and promises no CORS: unless you know it is allowed, use
+ * `mountUploadForm` (a real form post, which needs none).
+ *
+ * A redirect is never followed (`UnsafeUrlError`; the documents may have arrived — check the
+ * status). Nothing is retried automatically: an upload may have taken effect.
  *
  * @throws ValidationError on bad arguments, no files, or a token whose JWT `exp` has passed (nothing is sent).
- * @throws UnsafeUrlError when `url` is not an allowed https URL.
- * @throws NetworkError (`offline`, `timeout`, `aborted`, `http`) and ProviderError (the endpoint's error document).
+ * @throws UnsafeUrlError when `url` is not an allowed https URL, or the endpoint answered a redirect.
+ * @throws NetworkError (`offline` — also when CORS is refused —, `timeout`, `aborted`, `http`) and ProviderError (the endpoint's error document).
  *
  * @example
  * const result = await sasp.uploadDocuments({
  *   url: status.uploadDocumentUrl!, token: status.uploadDocumentToken!,
  *   files: input.files!, comment: 'Articles of incorporation',
- *   onProgress: ({ fraction }) => (bar.value = fraction ?? 0),
  * });
  */
 export async function uploadDocuments(options: UploadDocumentsOptions): Promise<UploadResult> {
   refuseLogin(options, 'options');
   const opts = parseWith(optionsSchema, options, 'uploadDocuments options');
   assertNotExpired(opts.token, { what: 'uploadDocumentToken' });
-  const url = safeUrl(opts.url, { allowedHosts: opts.allowedHosts ?? UPLOAD_HOSTS });
+  const policy = { allowedHosts: opts.allowedHosts ?? UPLOAD_HOSTS };
+  const url = safeUrl(opts.url, policy);
 
   const form = new FormData();
   form.append('token', opts.token);
@@ -95,14 +116,32 @@ export async function uploadDocuments(options: UploadDocumentsOptions): Promise<
   form.append('comment', opts.comment ?? '');
   refuseLogin(form, 'form');
 
-  if (typeof XMLHttpRequest === 'undefined') throw new ValidationError('uploadDocuments', [{ path: '', message: 'needs a browser (XMLHttpRequest)' }]);
-  return send(url, form, opts);
+  const total = opts.files.reduce((sum, file) => sum + file.size, 0);
+  if (opts.byteProgress) {
+    if (typeof XMLHttpRequest === 'undefined') throw new ValidationError('uploadDocuments', [{ path: 'byteProgress', message: 'needs a browser (XMLHttpRequest)' }]);
+    return sendXhr(url, form, opts, policy);
+  }
+  opts.onProgress?.({ loaded: 0, total, fraction: undefined });
+  const response = await request(url, {
+    policy,
+    method: 'POST',
+    body: form,
+    headers: { accept: 'application/json' },
+    signal: opts.signal,
+    timeoutMs: opts.timeoutMs ?? 120_000,
+    retry: { limit: 0 },
+    // An error document may come with a 4xx/5xx: read it.
+    acceptStatus: (status) => status >= 400,
+  });
+  const result = answer(response.status, response.headers.get('content-type'), response.text, url.href, response.url);
+  opts.onProgress?.({ loaded: total, total, fraction: 1 });
+  return result;
 }
 
-function send(url: URL, form: FormData, opts: v.InferOutput<typeof optionsSchema>): Promise<UploadResult> {
-  const request = { method: 'POST', url: url.href };
+function sendXhr(url: URL, form: FormData, opts: Options, policy: UrlPolicy): Promise<UploadResult> {
+  const info = { method: 'POST', url: url.href };
   return new Promise((resolve, reject) => {
-    if (opts.signal?.aborted) return reject(new NetworkError('aborted', request, { cause: opts.signal.reason }));
+    if (opts.signal?.aborted) return reject(new NetworkError('aborted', info, { cause: opts.signal.reason }));
     const xhr = new XMLHttpRequest();
     const onAbort = () => xhr.abort();
     const done = (result: () => UploadResult) => {
@@ -120,26 +159,32 @@ function send(url: URL, form: FormData, opts: v.InferOutput<typeof optionsSchema
       const total = event.lengthComputable ? event.total : undefined;
       opts.onProgress?.({ loaded: event.loaded, total, fraction: total ? event.loaded / total : undefined });
     });
-    xhr.addEventListener('load', () => done(() => answer(xhr, request, opts.errorURL)));
-    xhr.addEventListener('error', () => done(() => { throw new NetworkError('offline', request); }));
-    xhr.addEventListener('timeout', () => done(() => { throw new NetworkError('timeout', request); }));
-    xhr.addEventListener('abort', () => done(() => { throw new NetworkError('aborted', request, { cause: opts.signal?.reason }); }));
+    xhr.addEventListener('load', () =>
+      done(() => {
+        // The XHR may have followed a redirect: never use an answer from a host the policy refuses.
+        if (xhr.responseURL && xhr.responseURL !== url.href) safeUrl(xhr.responseURL, policy);
+        const result = answer(xhr.status, xhr.getResponseHeader('content-type'), xhr.responseText ?? '', url.href, xhr.responseURL);
+        if (opts.errorURL && xhr.responseURL && xhr.responseURL.split('?')[0] === opts.errorURL.split('?')[0]) {
+          throw new ProviderError('sasp', 'upload-failed', 'The upload endpoint redirected to errorURL', { url: xhr.responseURL });
+        }
+        return result;
+      }),
+    );
+    xhr.addEventListener('error', () => done(() => { throw new NetworkError('offline', info); }));
+    xhr.addEventListener('timeout', () => done(() => { throw new NetworkError('timeout', info); }));
+    xhr.addEventListener('abort', () => done(() => { throw new NetworkError('aborted', info, { cause: opts.signal?.reason }); }));
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     xhr.send(form);
   });
 }
 
-function answer(xhr: XMLHttpRequest, request: { method: string; url: string }, errorURL: string | undefined): UploadResult {
-  const text = xhr.responseText ?? '';
+function answer(status: number, contentType: string | null, text: string, requested: string, finalUrl: string): UploadResult {
   // JSON when the endpoint says so and it parses; else the text.
-  const body = (/json/i.test(xhr.getResponseHeader('content-type') ?? '') && readJson(text)) || text;
+  const body = (/json/i.test(contentType ?? '') && readJson(text)) || text;
   const error = errorOf(body);
   if (error) throw new ProviderError('sasp', error.code, error.message, body);
-  if (xhr.status < 200 || xhr.status >= 300) throw new NetworkError('http', request, { status: xhr.status, body: text.slice(0, 4096) });
-  if (errorURL && xhr.responseURL && xhr.responseURL.split('?')[0] === errorURL.split('?')[0]) {
-    throw new ProviderError('sasp', 'upload-failed', 'The upload endpoint redirected to errorURL', { url: xhr.responseURL });
-  }
-  return { status: xhr.status, url: xhr.responseURL || request.url, body };
+  if (status < 200 || status >= 300) throw new NetworkError('http', { method: 'POST', url: requested }, { status, body: text.slice(0, 4096) });
+  return { status, url: finalUrl || requested, body };
 }
 
 /** An error document: `{ errorCode: <non-zero>, errorMessage }` or `{ error, message }`. */
