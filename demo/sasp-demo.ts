@@ -1,8 +1,10 @@
 // Demo section for baton-sdk/sasp: the whole post-payment flow as an integrator would build it.
-// The merchant server (mock, /merchant/sasp/session) holds the reseller login and relays
-// Sectigo's answer; the browser only ever sees the session handle.
+// The merchant server (mock, /merchant/sasp/…) holds the reseller login: it mints the session and,
+// by default, relays the status (the browser sends only the order number). The upload is a real
+// form post into a hidden frame, which Sectigo's upload endpoint (no CORS) accepts.
 import {
   BatonError,
+  ProviderError,
   getPostPaymentStatus,
   mountUploadForm,
   openPostPayment,
@@ -27,13 +29,21 @@ export function mountSaspDemo(root: HTMLElement): void {
   const hosts = [location.host];
   const sectigo = (path: string) => `${location.origin}/sectigo/products/${path}`;
 
-  const intro = el('p', 'Your server calls !initCustomerSession with its reseller login and hands the browser the session handle. Try order 654824, 700001 (replaced), 4243 (call limit, retried), 4242 (call limit), 666 (hostile text), 1999 (expired upload token), 404 (invalid order).');
+  const intro = el('p', 'Your server calls !initCustomerSession with its reseller login and hands the browser the session handle. Try order 654824, 700001 (replaced), 4243 (call limit, then fine after 10 s), 4242 (call limit), 14 (unknown error), 666 (hostile text), 1999 (expired upload token), 404 (invalid order).');
   const form = el('form');
   const orderLabel = el('label', 'Order number ');
   const order = Object.assign(el('input'), { name: 'orderNumber', value: '654824', required: true, autocomplete: 'off' });
   orderLabel.append(order);
+  const viaLabel = el('label', 'Status ');
+  const via = el('select');
+  via.name = 'statusVia';
+  via.append(
+    Object.assign(el('option', 'through the merchant server (relay)'), { value: 'relay' }),
+    Object.assign(el('option', 'directly, with the session handle'), { value: 'direct' }),
+  );
+  viaLabel.append(via);
   const start = Object.assign(el('button', 'Start session'), { type: 'submit' });
-  form.append(orderLabel, ' ', start);
+  form.append(orderLabel, ' ', viaLabel, ' ', start);
 
   const sessionLine = el('p');
   sessionLine.setAttribute('role', 'status');
@@ -88,16 +98,24 @@ export function mountSaspDemo(root: HTMLElement): void {
     refresh.disabled = true;
     statusBox.setAttribute('aria-busy', 'true');
     actionLine.textContent = 'Loading the status from Sectigo…';
+    let waitMs = 0;
     try {
-      const status = await getPostPaymentStatus({ saspSessionID: session.sid, orderNumber: session.orderNumber, endpoint: sectigo('!getPostPaymentStatus'), allowedHosts: hosts });
+      // The relay is the default: the merchant server adds the login (Sectigo's current docs require it).
+      const status = await getPostPaymentStatus(
+        via.value === 'relay'
+          ? { relay: '/merchant/sasp/status', orderNumber: session.orderNumber }
+          : { saspSessionID: session.sid, orderNumber: session.orderNumber, endpoint: sectigo('!getPostPaymentStatus'), allowedHosts: hosts },
+      );
       renderStatus(statusBox, status, { onAction, headingLevel: 3 });
       actionLine.textContent = '';
       showUpload(status);
     } catch (error) {
-      actionLine.textContent = describeError(error);
+      waitMs = error instanceof ProviderError ? (error.retryAfterMs ?? 0) : 0;
+      actionLine.textContent = waitMs ? `${describeError(error)} — Refresh is available again in ${Math.ceil(waitMs / 1000)} s.` : describeError(error);
     } finally {
-      refresh.disabled = false;
       statusBox.removeAttribute('aria-busy');
+      // Never hammer: after a call limit, Refresh waits as long as Sectigo asks.
+      setTimeout(() => (refresh.disabled = false), waitMs);
     }
   }
 

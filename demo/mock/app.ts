@@ -16,6 +16,11 @@ export interface Route {
   readonly path: string;
   /** Which server this route plays, for the log; frame routes have none. */
   readonly server?: Server;
+  /**
+   * Answer CORS (preflights and headers) for browser code on another origin. Default `true`.
+   * Provider endpoints whose documents promise no CORS set `false`, as the real ones behave.
+   */
+  readonly cors?: boolean;
   readonly handle: (req: MockRequest, ctx: MockContext) => MockResponse | Promise<MockResponse>;
 }
 
@@ -56,7 +61,8 @@ export function createMockApp(origin = 'http://127.0.0.1'): MockApp {
       'access-control-allow-methods': 'GET, POST, OPTIONS',
       'access-control-expose-headers': 'retry-after, location',
     };
-    if (req.method === 'OPTIONS') return send(res, { status: 204, headers: cors });
+    const noCors = match(routes, '*', path).route?.cors === false;
+    if (req.method === 'OPTIONS') return send(res, noCors ? { status: 204, headers: { allow: 'POST' } } : { status: 204, headers: cors });
 
     const base = await readRequest(req, ctx.origin);
     const { route, params } = match(routes, base.method, path);
@@ -67,7 +73,7 @@ export function createMockApp(origin = 'http://127.0.0.1'): MockApp {
       answer = json({ error: String(error) }, 500);
     }
     if (route?.server) ctx.log.add({ server: route.server, method: base.method, path, status: answer.status ?? 200, fields: await loggedFields(base) });
-    send(res, { ...answer, headers: { ...cors, ...answer.headers } });
+    send(res, { ...answer, headers: noCors ? answer.headers : { ...cors, ...answer.headers } });
   }
 
   return { ctx, handle };
@@ -98,7 +104,7 @@ function frameRoutes(ctx: MockContext): Route[] {
 function match(routes: Route[], method: string, path: string): { route?: Route; params: Record<string, string> } {
   const segments = path.split('/');
   for (const route of routes) {
-    if (route.method !== '*' && route.method !== method) continue;
+    if (route.method !== '*' && method !== '*' && route.method !== method) continue;
     const pattern = route.path.split('/');
     if (pattern.length !== segments.length) continue;
     const params: Record<string, string> = {};

@@ -1,30 +1,47 @@
 // Mock of Sectigo SASP (`/sectigo/…`) and the merchant server's side of it (`/merchant/sasp/…`).
-// It follows the documents: POST only (-17 on GET), case-insensitive field names, the documented
-// codes and messages, answers shaped like the documents' own examples (quirks included).
+// It follows the documents (specs/sasp-init-customer-session.txt = INIT, specs/sasp-get-post-payment-status.txt
+// = STATUS, cited as FILE:line) and no more: POST only (-17 on GET), case-insensitive field names,
+// the documented codes and messages, answers shaped like the documents' own examples (quirks included).
+// No CORS: no document promises it (STATUS:397-419 shows a plain HTML form), so the Sectigo routes
+// send no CORS headers and answer no preflight; browser code reaches them by form post or through
+// the merchant server.
 //
-// Special order numbers:
-//   654824  the documented EV multi-domain example (any other number works alike)
+// Special order numbers (any other alphanumeric number up to 128 characters works like 654824):
+//   654824  the documented EV multi-domain example (STATUS:184-393)
 //   700001  has a replacement: !initCustomerSession returns order 700002 on line 3
-//   404     -4 (invalid orderNumber) from !initCustomerSession
+//   404     -4 (invalid orderNumber) from both APIs
 //   42      -42 (call limit) from !initCustomerSession
+//   14      -14 (unknown error) from both APIs
 //   4242    !getPostPaymentStatus always answers -42
 //   4243    !getPostPaymentStatus answers -42 twice per session, then the status
 //   666     hostile provider text (markup in titles, descriptions, options)
 //   1999    the upload token has already expired
+// A request forwarded with `X-Forwarded-Proto: http` (plain http before the TLS terminator this
+// loopback mock stands behind) gets -1 (INIT:30, STATUS:160).
 // Test helpers: GET /sectigo/__stats (call counters), POST /sectigo/__reset,
-// POST /sectigo/__fail-next-upload (the next upload answers 500).
+// POST /sectigo/__fail-next-upload (the next upload fails as the service would).
 //
-// Upload endpoint POST /sectigo/upload (multipart: token, successURL, errorURL, file…, comment):
-// verifies the HS256 JWT (signature, exp, scope) and the fields. A request sending
-// `Accept: application/json` (Baton's enhanced form) gets JSON: `{ errorCode: 0, files, comment }`
-// or `{ errorCode: 'INVALID_TOKEN' | 'TOKEN_EXPIRED' | 'NO_FILE' | 'SERVER_ERROR', errorMessage }`
-// with 400/500. A plain form post is redirected (303) to successURL or errorURL (`?error=CODE`).
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+// Upload endpoint POST /sectigo/upload (STATUS:397-419: multipart token, successURL, errorURL,
+// file…, comment): verifies the JWT (signature, exp, scope) and the fields, then sends the browser
+// to successURL or errorURL (303), as the form's hidden fields say. Without them (undocumented) it
+// answers a small HTML page, 200 or 4xx/5xx.
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { MockContext, Route } from './app.js';
 import { html, json, redirect, text, urlencoded, type MockRequest, type MockResponse } from './http.js';
 
 const UPLOAD_KEY = 'FAKE-mock-upload-signing-key';
 
+// The document's example token (STATUS:196), decoded as far as its damaged base64 allows:
+// header {"alg":"HS512"…}, payload {"sub":"/order/654824","scopes":["POST_PAYMENT_PAGE_USER"],
+// "iss":"https://avs.sectigo.com","iat":…,"exp":1535337321}, valid for 12 hours.
+const UPLOAD_SCOPE = 'POST_PAYMENT_PAGE_USER';
+const UPLOAD_ISSUER = 'https://avs.sectigo.com';
+const UPLOAD_TOKEN_SECONDS = 12 * 60 * 60;
+
+/** Order numbers: v1.00 documents up to 64 characters (STATUS:26, INIT:22); Sectigo's current docs allow 128. */
+const ORDER_NUMBER = /^[A-Za-z0-9]{1,128}$/;
+
+// INIT:30 and STATUS:159-167.
 const MESSAGES = {
   '-1': 'Request was not made over https!',
   '-14': 'An unknown error occurred!',
@@ -39,7 +56,7 @@ interface SaspState {
   initCalls: number;
   statusCalls: number;
   statusCallsByOrder: Record<string, number>;
-  uploads: Array<{ orderNumber: string; files: Array<{ name: string; size: number }>; comment: string }>;
+  uploads: Array<{ orderNumber: string; files: Array<{ name: string; size: number; sha256: string }>; comment: string }>;
   failNextUpload: boolean;
 }
 
@@ -53,7 +70,7 @@ function state(ctx: MockContext): SaspState {
 }
 
 /** Form fields with lower-cased names (Sectigo reads names case-insensitively). */
-async function fields(req: MockRequest): Promise<Map<string, string>> {
+export async function fields(req: MockRequest): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const [key, value] of await req.formData()) if (typeof value === 'string') out.set(key.toLowerCase(), value);
   return out;
@@ -61,28 +78,36 @@ async function fields(req: MockRequest): Promise<Map<string, string>> {
 
 type Answer = { code: number; message?: string; sid?: string; orderNumber?: string };
 
+/** The request reached the TLS terminator over plain http (see the header comment). */
+const overPlainHttp = (headers: Headers | undefined) => headers?.get('x-forwarded-proto')?.toLowerCase() === 'http';
+
 /** The logic of `!initCustomerSession`, shared by the HTTP route and the merchant server. */
-export function initCustomerSession(ctx: MockContext, method: string, form: Map<string, string>): Answer {
+export function initCustomerSession(ctx: MockContext, method: string, form: Map<string, string>, headers?: Headers): Answer {
   const s = state(ctx);
   s.initCalls += 1;
-  if (method !== 'POST') return { code: -17, message: MESSAGES['-17'] };
+  if (overPlainHttp(headers)) return { code: -1, message: MESSAGES['-1'] }; // INIT:30
+  if (method !== 'POST') return { code: -17, message: MESSAGES['-17'] }; // INIT:15, INIT:30
   const allowed = ['loginname', 'loginpassword', 'ordernumber', 'responseformat'];
   const unknown = [...form.keys()].find((key) => !allowed.includes(key));
-  if (unknown) return { code: -2, message: `'${unknown}' is an unrecognized argument!` };
+  if (unknown) return { code: -2, message: `'${unknown}' is an unrecognized argument!` }; // INIT:30
+  // INIT:20-22 (required), INIT:30 (-3).
   for (const name of ['loginName', 'loginPassword', 'orderNumber']) {
     if (!form.get(name.toLowerCase())) return { code: -3, message: `The '${name}' argument is missing!` };
   }
   const format = form.get('responseformat') ?? '0';
+  // INIT:23: 0 or 1.
   if (format !== '0' && format !== '1') return { code: -4, message: "The value of the 'responseFormat' argument is invalid!" };
   if (form.get('loginname') !== ctx.secrets.sectigo.loginName || form.get('loginpassword') !== ctx.secrets.sectigo.loginPassword) {
-    return { code: -16, message: MESSAGES['-16'] };
+    return { code: -16, message: MESSAGES['-16'] }; // INIT:30
   }
   const order = form.get('ordernumber')!;
-  if (order === '42') return { code: -42, message: MESSAGES['-42'] };
-  if (!/^\d{1,64}$/.test(order) || order === '404') return { code: -4, message: "The value of the 'orderNumber' argument is invalid!" };
+  if (order === '42') return { code: -42, message: MESSAGES['-42'] }; // INIT:30
+  if (order === '14') return { code: -14, message: MESSAGES['-14'] }; // INIT:30
+  if (!ORDER_NUMBER.test(order) || order === '404') return { code: -4, message: "The value of the 'orderNumber' argument is invalid!" }; // INIT:30
+  // DESIGN.md (Sectigo notes): for an order with replacements, line 3 is the latest replacement.
   const current = order === '700001' ? '700002' : order;
   const sid = randomBytes(8).toString('hex').slice(0, 16);
-  s.sessions.set(sid, { orderNumber: current, statusCalls: 0 });
+  s.sessions.set(sid, { orderNumber: current, statusCalls: 0 }); // INIT:40: SID ≤ 16 chars
   return { code: 0, sid, orderNumber: current };
 }
 
@@ -96,48 +121,54 @@ export function initAnswerBody(answer: Answer, format: string): MockResponse {
   return text(answer.code === 0 ? `0\n${answer.sid}\n${answer.orderNumber}\n` : `${answer.code}\n${answer.message}\n`);
 }
 
-function statusAnswer(ctx: MockContext, method: string, form: Map<string, string>): unknown {
+/** The logic of `!getPostPaymentStatus`, shared by the HTTP route and the merchant relay. */
+export function statusAnswer(ctx: MockContext, method: string, form: Map<string, string>, headers?: Headers): unknown {
   const s = state(ctx);
   s.statusCalls += 1;
   const order = form.get('ordernumber') ?? '';
   s.statusCallsByOrder[order] = (s.statusCallsByOrder[order] ?? 0) + 1;
   const fail = (code: number | string, message: string) => ({ errorCode: code, errorMessage: message, data: {} });
-  if (method !== 'POST') return fail(-17, MESSAGES['-17']);
-  const allowed = ['loginname', 'loginpassword', 'ordernumber', 'certificateid', 'saspsessionid'];
+  if (overPlainHttp(headers)) return fail(-1, MESSAGES['-1']); // STATUS:160
+  if (method !== 'POST') return fail(-17, MESSAGES['-17']); // STATUS:17, STATUS:166
+  const allowed = ['loginname', 'loginpassword', 'ordernumber', 'certificateid', 'saspsessionid']; // STATUS:23-28
   const unknown = [...form.keys()].find((key) => !allowed.includes(key));
-  if (unknown) return fail(-2, `'${unknown}' is an unrecognized argument!`);
+  if (unknown) return fail(-2, `'${unknown}' is an unrecognized argument!`); // STATUS:161
   const sid = form.get('saspsessionid');
+  // STATUS:28: with saspSessionID, loginName and loginPassword "should be omitted".
   if (sid && (form.has('loginname') || form.has('loginpassword'))) return fail(-2, "'loginName' is an unrecognized argument when saspSessionID is given!");
-  if (!order) return fail(-3, "The 'orderNumber' argument is missing!");
+  if (!order) return fail(-3, "The 'orderNumber' argument is missing!"); // STATUS:26, STATUS:162
   if (!sid) {
+    // STATUS:24-25, STATUS:165.
     if (form.get('loginname') !== ctx.secrets.sectigo.loginName || form.get('loginpassword') !== ctx.secrets.sectigo.loginPassword) return fail(-16, MESSAGES['-16status']);
   }
   const session = sid ? s.sessions.get(sid) : { orderNumber: order, statusCalls: 0 };
   if (!session) return fail(-16, MESSAGES['-16status']);
-  // As in the document's own example: the code comes as a string here.
-  if (session.orderNumber !== order) return fail('-4', "The value of the 'orderNumber' argument is invalid!");
+  // STATUS:174-180: the example failure sends the code as a string.
+  if (!ORDER_NUMBER.test(order) || order === '404' || session.orderNumber !== order) return fail('-4', "The value of the 'orderNumber' argument is invalid!");
   const certificateID = form.get('certificateid');
-  if (certificateID !== undefined && !/^\d{1,16}$/.test(certificateID)) return fail(-4, "The value of the 'certificateID' argument is invalid!");
+  if (certificateID !== undefined && !/^\d{1,16}$/.test(certificateID)) return fail(-4, "The value of the 'certificateID' argument is invalid!"); // STATUS:27
+  if (order === '14') return fail(-14, MESSAGES['-14']); // STATUS:164
   session.statusCalls += 1;
+  // STATUS:167.
   if (order === '4242' || (order === '4243' && session.statusCalls <= 2)) return fail(-42, MESSAGES['-42']);
   return { errorCode: 0, errorMessage: '', data: statusData(ctx, order) };
 }
 
 function signJwt(payload: Record<string, unknown>): string {
   const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(payload)}`;
-  return `${unsigned}.${createHmac('sha256', UPLOAD_KEY).update(unsigned).digest('base64url')}`;
+  const unsigned = `${part({ alg: 'HS512' })}.${part(payload)}`; // STATUS:196 (header)
+  return `${unsigned}.${createHmac('sha512', UPLOAD_KEY).update(unsigned).digest('base64url')}`;
 }
 
 function verifyJwt(token: string): { ok: true; payload: Record<string, unknown> } | { ok: false; code: string; message: string } {
   const [header, payload, signature] = token.split('.');
   if (!header || !payload || signature === undefined) return { ok: false, code: 'INVALID_TOKEN', message: 'The token is not a JWT' };
-  const expected = createHmac('sha256', UPLOAD_KEY).update(`${header}.${payload}`).digest();
+  const expected = createHmac('sha512', UPLOAD_KEY).update(`${header}.${payload}`).digest();
   const given = Buffer.from(signature, 'base64url');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, code: 'INVALID_TOKEN', message: 'The token signature is invalid' };
   const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
   if (typeof claims.exp !== 'number' || claims.exp * 1000 < Date.now()) return { ok: false, code: 'TOKEN_EXPIRED', message: 'The token has expired' };
-  if (!Array.isArray(claims.scopes) || !claims.scopes.includes('POST_UPLOAD_DOCUMENT')) return { ok: false, code: 'INVALID_TOKEN', message: 'The token does not allow uploads' };
+  if (!Array.isArray(claims.scopes) || !claims.scopes.includes(UPLOAD_SCOPE) || claims.iss !== UPLOAD_ISSUER) return { ok: false, code: 'INVALID_TOKEN', message: 'The token does not allow uploads' };
   return { ok: true, payload: claims };
 }
 
@@ -160,13 +191,14 @@ function statusData(ctx: MockContext, order: string): Record<string, unknown> {
   const hostile = order === '666';
   const evil = '<img src=x onerror="window.__batonPwned=1"><script>window.__batonPwned=1</script>';
   const data = {
-    orderNumber: /^\d+$/.test(order) ? Number(order) : order,
+    // STATUS:189: a number in the example, though documented as a string (STATUS:46); long ones stay text.
+    orderNumber: /^\d{1,15}$/.test(order) ? Number(order) : order,
     productType: 410,
     productName: hostile ? `EV ${evil}` : 'COMODO EV Multi-Domain SSL Certificate',
     certificateDuration: 365,
     productTerm: 365,
     uploadDocumentUrl: `${ctx.origin}/sectigo/upload`,
-    uploadDocumentToken: signJwt({ sub: `/order/${order}`, scopes: ['POST_UPLOAD_DOCUMENT'], iss: 'https://avs.sectigo.example', iat: now, exp: order === '1999' ? now - 60 : now + 900 }),
+    uploadDocumentToken: signJwt({ sub: `/order/${order}`, scopes: [UPLOAD_SCOPE], iss: UPLOAD_ISSUER, iat: now, exp: order === '1999' ? now - 60 : now + UPLOAD_TOKEN_SECONDS }),
     orderStatus: 'Pending',
     domainName: 'Multiple domains',
     primaryDomainName: 'mn.gov',
@@ -229,46 +261,41 @@ function statusData(ctx: MockContext, order: string): Record<string, unknown> {
 
 async function upload(ctx: MockContext, req: MockRequest): Promise<MockResponse> {
   const s = state(ctx);
-  const wantsJson = (req.headers.get('accept') ?? '').includes('application/json');
   let form: FormData;
   try {
     form = await req.formData();
   } catch {
-    return json({ errorCode: 'INVALID_REQUEST', errorMessage: 'Expected multipart/form-data' }, 400);
+    return page('Upload failed', '<p>Expected multipart/form-data.</p>', 400);
   }
   const field = (name: string) => {
     const value = form.get(name);
     return typeof value === 'string' ? value : undefined;
   };
+  // STATUS:409-410: where the browser goes after the upload.
   const successURL = field('successURL');
   const errorURL = field('errorURL');
-  const answer = (code: string, message: string, status: number): MockResponse => {
-    if (wantsJson || !errorURL || !/^https?:\/\//.test(errorURL)) return json({ errorCode: code, errorMessage: message }, status);
-    const target = new URL(errorURL);
-    target.searchParams.set('error', code);
-    return redirect(target.href);
-  };
+  const isUrl = (value: string | undefined): value is string => !!value && /^https?:\/\//.test(value);
+  const refuse = (message: string, status: number): MockResponse => (isUrl(errorURL) ? redirect(errorURL) : page('Upload failed', `<p>${escapeHtml(message)}</p>`, status));
   if (s.failNextUpload) {
     s.failNextUpload = false;
-    return answer('SERVER_ERROR', 'The upload service is temporarily unavailable', 500);
+    return refuse('The upload service is temporarily unavailable', 500);
   }
-  const token = field('token');
-  if (!token) return answer('INVALID_TOKEN', "The 'token' field is missing", 400);
+  const token = field('token'); // STATUS:401, STATUS:408
+  if (!token) return refuse("The 'token' field is missing", 400);
   const verified = verifyJwt(token);
-  if (!verified.ok) return answer(verified.code, verified.message, 401);
-  const files = form.getAll('file').filter((value): value is File => typeof value !== 'string' && value.name !== '');
-  if (!files.length) return answer('NO_FILE', 'No document was attached', 400);
-  const comment = field('comment') ?? '';
-  const record = { orderNumber: String(verified.payload.sub ?? '').replace('/order/', ''), files: files.map((file) => ({ name: file.name, size: file.size })), comment };
-  s.uploads.push(record);
-  if (wantsJson || !successURL || !/^https?:\/\//.test(successURL)) return json({ errorCode: 0, ...record });
-  return redirect(successURL);
+  if (!verified.ok) return refuse(verified.message, 401);
+  const files = form.getAll('file').filter((value): value is File => typeof value !== 'string' && value.name !== ''); // STATUS:411
+  if (!files.length) return refuse('No document was attached', 400);
+  const comment = field('comment') ?? ''; // STATUS:413
+  const described = await Promise.all(files.map(async (file) => ({ name: file.name, size: file.size, sha256: createHash('sha256').update(Buffer.from(await file.arrayBuffer())).digest('hex') })));
+  s.uploads.push({ orderNumber: String(verified.payload.sub ?? '').replace('/order/', ''), files: described, comment });
+  return isUrl(successURL) ? redirect(successURL) : page('Documents received', `<p>${files.length} document(s) received.</p>`);
 }
 
 const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
-function page(title: string, body: string): MockResponse {
-  return html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`);
+function page(title: string, body: string, status = 200): MockResponse {
+  return html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`, status);
 }
 
 export function saspRoutes(ctx: MockContext): Route[] {
@@ -277,21 +304,26 @@ export function saspRoutes(ctx: MockContext): Route[] {
       method: '*',
       path: '/sectigo/products/!initCustomerSession',
       server: 'sectigo',
+      cors: false,
       handle: async (req) => {
         const form = await fields(req);
-        return initAnswerBody(initCustomerSession(ctx, req.method, form), form.get('responseformat') ?? '0');
+        return initAnswerBody(initCustomerSession(ctx, req.method, form, req.headers), form.get('responseformat') ?? '0');
       },
     },
     {
       method: '*',
       path: '/sectigo/products/!getPostPaymentStatus',
       server: 'sectigo',
-      handle: async (req) => json(statusAnswer(ctx, req.method, await fields(req))),
+      cors: false,
+      // STATUS:32: application/json.
+      handle: async (req) => json(statusAnswer(ctx, req.method, await fields(req), req.headers)),
     },
     {
       method: 'GET',
       path: '/sectigo/products/postPayment1a',
       server: 'sectigo',
+      cors: false,
+      // INIT:53-59: the hosted page opened with SID and orderNumber.
       handle: (req) => {
         const sid = req.url.searchParams.get('SID') ?? '';
         const order = req.url.searchParams.get('orderNumber') ?? '';
@@ -300,7 +332,7 @@ export function saspRoutes(ctx: MockContext): Route[] {
         return page(`Sectigo post-payment: order ${order}`, `<p>Mock hosted page for order ${escapeHtml(order)} (session ${escapeHtml(sid)}).</p>`);
       },
     },
-    { method: 'POST', path: '/sectigo/upload', server: 'sectigo', handle: (req) => upload(ctx, req) },
+    { method: 'POST', path: '/sectigo/upload', server: 'sectigo', cors: false, handle: (req) => upload(ctx, req) },
     {
       method: 'GET',
       path: '/sectigo/__stats',
@@ -353,7 +385,7 @@ export function saspRoutes(ctx: MockContext): Route[] {
       method: 'GET',
       path: '/merchant/sasp/documents-failed',
       server: 'merchant',
-      handle: (req) => page('Upload failed', `<p>Sectigo refused the upload: ${escapeHtml(req.url.searchParams.get('error') ?? 'unknown error')}.</p>`),
+      handle: () => page('Upload failed', '<p>Sectigo did not accept the documents.</p>'),
     },
   ];
 }
