@@ -67,6 +67,12 @@ type Outcome = { kind: 'done'; result: UploadFormResult } | { kind: 'failed'; re
 
 let frames = 0;
 
+/** The native submit (not `form.submit`, which a control named "submit" would shadow): a real form post. */
+function postNatively(form: HTMLFormElement): void {
+  const view = form.ownerDocument.defaultView as (Window & typeof globalThis) | null;
+  (view ?? globalThis).HTMLFormElement.prototype.submit.call(form);
+}
+
 /**
  * Mounts Sectigo's document upload form into `container`: the documented
  * `<form method="post" enctype="multipart/form-data" action="url">` with its fields (`token`,
@@ -246,7 +252,7 @@ export function mountUploadForm(container: HTMLElement, options: UploadFormOptio
         finish(landingOutcome(landed));
       });
       form.target = name;
-      HTMLFormElement.prototype.submit.call(form);
+      postNatively(form);
       form.removeAttribute('target');
     });
   }
@@ -270,7 +276,7 @@ export function mountUploadForm(container: HTMLElement, options: UploadFormOptio
 
   function viaPage(): Outcome {
     form.removeAttribute('target');
-    HTMLFormElement.prototype.submit.call(form);
+    postNatively(form);
     return { kind: 'unconfirmed', reason: 'the page is moving to the upload service' };
   }
 

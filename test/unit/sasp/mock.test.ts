@@ -30,15 +30,48 @@ describe('Sectigo mock: !initCustomerSession', () => {
     ['-4 on an invalid order', () => post(init, { ...login, orderNumber: '404' }), -4],
     ['-4 on a bad responseFormat', () => post(init, { ...login, orderNumber: '1', responseFormat: '7' }), -4],
     ['-42 when asked to simulate it', () => post(init, { ...login, orderNumber: '42' }), -42],
+    ['-14 when asked to simulate it', () => post(init, { ...login, orderNumber: '14' }), -14],
+    ['-4 on a 129-character order', () => post(init, { ...login, orderNumber: 'A'.repeat(129) }), -4],
+    ['-4 on a non-alphanumeric order', () => post(init, { ...login, orderNumber: '12-34' }), -4],
+    ['-1 when forwarded from plain http', async () => (await fetch(init, { method: 'POST', headers: { 'x-forwarded-proto': 'http' }, body: new URLSearchParams({ ...login, orderNumber: '1' }) })).text(), -1],
   ])('%s', async (_name, call, code) => {
     expect(codeOf(await call(), 0)).toBe(code);
+  });
+  it('accepts alphanumeric order numbers up to 128 characters', async () => {
+    const order = `Ab9${'x'.repeat(125)}`;
+    expect(await post(init, { ...login, orderNumber: order })).toMatch(new RegExp(`^0\n[0-9a-f]{16}\n${order}\n$`));
   });
   it('reads field names case-insensitively', async () => {
     expect(await post(init, { LOGINNAME: login.loginName, loginpassword: login.loginPassword, OrderNumber: '1' })).toMatch(/^0\n/);
   });
 });
 
+describe('Sectigo mock: no CORS (no document promises it)', () => {
+  it.each(['/sectigo/products/!initCustomerSession', '/sectigo/products/!getPostPaymentStatus', '/sectigo/upload'])('%s answers no preflight and no CORS headers', async (path) => {
+    const preflight = await fetch(`${mockUrl}${path}`, { method: 'OPTIONS', headers: { origin: 'http://shop.example', 'access-control-request-method': 'POST' } });
+    expect([...preflight.headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual([]);
+    const answer = await fetch(`${mockUrl}${path}`, { method: 'POST', headers: { origin: 'http://shop.example' }, body: new URLSearchParams({ orderNumber: '1' }), redirect: 'manual' });
+    expect([...answer.headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual([]);
+  });
+});
+
+describe('Sectigo mock: the upload token looks like the document’s example', () => {
+  it('HS512, sub /order/<n>, scope POST_PAYMENT_PAGE_USER, issuer https://avs.sectigo.com, 12 hours', async () => {
+    const body = JSON.parse(await post(status, { ...login, orderNumber: '654824' })) as { data: { uploadDocumentToken: string } };
+    const [header, payload] = body.data.uploadDocumentToken.split('.').slice(0, 2).map((part) => JSON.parse(Buffer.from(part!, 'base64url').toString('utf8')) as Record<string, unknown>);
+    expect(header).toEqual({ alg: 'HS512' });
+    expect(payload).toMatchObject({ sub: '/order/654824', scopes: ['POST_PAYMENT_PAGE_USER'], iss: 'https://avs.sectigo.com' });
+    expect(Number(payload!.exp) - Number(payload!.iat)).toBe(12 * 60 * 60);
+  });
+});
+
 describe('Sectigo mock: !getPostPaymentStatus', () => {
+  it('-1 from plain http, -14 when asked to simulate it', async () => {
+    const answer = await (await fetch(status, { method: 'POST', headers: { 'x-forwarded-proto': 'http' }, body: new URLSearchParams({ ...login, orderNumber: '1' }) })).json();
+    expect(answer).toEqual({ errorCode: -1, errorMessage: 'Request was not made over https!', data: {} });
+    expect(JSON.parse(await post(status, { ...login, orderNumber: '14' }))).toEqual({ errorCode: -14, errorMessage: 'An unknown error occurred!', data: {} });
+  });
+
   it('-17 on GET, -16 on a bad SID, -2 with login fields beside a SID, success with the login', async () => {
     expect(await (await fetch(`${status}?saspSessionID=x&orderNumber=1`)).json()).toMatchObject({ errorCode: -17 });
     expect(JSON.parse(await post(status, { saspSessionID: 'nope', orderNumber: '1' }))).toMatchObject({ errorCode: -16 });

@@ -1,4 +1,7 @@
 // @vitest-environment happy-dom
+// The XHR transports (opt-in `byteProgress`), with a fake XMLHttpRequest recording what is sent.
+// The default fetch transport is tested against real servers in upload-fetch.test.ts, the frame
+// transport in real Chromium (test/browser/sasp/upload-no-cors.test.ts).
 import { getByLabelText, getByRole } from '@testing-library/dom';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -18,7 +21,7 @@ const fresh = jwt(Math.floor(Date.now() / 1000) + 600);
 const expired = jwt(Math.floor(Date.now() / 1000) - 600);
 const url = 'https://avspartners.sectigolabs.com/avs/ws/api/v002/order';
 
-type Behaviour = 'ok' | 'fail' | 'offline' | 'http' | 'hang';
+type Behaviour = 'ok' | 'fail' | 'offline' | 'http' | 'hang' | 'redirected';
 
 /** A fake XMLHttpRequest: records what is sent and answers as told. */
 class FakeXhr extends EventTarget {
@@ -54,7 +57,7 @@ class FakeXhr extends EventTarget {
       this.status = behaviour === 'ok' || behaviour === 'hang' ? 200 : behaviour === 'fail' ? 500 : 502;
       this.responseText =
         behaviour === 'ok' || behaviour === 'hang' ? '{"errorCode":0,"files":[]}' : behaviour === 'fail' ? '{"errorCode":"SERVER_ERROR","errorMessage":"The upload service is down"}' : 'Bad gateway';
-      this.responseURL = this.#request.url;
+      this.responseURL = behaviour === 'redirected' ? 'https://elsewhere.example/landing' : this.#request.url;
       this.dispatchEvent(new Event('load'));
     };
     if (behaviour === 'hang') FakeXhr.release.push(finish);
@@ -86,6 +89,7 @@ describe('uploadDocuments', () => {
       successURL: 'https://shop.example/ok',
       errorURL: 'https://shop.example/failed',
       onProgress: ({ fraction }) => progress.push(fraction),
+      byteProgress: true,
     });
     expect(result.status).toBe(200);
     expect(progress).toEqual([0.5, 1]);
@@ -98,7 +102,7 @@ describe('uploadDocuments', () => {
   });
 
   it('refuses an expired token before sending', async () => {
-    const error = await uploadDocuments({ url, token: expired, files: [file('a.pdf')] }).catch((e: unknown) => e);
+    const error = await uploadDocuments({ url, token: expired, files: [file('a.pdf')], byteProgress: true }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as Error).message).toMatch(/uploadDocumentToken.*expired/);
     expect(FakeXhr.sent).toHaveLength(0);
@@ -106,15 +110,22 @@ describe('uploadDocuments', () => {
 
   it('maps failures to typed errors', async () => {
     FakeXhr.behaviours = ['fail', 'offline', 'http'];
-    await expect(uploadDocuments({ url, token: fresh, files: [file('a.pdf')] })).rejects.toMatchObject({ constructor: ProviderError, code: 'SERVER_ERROR', providerMessage: 'The upload service is down' });
-    await expect(uploadDocuments({ url, token: fresh, files: [file('a.pdf')] })).rejects.toMatchObject({ constructor: NetworkError, kind: 'offline' });
-    await expect(uploadDocuments({ url, token: fresh, files: [file('a.pdf')] })).rejects.toMatchObject({ constructor: NetworkError, kind: 'http', status: 502 });
+    await expect(uploadDocuments({ url, token: fresh, files: [file('a.pdf')], byteProgress: true })).rejects.toMatchObject({ constructor: ProviderError, code: 'SERVER_ERROR', providerMessage: 'The upload service is down' });
+    await expect(uploadDocuments({ url, token: fresh, files: [file('a.pdf')], byteProgress: true })).rejects.toMatchObject({ constructor: NetworkError, kind: 'offline' });
+    await expect(uploadDocuments({ url, token: fresh, files: [file('a.pdf')], byteProgress: true })).rejects.toMatchObject({ constructor: NetworkError, kind: 'http', status: 502 });
+  });
+
+  it('never uses an answer that came from a host the policy refuses (the XHR followed a redirect)', async () => {
+    FakeXhr.behaviours = ['redirected'];
+    const error = await uploadDocuments({ url, token: fresh, files: [file('a.pdf')], byteProgress: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnsafeUrlError);
+    expect((error as UnsafeUrlError).url).toBe('https://elsewhere.example/landing');
   });
 
   it('is aborted by its signal', async () => {
     FakeXhr.behaviours = ['hang'];
     const controller = new AbortController();
-    const pending = uploadDocuments({ url, token: fresh, files: [file('a.pdf')], signal: controller.signal });
+    const pending = uploadDocuments({ url, token: fresh, files: [file('a.pdf')], signal: controller.signal, byteProgress: true });
     controller.abort();
     await expect(pending).rejects.toMatchObject({ constructor: NetworkError, kind: 'aborted' });
   });
@@ -135,7 +146,7 @@ describe('mountUploadForm', () => {
   function mount(token = fresh) {
     const container = document.createElement('div');
     document.body.append(container);
-    const form = mountUploadForm(container, { url, token, successURL: 'https://shop.example/ok', errorURL: 'https://shop.example/failed' });
+    const form = mountUploadForm(container, { url, token, successURL: 'https://shop.example/ok', errorURL: 'https://shop.example/failed', transport: 'script', byteProgress: true });
     return { container, form };
   }
 
@@ -169,7 +180,7 @@ describe('mountUploadForm', () => {
     expect(getByRole(form, 'status').textContent).toMatch(/Upload failed: .*The upload service is down.*kept/);
     expect([...input.files!].map((f) => f.name)).toEqual(['deed.pdf', 'id.pdf']);
     expect((getByLabelText(form, /Comment/) as HTMLInputElement).value).toBe('Company deed');
-    expect(getByRole(form, 'listitem').textContent).toMatch(/Upload 1 \(deed.pdf, id.pdf\): failed/);
+    expect(getByRole(form, 'listitem').textContent).toMatch(/Upload 1 \(deed.pdf, id.pdf, 18 bytes\): failed/);
 
     await user.click(getByRole(form, 'button', { name: 'Retry upload' }));
     await vi.waitFor(() => expect(form.dataset.state).toBe('done'));
@@ -186,8 +197,9 @@ describe('mountUploadForm', () => {
     const user = userEvent.setup();
     await user.upload(getByLabelText(form, /Documents/) as HTMLInputElement, file('a.pdf'));
     await user.click(getByRole(form, 'button', { name: 'Upload' }));
-    await vi.waitFor(() => expect(form.dataset.state).toBe('failed'));
+    await vi.waitFor(() => expect(form.dataset.state).toBe('unconfirmed'));
     expect(getByRole(form, 'status').textContent).toMatch(/may have arrived. Check the order status/);
+    expect(getByRole(form, 'button', { name: 'Upload again' })).toBeTruthy();
   });
 
   it('sends once for a double submit', async () => {
@@ -225,5 +237,21 @@ describe('mountUploadForm', () => {
     expect(() => mountUploadForm(container, { url, token: '' })).toThrow(ValidationError);
     expect(() => mountUploadForm(null as never, { url, token: fresh })).toThrow(ValidationError);
     expect(() => mountUploadForm(container, { url, token: fresh, loginName: 'x' } as never)).toThrow(SecretError);
+    expect(() => mountUploadForm(container, { url, token: fresh, transport: 'xhr' } as never)).toThrow(ValidationError);
+  });
+
+  it('checks what is sent at submit time: a changed action or a secret field is refused, nothing sent', async () => {
+    const { form } = mount();
+    const user = userEvent.setup();
+    await user.upload(getByLabelText(form, /Documents/) as HTMLInputElement, file('a.pdf'));
+    form.action = 'https://evil.example/upload';
+    await user.click(getByRole(form, 'button', { name: 'Upload' }));
+    await vi.waitFor(() => expect(form.dataset.state).toBe('failed'));
+    expect(getByRole(form, 'status').textContent).toMatch(/evil.example.*not on the allow-list/);
+    form.action = url;
+    form.append(Object.assign(document.createElement('input'), { type: 'hidden', name: 'loginPassword', value: 'x' }));
+    await user.click(getByRole(form, 'button', { name: 'Retry upload' }));
+    await vi.waitFor(() => expect(getByRole(form, 'status').textContent).toMatch(/loginPassword.*merchant secret/));
+    expect(FakeXhr.sent).toHaveLength(0);
   });
 });
