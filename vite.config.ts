@@ -22,7 +22,8 @@ export default defineConfig({
   publicDir: false,
   resolve: { alias: batonAliases(process.env.BATON_FROM === 'dist' ? 'dist' : 'src') },
   plugins: [mockProviders()],
-  server: { host: '127.0.0.1', port: 5173 },
-  preview: { host: '127.0.0.1', port: 4173 },
+  // No CORS from vite itself: the mocks decide per route (Sectigo's endpoints send none).
+  server: { host: '127.0.0.1', port: 5173, cors: false },
+  preview: { host: '127.0.0.1', port: 4173, cors: false },
   build: { outDir: '../dist-demo', emptyOutDir: true },
 });

@@ -14,7 +14,10 @@ export const EMBED_CSP = [
   'trusted-types baton',
   "object-src 'none'",
   "base-uri 'none'",
-  "form-action 'self'",
+  // The upload form posts to Sectigo (the mock plays it on the other loopback name) in a hidden
+  // frame, landing back on this origin. In production: form-action/frame-src 'self' https://*.sectigolabs.com.
+  "form-action 'self' http://localhost:* http://127.0.0.1:*",
+  "frame-src 'self' http://localhost:* http://127.0.0.1:*",
   "frame-ancestors 'none'",
 ].join('; ');
 

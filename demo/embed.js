@@ -2,8 +2,10 @@
 (function () {
   'use strict';
   var sasp = window.Baton.sasp;
-  var hosts = [location.host];
-  var sectigo = function (path) { return location.origin + '/sectigo/products/' + path; };
+  // The mock plays Sectigo on the other loopback name: another origin, as the real one is.
+  var sectigoUrl = new URL(location.origin);
+  sectigoUrl.hostname = location.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+  var hosts = [sectigoUrl.host];
   var byId = function (id) { return document.getElementById(id); };
   var describe = function (error) { return error instanceof window.Baton.BatonError ? error.name + ': ' + error.message : String(error); };
 
@@ -17,7 +19,8 @@
         var session = sasp.parseSessionResponse(body, { format: 1 });
         var order = session.orderNumber || orderNumber;
         byId('session-line').textContent = 'Session ' + session.sid + ' for order ' + order + '.';
-        return sasp.getPostPaymentStatus({ saspSessionID: session.sid, orderNumber: order, endpoint: sectigo('!getPostPaymentStatus'), allowedHosts: hosts });
+        // Through the merchant server, which adds the reseller login (Sectigo sends no CORS headers).
+        return sasp.getPostPaymentStatus({ relay: '/merchant/sasp/status', orderNumber: order });
       })
       .then(function (status) {
         sasp.renderStatus(byId('status'), status, {

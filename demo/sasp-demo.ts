@@ -25,9 +25,12 @@ const describeError = (error: unknown) =>
   error instanceof BatonError ? `${error.name}: ${error.message}` : error instanceof Error ? error.message : String(error);
 
 export function mountSaspDemo(root: HTMLElement): void {
-  // Sectigo lives on this dev server in the demo: point the SDK at it (plain http is loopback-only).
-  const hosts = [location.host];
-  const sectigo = (path: string) => `${location.origin}/sectigo/products/${path}`;
+  // The mock plays Sectigo on the other loopback name (another origin, as the real one is): point
+  // the SDK at it (plain http is loopback-only). The merchant server is this page's origin.
+  const sectigoUrl = new URL(location.origin);
+  sectigoUrl.hostname = location.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+  const hosts = [sectigoUrl.host];
+  const sectigo = (path: string) => `${sectigoUrl.origin}/sectigo/products/${path}`;
 
   const intro = el('p', 'Your server calls !initCustomerSession with its reseller login and hands the browser the session handle. Try order 654824, 700001 (replaced), 4243 (call limit, then fine after 10 s), 4242 (call limit), 14 (unknown error), 666 (hostile text), 1999 (expired upload token), 404 (invalid order).');
   const form = el('form');
@@ -39,7 +42,8 @@ export function mountSaspDemo(root: HTMLElement): void {
   via.name = 'statusVia';
   via.append(
     Object.assign(el('option', 'through the merchant server (relay)'), { value: 'relay' }),
-    Object.assign(el('option', 'directly, with the session handle'), { value: 'direct' }),
+    // Sectigo promises no CORS (nor does the mock): from a page, this fails unless Sectigo allows your origin.
+    Object.assign(el('option', 'directly from the page, with the session handle (needs CORS from Sectigo)'), { value: 'direct' }),
   );
   viaLabel.append(via);
   const start = Object.assign(el('button', 'Start session'), { type: 'submit' });

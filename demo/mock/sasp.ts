@@ -4,7 +4,8 @@
 // the documented codes and messages, answers shaped like the documents' own examples (quirks included).
 // No CORS: no document promises it (STATUS:397-419 shows a plain HTML form), so the Sectigo routes
 // send no CORS headers and answer no preflight; browser code reaches them by form post or through
-// the merchant server.
+// the merchant server. URLs the mock hands out (uploadDocumentUrl) are on another origin than the
+// page (`sectigoOrigin`).
 //
 // Special order numbers (any other alphanumeric number up to 128 characters works like 654824):
 //   654824  the documented EV multi-domain example (STATUS:184-393)
@@ -77,6 +78,17 @@ export async function fields(req: MockRequest): Promise<Map<string, string>> {
 }
 
 type Answer = { code: number; message?: string; sid?: string; orderNumber?: string };
+
+/**
+ * Sectigo is another site than the merchant's page. The mock plays it on the other loopback name
+ * (`localhost` ↔ `127.0.0.1`, same port): another origin, so the demo and the tests meet the
+ * same-origin policy exactly where the real page would.
+ */
+export function sectigoOrigin(ctx: MockContext): string {
+  const origin = new URL(ctx.origin);
+  origin.hostname = origin.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+  return origin.origin;
+}
 
 /** The request reached the TLS terminator over plain http (see the header comment). */
 const overPlainHttp = (headers: Headers | undefined) => headers?.get('x-forwarded-proto')?.toLowerCase() === 'http';
@@ -197,7 +209,7 @@ function statusData(ctx: MockContext, order: string): Record<string, unknown> {
     productName: hostile ? `EV ${evil}` : 'COMODO EV Multi-Domain SSL Certificate',
     certificateDuration: 365,
     productTerm: 365,
-    uploadDocumentUrl: `${ctx.origin}/sectigo/upload`,
+    uploadDocumentUrl: `${sectigoOrigin(ctx)}/sectigo/upload`,
     uploadDocumentToken: signJwt({ sub: `/order/${order}`, scopes: [UPLOAD_SCOPE], iss: UPLOAD_ISSUER, iat: now, exp: order === '1999' ? now - 60 : now + UPLOAD_TOKEN_SECONDS }),
     orderStatus: 'Pending',
     domainName: 'Multiple domains',

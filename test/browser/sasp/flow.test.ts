@@ -15,7 +15,7 @@ import {
 } from 'baton-sdk/sasp';
 
 const mockUrl = inject('mockUrl');
-const allowedHosts = ['127.0.0.1'];
+const allowedHosts = ['127.0.0.1', 'localhost'];
 const relay = `${mockUrl}/merchant/sasp/status`;
 // The merchant's own pages, on this page's origin, so the frame's landing can be read.
 const successURL = `${location.origin}/__baton-test/documents-sent`;

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, inject, it, vi } from 'vitest';
 import { CALL_LIMIT_WAIT_MS, ProviderError, getPostPaymentStatus, parseSessionResponse, parseStatusResponse } from '../../../src/sasp/index.js';
 
 const mockUrl = inject('mockUrl');
-const allowedHosts = ['127.0.0.1'];
+const allowedHosts = ['127.0.0.1', 'localhost'];
 
 async function session(orderNumber: string): Promise<{ sid: string; orderNumber: string }> {
   const body = await (await fetch(`${mockUrl}/merchant/sasp/session`, { method: 'POST', body: new URLSearchParams({ orderNumber }) })).text();

@@ -5,7 +5,7 @@ import { ProviderError, SecretError, UnsafeUrlError, ValidationError, getPostPay
 
 const mockUrl = inject('mockUrl');
 const relay = `${mockUrl}/merchant/sasp/status`;
-const allowedHosts = ['127.0.0.1'];
+const allowedHosts = ['127.0.0.1', 'localhost'];
 
 interface LogEntry { seq: number; server: string; method: string; path: string; fields: Record<string, string>; note?: string }
 const log = async () => (await (await fetch(`${mockUrl}/__mock/log`)).json()) as LogEntry[];

@@ -14,7 +14,7 @@ import {
 
 const mockUrl = inject('mockUrl');
 const endpoint = `${mockUrl}/sectigo/products/!getPostPaymentStatus`;
-const allowedHosts = ['127.0.0.1'];
+const allowedHosts = ['127.0.0.1', 'localhost'];
 
 async function session(orderNumber: string): Promise<{ sid: string; orderNumber: string }> {
   const body = await (await fetch(`${mockUrl}/merchant/sasp/session`, { method: 'POST', body: new URLSearchParams({ orderNumber }) })).text();
