@@ -11,7 +11,7 @@ export { getPostPaymentStatus, parseStatusResponse, STATUS_URL, CALL_LIMIT_WAIT_
 export { dcvMethodToApi, dcvMethodFromApi, type DcvApiMethod, type DcvChoice } from './dcv.js';
 export { renderStatus, statusLabel, actionLabel, type SaspAction, type SectionName, type RenderStatusOptions } from './render-status.js';
 export { uploadDocuments, UPLOAD_HOSTS, type UploadDocumentsOptions, type UploadProgress, type UploadResult } from './upload.js';
-export { mountUploadForm, type UploadFormOptions } from './upload-form.js';
+export { mountUploadForm, type UploadFormOptions, type UploadFormResult, type UploadTransport } from './upload-form.js';
 export { SECTIGO_HOSTS, type SaspUrlOptions } from './policy.js';
 export type {
   PostPaymentStatus,
