@@ -240,7 +240,7 @@ export function mountUploadForm(container: HTMLElement, options: UploadFormOptio
         clearTimeout(timer);
         resolve(outcome);
       };
-      const timer = setTimeout(() => finish({ kind: 'unconfirmed', reason: `no answer within ${Math.round(timeoutMs / 1000)} s` }), timeoutMs);
+      const timer = setTimeout(() => finish({ kind: 'unconfirmed', reason: `no answer within ${Math.ceil(timeoutMs / 1000)} s` }), timeoutMs);
       target.addEventListener('load', () => {
         let landed: string | undefined;
         try {

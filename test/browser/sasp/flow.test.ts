@@ -137,6 +137,19 @@ describe('sasp upload in Chromium, against an endpoint with no CORS headers', ()
     expect((await uploads()).length).toBe(before + 1);
   });
 
+  it('no landing within timeoutMs: sent, unconfirmed, files kept (never a blind "failed")', async () => {
+    const status = await statusFor('654824');
+    const container = document.body.appendChild(document.createElement('div'));
+    const form = mountUploadForm(container, { url: status.uploadDocumentUrl!, token: status.uploadDocumentToken!, successURL, errorURL, allowedHosts, timeoutMs: 1 });
+    const input = form.querySelector<HTMLInputElement>('input[type=file]')!;
+    choose(input, [new File(['slow'], 'slow.pdf')]);
+    getByRole(form, 'button', { name: 'Upload' }).click();
+    await expect.poll(() => form.dataset.state).toBe('unconfirmed');
+    expect(getByRole(form, 'status').textContent).toMatch(/no answer within 1 s.*may have arrived/);
+    expect([...input.files!].map((f) => f.name)).toEqual(['slow.pdf']);
+    expect(getByRole(form, 'button', { name: 'Upload again' })).toBeTruthy();
+  });
+
   it('an expired token is reported and nothing is sent', async () => {
     const status = await statusFor('1999');
     const before = (await uploads()).length;
