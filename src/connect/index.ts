@@ -46,3 +46,4 @@ export type {
   PrivacyPolicy,
 } from './schemas.js';
 export { BatonError, ValidationError, ProviderError, NetworkError, UnsafeUrlError, SecretError } from '../core/errors.js';
+export { mountPaymentForm, PAYMENT_FORM_MESSAGES, type PaymentFormOptions, type PaymentFormHandle, type PaymentFormMessages } from './payment-form.js';
