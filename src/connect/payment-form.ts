@@ -74,18 +74,20 @@ export interface PaymentFormHandle {
   destroy(): void;
 }
 
-const OptionsSchema = v.object({
-  session: v.custom<ClientSession>(
-    (value) => !!value && typeof (value as ClientSession).encrypt === 'function' && typeof (value as ClientSession).getIinDetails === 'function',
-    'must be a session from createClientSession',
-  ),
-  product: PaymentProductSchema,
-  context: PaymentContextSchema,
-  onSubmit: callback<(encryptedCustomerInput: string) => unknown>(),
-  tokenize: v.optional(v.boolean()),
-  submitLabel: v.optional(v.string()),
-  messages: v.optional(v.custom<Partial<PaymentFormMessages>>((value) => !!value && typeof value === 'object', 'must be an object of texts')),
-});
+// Built when called: a schema at module level is a call a bundler keeps even when the form is unused.
+const optionsSchema = () =>
+  v.object({
+    session: v.custom<ClientSession>(
+      (value) => !!value && typeof (value as ClientSession).encrypt === 'function' && typeof (value as ClientSession).getIinDetails === 'function',
+      'must be a session from createClientSession',
+    ),
+    product: PaymentProductSchema,
+    context: PaymentContextSchema,
+    onSubmit: callback<(encryptedCustomerInput: string) => unknown>(),
+    tokenize: v.optional(v.boolean()),
+    submitLabel: v.optional(v.string()),
+    messages: v.optional(v.custom<Partial<PaymentFormMessages>>((value) => !!value && typeof value === 'object', 'must be an object of texts')),
+  });
 
 let mounted = 0;
 
@@ -120,7 +122,7 @@ export function mountPaymentForm(container: HTMLElement, options: PaymentFormOpt
   if (!container || typeof (container as Partial<HTMLElement>).replaceChildren !== 'function') {
     throw new ValidationError('mountPaymentForm container', [{ path: '', message: 'expected an HTML element' }]);
   }
-  const { session, context, onSubmit, tokenize, submitLabel, ...opts } = parseWith(OptionsSchema, options, 'mountPaymentForm options');
+  const { session, context, onSubmit, tokenize, submitLabel, ...opts } = parseWith(optionsSchema(), options, 'mountPaymentForm options');
   const messages = { ...PAYMENT_FORM_MESSAGES, ...opts.messages };
   const say = (key: keyof PaymentFormMessages, label = '', error = '') => messages[key].replace('{label}', label).replace('{error}', error);
   const doc = container.ownerDocument;
