@@ -1,6 +1,7 @@
 /**
  * `baton-sdk/connect` — the browser leg of a Worldline Connect client session: Client API calls,
- * client-side encryption (JWE via WebCrypto), field validators and input masks.
+ * client-side encryption (JWE via WebCrypto), field validators, input masks, and a payment form
+ * built from a product's fields (`mountPaymentForm`, left out of bundles that do not use it).
  *
  * @example
  * import { createClientSession } from 'baton-sdk/connect';
