@@ -31,7 +31,12 @@ export function createCardBrand(doc: Document, id: string, { session, context, s
   let bin = '';
   let pending: Promise<void> = Promise.resolve();
 
+  let shown: PaymentProduct | undefined;
+
   const show = (product?: PaymentProduct) => {
+    // The same brand again (the 7th and 8th digits rarely change it) is not re-announced.
+    if (product === shown || (product && shown && product.id === shown.id)) return;
+    shown = product;
     const hints = product?.displayHints;
     const name = hints?.label ?? '';
     let logo: HTMLImageElement | undefined;
@@ -45,17 +50,25 @@ export function createCardBrand(doc: Document, id: string, { session, context, s
     node.replaceChildren(logo ?? name);
   };
 
-  const lookUp = async (digits: string, asked: string) => {
-    const result = await session.getIinDetails(digits, context, { signal });
-    if (asked !== bin) return; // the customer has typed on: a newer lookup is on its way
-    let product: PaymentProduct | undefined;
-    if (result.status === 'SUPPORTED') {
-      const id = Number(result.details.paymentProductId);
-      product = id === Number(current().id) ? current() : await session.getPaymentProduct(id, context, { signal }).catch(() => undefined);
-      if (asked !== bin) return;
-    }
+  const report = (result?: IinDetailsResult, product?: PaymentProduct) => {
     show(product);
     onResult(result, product);
+  };
+
+  const lookUp = async (digits: string, asked: string) => {
+    try {
+      const result = await session.getIinDetails(digits, context, { signal });
+      let product: PaymentProduct | undefined;
+      if (result.status === 'SUPPORTED') {
+        const id = Number(result.details.paymentProductId);
+        product = id === Number(current().id) ? current() : await session.getPaymentProduct(id, context, { signal }).catch(() => undefined);
+      }
+      // Only the answer for what is typed now counts: the customer may have typed on.
+      if (asked === bin) report(result, product);
+    } catch {
+      // A failed lookup leaves the decision to the platform when the payment is made.
+      if (asked === bin) report();
+    }
   };
 
   return {
@@ -66,10 +79,9 @@ export function createCardBrand(doc: Document, id: string, { session, context, s
       const next = digits.length < 6 ? '' : digits.slice(0, digits.length < 8 ? 6 : 8);
       if (next === bin) return;
       bin = next;
-      show();
-      onResult(undefined);
-      // A failed lookup leaves the decision to the platform when the payment is made.
-      if (next) pending = lookUp(digits, next).catch(() => {});
+      // What is shown stays until the new bin's answer, so the logo does not flicker.
+      if (next) pending = lookUp(digits, next);
+      else report();
     },
     settled: () => pending,
   };

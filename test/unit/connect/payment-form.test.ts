@@ -237,13 +237,22 @@ describe('mountPaymentForm: validation', () => {
 describe('mountPaymentForm: card number', () => {
   it('looks up the IIN once per bin and shows the brand logo with its name', async () => {
     const { root, user, session } = await mount();
-    await user.type(getByLabelText(root, 'Card number'), '4111111111111111');
+    const number = getByLabelText(root, 'Card number');
+    await user.type(number, '411111');
     const logo = await waitFor(() => getByRole(root, 'img', { name: 'VISA' }) as HTMLImageElement);
     expect(logo.src).toBe(`${mockUrl}/connect/assets/logos/pp_logo_1.svg`);
-    expect(logo.closest('.baton-brand')!.id).toBe(getByLabelText(root, 'Card number').getAttribute('aria-describedby')!.split(' ')[0]);
+    expect(logo.closest('.baton-brand')!.id).toBe(number.getAttribute('aria-describedby')!.split(' ')[0]);
+    await user.type(number, '1111111111');
+    const bins = async () => (await requests(session)).filter((r) => r.path.endsWith('/services/getIINdetails')).map((r) => (r.body as { bin: string }).bin);
     // 16 digits typed, but only two bins exist: the first 6 and the first 8 digits.
-    const bins = (await requests(session)).filter((r) => r.path.endsWith('/services/getIINdetails')).map((r) => (r.body as { bin: string }).bin);
-    expect(bins).toEqual(['411111', '41111111']);
+    await waitFor(async () => expect(await bins()).toEqual(['411111', '41111111']));
+    await user.click(getByRole(root, 'button', { name: 'Pay' })); // waits for the last lookup
+    // The same brand for the longer bin: the logo was neither removed nor announced again.
+    expect(getByRole(root, 'img', { name: 'VISA' })).toBe(logo);
+    // Fewer than 6 digits: no brand.
+    await user.clear(number);
+    await user.type(number, '41111');
+    expect(root.querySelector('.baton-brand')!.childElementCount).toBe(0);
   });
 
   it('says plainly when the card is known but not accepted, and does not pay with it', async () => {
