@@ -86,7 +86,6 @@ export function createField(doc: Document, field: PaymentProductField, uid: stri
   }
   control.id = id;
   // No `name`: without one the browser never submits card data itself, whatever happens.
-  control.dataset.field = field.id;
   control.required = field.dataRestrictions.isRequired;
 
   const root = el(doc, 'div', 'baton-field');
