@@ -13,8 +13,6 @@ const AUTOCOMPLETE: Record<string, string> = {
   emailAddress: 'email',
 };
 
-type Control = HTMLInputElement | HTMLSelectElement;
-
 /** The display hints the schema keeps loose, read defensively. */
 interface Hints {
   label?: string;
@@ -22,26 +20,23 @@ interface Hints {
   mask?: string;
   obfuscate?: boolean;
   tooltip?: { label?: unknown };
-  formElement?: { type?: unknown; valueMapping?: unknown };
 }
 
 /** One rendered field. `def` can be swapped for another product's definition of the same field. */
 export interface FormField {
   readonly id: string;
   readonly label: string;
-  /** `.baton-field`: label, control, hint, error. */
+  /** `.baton-field`: label, input, hint, error. */
   readonly root: HTMLElement;
-  readonly control: Control;
+  readonly control: HTMLInputElement;
   def: PaymentProductField;
-  /** The value as the customer sees it (masked); checkboxes give `"true"`/`"false"`. */
+  /** The value as the customer sees it (masked). */
   value(): string;
   /** Shows `message` beside the field and sets `aria-invalid`; `''` clears both. */
   setError(message: string): void;
   /** Re-applies the (possibly new) mask to what is typed. */
   reformat(): void;
 }
-
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
 
 /** `el('p', 'baton-hint', 'text')`: an element with a class and text, nothing else. */
 export function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className: string, content = ''): HTMLElementTagNameMap[K] {
@@ -56,64 +51,45 @@ export function createField(doc: Document, field: PaymentProductField, uid: stri
   const hints = (field.displayHints ?? {}) as Hints;
   const id = `${uid}-${field.id}`;
   const label = hints.label || field.id;
-  const kind = hints.formElement?.type;
-  const options = Array.isArray(hints.formElement?.valueMapping) ? (hints.formElement.valueMapping as { value?: unknown; displayElements?: unknown }[]) : [];
-
-  let control: Control;
-  // A text input, the only control a mask applies to.
-  let input: HTMLInputElement | undefined;
-  const checkbox = kind === 'boolean';
-  if (kind === 'list' && options.length) {
-    control = el(doc, 'select', 'baton-input');
-    control.append(el(doc, 'option', '', hints.placeholderLabel ?? ''));
-    for (const option of options) {
-      const value = text(option.value) ?? String(option.value);
-      const shown = Array.isArray(option.displayElements)
-        ? text((option.displayElements as { id?: unknown; value?: unknown }[]).find((item) => item?.id === 'displayName')?.value)
-        : undefined;
-      control.append(Object.assign(el(doc, 'option', '', shown ?? value), { value }));
-    }
-  } else {
-    control = el(doc, 'input', 'baton-input');
-    control.type = checkbox ? 'checkbox' : hints.obfuscate ? 'password' : 'text';
-    if (!checkbox) {
-      input = control;
-      control.placeholder = hints.placeholderLabel ?? '';
-      control.autocomplete = (AUTOCOMPLETE[field.id] ?? 'off') as AutoFill;
-      control.inputMode = /^(numericstring|expirydate|integer)$/.test(field.type ?? '') ? 'numeric' : field.dataRestrictions.validators.emailAddress ? 'email' : 'text';
-      control.spellcheck = false;
-    }
-  }
-  control.id = id;
+  // Card products have text fields only: `list`/`boolean` form elements (other payment methods)
+  // are left out to keep the script tag small, and render as text inputs checked by their validators.
+  const input = el(doc, 'input', 'baton-input');
+  input.type = hints.obfuscate ? 'password' : 'text';
+  input.placeholder = hints.placeholderLabel ?? '';
+  input.autocomplete = (AUTOCOMPLETE[field.id] ?? 'off') as AutoFill;
+  input.inputMode = /^(numericstring|expirydate|integer)$/.test(field.type ?? '') ? 'numeric' : field.dataRestrictions.validators.emailAddress ? 'email' : 'text';
+  input.spellcheck = false;
+  input.id = id;
   // No `name`: without one the browser never submits card data itself, whatever happens.
-  control.required = field.dataRestrictions.isRequired;
+  input.required = field.dataRestrictions.isRequired;
 
   const root = el(doc, 'div', 'baton-field');
   root.dataset.field = field.id;
   const labelNode = Object.assign(el(doc, 'label', 'baton-label', label), { htmlFor: id });
   const error = Object.assign(el(doc, 'p', 'baton-error'), { id: `${id}-error` });
   const described = [error.id];
-  root.append(labelNode, control);
-  const tooltip = text(hints.tooltip?.label);
-  if (tooltip) {
+  root.append(labelNode, input);
+  const tooltip = hints.tooltip?.label;
+  // The schema keeps `tooltip` loose: only a string is shown.
+  if (tooltip && typeof tooltip === 'string') {
     const hint = Object.assign(el(doc, 'p', 'baton-hint', tooltip), { id: `${id}-hint` });
     root.append(hint);
     described.unshift(hint.id);
   }
   root.append(error);
-  control.setAttribute('aria-describedby', described.join(' '));
+  input.setAttribute('aria-describedby', described.join(' '));
 
   const result: FormField = {
     id: field.id,
     label,
     root,
-    control,
+    control: input,
     def: field,
-    value: () => (checkbox ? String((control as HTMLInputElement).checked) : control.value),
+    value: () => input.value,
     setError(message) {
       error.textContent = message;
-      if (message) control.setAttribute('aria-invalid', 'true');
-      else control.removeAttribute('aria-invalid');
+      if (message) input.setAttribute('aria-invalid', 'true');
+      else input.removeAttribute('aria-invalid');
       root.classList.toggle('baton-field--invalid', !!message);
     },
     reformat: () => format(),
@@ -122,7 +98,7 @@ export function createField(doc: Document, field: PaymentProductField, uid: stri
   let previous = '';
   const format = (event?: InputEvent) => {
     const mask = (result.def.displayHints as Hints | undefined)?.mask;
-    if (!mask || !input) return;
+    if (!mask) return;
     let value = input.value;
     let caret = input.selectionStart ?? value.length;
     // Deleting only a mask literal (the space in "4111 |1111") would be undone by the mask:
@@ -141,6 +117,6 @@ export function createField(doc: Document, field: PaymentProductField, uid: stri
     if (doc.activeElement === input) input.setSelectionRange(at, at);
   };
   // Registered first, so the form's own `input` listeners see the masked value.
-  control.addEventListener('input', (event) => format(event as InputEvent));
+  input.addEventListener('input', (event) => format(event as InputEvent));
   return result;
 }

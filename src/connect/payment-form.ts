@@ -17,13 +17,10 @@ import { failedValidators, unmaskValue, validateValues } from './validators.js';
  */
 export interface PaymentFormMessages {
   readonly required: string;
-  /** A value that fails `length`, `regularExpression`, `range`, `fixedList` or a validator without its own text. */
+  /** A value that fails a validator without its own text (`length`, `regularExpression`, `emailAddress`, …). */
   readonly invalid: string;
   readonly luhn: string;
   readonly expirationDate: string;
-  readonly emailAddress: string;
-  readonly iban: string;
-  readonly termsAndConditions: string;
   /** The IIN lookup answered `EXISTING_BUT_NOT_ALLOWED`. */
   readonly notAllowed: string;
   /** Announced while the input is encrypted and handed to `onSubmit`. */
@@ -38,9 +35,6 @@ export const PAYMENT_FORM_MESSAGES: PaymentFormMessages = {
   invalid: '{label} is not valid.',
   luhn: '{label} is not valid: check the digits.',
   expirationDate: '{label} is not a valid month, or it has passed.',
-  emailAddress: '{label} must be an e-mail address such as name@example.com.',
-  iban: '{label} is not a valid IBAN.',
-  termsAndConditions: 'Please accept {label}.',
   notAllowed: 'This card is not accepted for this payment. Please use another card.',
   sending: 'Sending…',
   failed: 'The payment was not sent: {error}',

@@ -130,47 +130,6 @@ describe('mountPaymentForm: fields', () => {
     expect(expiry.selectionStart).toBe(5);
   });
 
-  it('renders list fields as a select and boolean fields as a checkbox, and sends their values', async () => {
-    const extra = [
-      {
-        id: 'installments',
-        type: 'string',
-        dataRestrictions: { isRequired: true, validators: { fixedList: { allowedValues: ['1', '3'] } } },
-        displayHints: {
-          displayOrder: 50,
-          label: 'Instalments',
-          formElement: {
-            type: 'list',
-            valueMapping: [
-              { value: '1', displayElements: [{ id: 'displayName', type: 'STRING', value: 'Pay at once' }] },
-              { value: '3', displayElements: [{ id: 'displayName', type: 'STRING', value: 'In 3 parts' }] },
-            ],
-          },
-        },
-      },
-      {
-        id: 'acceptTerms',
-        type: 'boolean',
-        dataRestrictions: { isRequired: true, validators: { termsAndConditions: {} } },
-        displayHints: { displayOrder: 60, label: 'the terms', formElement: { type: 'boolean' } },
-      },
-    ];
-    const { root, user, submitted } = await mount({ product: { ...visa, fields: [...visa.fields, ...extra] } });
-    const select = getByLabelText(root, 'Instalments') as HTMLSelectElement;
-    expect([...select.options].map((option) => [option.value, option.textContent])).toEqual([['', ''], ['1', 'Pay at once'], ['3', 'In 3 parts']]);
-    const terms = getByRole(root, 'checkbox', { name: 'the terms' });
-    await fillValidCard(root, user);
-    await user.click(getByRole(root, 'button', { name: 'Pay' }));
-    await waitFor(() => expect(document.activeElement).toBe(select));
-    expect(getByRole(root, 'status').textContent).toBe('Instalments is required.');
-    expect(terms.getAttribute('aria-invalid')).toBe('true');
-    await user.selectOptions(select, '3');
-    await user.click(terms);
-    await user.click(getByRole(root, 'button', { name: 'Pay' }));
-    await waitFor(() => expect(submitted).toHaveLength(1));
-    expect((await pay(submitted[0]!)).body.received.fields).toEqual(['cardNumber', 'expiryDate', 'cvv', 'cardholderName', 'installments', 'acceptTerms']);
-  });
-
   it('replaces its earlier output when mounted twice into the same container, and destroy removes it', async () => {
     const { root, session } = await mount();
     const second = mountPaymentForm(root, { session, product: visa, context, onSubmit: () => {} });
@@ -212,6 +171,12 @@ describe('mountPaymentForm: validation', () => {
     await user.type(number, '{Backspace}1');
     expect(number.hasAttribute('aria-invalid')).toBe(false);
     expect(error.textContent).toBe('');
+  });
+
+  it("speaks the integrator's words: messages and submitLabel replace the defaults", async () => {
+    const { root, user } = await mount({ submitLabel: 'Betalen', messages: { required: '{label} ontbreekt.' } });
+    await user.click(getByRole(root, 'button', { name: 'Betalen' }));
+    await waitFor(() => expect(getByRole(root, 'status').textContent).toBe('Card number ontbreekt.'));
   });
 
   it('on submit marks every invalid field, announces the first error and moves focus to it', async () => {
