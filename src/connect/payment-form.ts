@@ -118,7 +118,8 @@ export function mountPaymentForm(container: HTMLElement, options: PaymentFormOpt
   }
   const { session, context, onSubmit, tokenize, submitLabel, ...opts } = parseWith(optionsSchema(), options, 'mountPaymentForm options');
   const messages = { ...PAYMENT_FORM_MESSAGES, ...opts.messages };
-  const say = (key: keyof PaymentFormMessages, label = '', error = '') => messages[key].replace('{label}', label).replace('{error}', error);
+  // Replacer functions: a `$&` in a provider's label or an error message stays literal text.
+  const say = (key: keyof PaymentFormMessages, label = '', error = '') => messages[key].replace('{label}', () => label).replace('{error}', () => error);
   const doc = container.ownerDocument;
   const uid = `baton-${++mounted}`;
   const controller = new AbortController();

@@ -289,12 +289,12 @@ describe('mountPaymentForm: submit', () => {
     const { root, user } = await mount({
       onSubmit: () => {
         attempts++;
-        if (attempts === 1) throw new Error('merchant server answered 502');
+        if (attempts === 1) throw new Error("merchant server answered 502 $' $&");
       },
     });
     await fillValidCard(root, user);
     await user.click(getByRole(root, 'button', { name: 'Pay' }));
-    await waitFor(() => expect(getByRole(root, 'status').textContent).toBe('The payment was not sent: merchant server answered 502'));
+    await waitFor(() => expect(getByRole(root, 'status').textContent).toBe("The payment was not sent: merchant server answered 502 $' $&"));
     expect(root.querySelector('form')!.dataset.state).toBe('failed');
     expect(getAllByRole(root, 'textbox').map((input) => (input as HTMLInputElement).value)).toEqual(['4111 1111 1111 1111', '12/30', 'Łukasz 王 Müller']);
     expect((getByLabelText(root, 'CVV') as HTMLInputElement).value).toBe('123');
