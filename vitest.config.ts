@@ -16,7 +16,7 @@ export default defineConfig({
       {
         extends: true,
         // Pre-bundled up front: re-optimising on the first run reloads the page mid-test.
-        optimizeDeps: { include: ['@testing-library/dom', '@testing-library/user-event'] },
+        optimizeDeps: { include: ['@testing-library/dom', '@testing-library/user-event', 'axe-core'] },
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],

@@ -1,6 +1,7 @@
 /**
  * `baton-sdk/connect` — the browser leg of a Worldline Connect client session: Client API calls,
- * client-side encryption (JWE via WebCrypto), field validators and input masks.
+ * client-side encryption (JWE via WebCrypto), field validators, input masks, and a payment form
+ * built from a product's fields (`mountPaymentForm`, left out of bundles that do not use it).
  *
  * @example
  * import { createClientSession } from 'baton-sdk/connect';
@@ -46,3 +47,4 @@ export type {
   PrivacyPolicy,
 } from './schemas.js';
 export { BatonError, ValidationError, ProviderError, NetworkError, UnsafeUrlError, SecretError } from '../core/errors.js';
+export { mountPaymentForm, PAYMENT_FORM_MESSAGES, type PaymentFormOptions, type PaymentFormHandle, type PaymentFormMessages } from './payment-form.js';

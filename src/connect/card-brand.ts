@@ -1,0 +1,88 @@
+// The card number's brand: as the number grows, ask the platform which product its IIN belongs
+// to (the session answers repeated bins itself), show that product's logo, and report a card the
+// platform knows but does not accept in this payment context.
+import type { ClientSession, IinDetailsResult } from './session.js';
+import type { PaymentContext, PaymentProduct } from './schemas.js';
+
+export interface CardBrand {
+  /** `.baton-brand`, a polite live region: the brand's logo (`img` with its name as `alt`). */
+  readonly node: HTMLElement;
+  /** To call with the card number on every input. */
+  update(cardNumber: string): void;
+  /** Resolves once the lookup for the number typed so far has answered (or failed). */
+  settled(): Promise<void>;
+}
+
+export interface CardBrandOptions {
+  readonly session: ClientSession;
+  readonly context: PaymentContext;
+  readonly signal: AbortSignal;
+  /** The product the form uses now; a card of another accepted product is fetched and reported. */
+  readonly current: () => PaymentProduct;
+  /** Called with each answer for the current number; `product` when the card's product is accepted. */
+  readonly onResult: (result: IinDetailsResult | undefined, product?: PaymentProduct) => void;
+}
+
+export function createCardBrand(doc: Document, id: string, { session, context, signal, current, onResult }: CardBrandOptions): CardBrand {
+  const node = doc.createElement('span');
+  node.className = 'baton-brand';
+  node.id = id;
+  node.setAttribute('aria-live', 'polite');
+  let bin = '';
+  let pending: Promise<void> = Promise.resolve();
+
+  let shown: PaymentProduct | undefined;
+
+  const show = (product?: PaymentProduct) => {
+    // The same brand again (the 7th and 8th digits rarely change it) is not re-announced.
+    if (product === shown || (product && shown && product.id === shown.id)) return;
+    shown = product;
+    const hints = product?.displayHints;
+    const name = hints?.label ?? '';
+    let logo: HTMLImageElement | undefined;
+    if (hints?.logo) {
+      try {
+        logo = Object.assign(doc.createElement('img'), { className: 'baton-brand-logo', alt: name, src: session.assetUrl(hints.logo) });
+      } catch {
+        // An asset path the session refuses: the name alone says it.
+      }
+    }
+    node.replaceChildren(logo ?? name);
+  };
+
+  const report = (result?: IinDetailsResult, product?: PaymentProduct) => {
+    show(product);
+    onResult(result, product);
+  };
+
+  const lookUp = async (digits: string, asked: string) => {
+    try {
+      const result = await session.getIinDetails(digits, context, { signal });
+      let product: PaymentProduct | undefined;
+      if (result.status === 'SUPPORTED') {
+        const id = Number(result.details.paymentProductId);
+        product = id === Number(current().id) ? current() : await session.getPaymentProduct(id, context, { signal }).catch(() => undefined);
+      }
+      // Only the answer for what is typed now counts: the customer may have typed on.
+      if (asked === bin) report(result, product);
+    } catch {
+      // A failed lookup leaves the decision to the platform when the payment is made.
+      if (asked === bin) report();
+    }
+  };
+
+  return {
+    node,
+    update(cardNumber) {
+      const digits = cardNumber.replace(/\D/g, '');
+      // The platform reads the first 8 digits (6 while fewer are typed): other digits change nothing.
+      const next = digits.length < 6 ? '' : digits.slice(0, digits.length < 8 ? 6 : 8);
+      if (next === bin) return;
+      bin = next;
+      // What is shown stays until the new bin's answer, so the logo does not flicker.
+      if (next) pending = lookUp(digits, next);
+      else report();
+    },
+    settled: () => pending,
+  };
+}
