@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import { NetworkError, ProviderError } from '../core/errors.js';
 import { request, type HttpRequest } from '../core/http.js';
 import type { UrlPolicy } from '../core/url-guard.js';
+import { withRaw } from '../core/documented.js';
 import { parseWith, readJson } from '../core/validate.js';
 import { collectMetaInfo, encodeMetaInfo } from './meta-info.js';
 import { ErrorResponseSchema, type ConnectErrorDetails } from './schemas.js';
@@ -54,7 +55,8 @@ export async function callClientApi<const TSchema extends v.GenericSchema>(
   });
   const body = readJson(response.text);
   if (response.status >= 400) throw toProviderError(body, response.status, { method: options.method ?? 'GET', url: url.href }, response.text);
-  return parseWith(schema, body, what);
+  // Unknown fields stay reachable, untyped, as `raw`: the answer exactly as received.
+  return withRaw(parseWith(schema, body, what), body);
 }
 
 function toProviderError(body: unknown, status: number, request: { method: string; url: string }, text: string): Error {

@@ -123,7 +123,7 @@ export function mountPaymentForm(container: HTMLElement, options: PaymentFormOpt
   const doc = container.ownerDocument;
   const uid = `baton-${++mounted}`;
   const controller = new AbortController();
-  let product = opts.product;
+  let product: PaymentProduct = opts.product;
   let refusal = '';
   let busy = false;
 

@@ -2,6 +2,7 @@
 // Strict for ids and URLs (they build requests), tolerant for display data (unknown fields kept,
 // numbers as strings accepted).
 import * as v from 'valibot';
+import type { Documented } from '../core/documented.js';
 import { numberish, textish } from '../core/schemas.js';
 
 /** Ids that end up in a URL path or an `Authorization` header. */
@@ -60,7 +61,7 @@ export const AccountOnFileSchema = v.looseObject({
   paymentProductId: Num,
   attributes: v.optional(v.array(v.looseObject({ key: v.string(), value: Text, status: Text, mustWriteReason: Text })), []),
 });
-export type AccountOnFile = v.InferOutput<typeof AccountOnFileSchema>;
+export interface AccountOnFile extends Documented<v.InferOutput<typeof AccountOnFileSchema>> {}
 const AccountsOnFile = v.optional(v.array(AccountOnFileSchema), []);
 
 const BasicProductFields = {
@@ -75,13 +76,16 @@ const BasicProductFields = {
 };
 
 export const BasicPaymentProductSchema = v.looseObject(BasicProductFields);
-export type BasicPaymentProduct = v.InferOutput<typeof BasicPaymentProductSchema>;
+export interface BasicPaymentProduct extends Documented<v.InferOutput<typeof BasicPaymentProductSchema>> {}
 
 export const BasicPaymentProductsSchema = v.looseObject({
   paymentProducts: v.array(BasicPaymentProductSchema),
   accountsOnFile: AccountsOnFile,
 });
-export type BasicPaymentProducts = v.InferOutput<typeof BasicPaymentProductsSchema>;
+export interface BasicPaymentProducts extends Documented<v.InferOutput<typeof BasicPaymentProductsSchema>> {
+  /** The platform's answer exactly as received (fields Baton does not document included). */
+  readonly raw?: unknown;
+}
 
 export const BasicPaymentProductGroupsSchema = v.looseObject({
   paymentProductGroups: v.array(
@@ -92,7 +96,10 @@ export const BasicPaymentProductGroupsSchema = v.looseObject({
     }),
   ),
 });
-export type BasicPaymentProductGroups = v.InferOutput<typeof BasicPaymentProductGroupsSchema>;
+export interface BasicPaymentProductGroups extends Documented<v.InferOutput<typeof BasicPaymentProductGroupsSchema>> {
+  /** The platform's answer exactly as received (fields Baton does not document included). */
+  readonly raw?: unknown;
+}
 
 /** The validators a field may declare; unknown ones are kept and ignored by `validateValues`. */
 export const FieldValidatorsSchema = v.looseObject({
@@ -108,7 +115,7 @@ export const FieldValidatorsSchema = v.looseObject({
   residentIdNumber: v.optional(v.looseObject({})),
   boletoBancarioRequiredness: v.optional(v.looseObject({ fiscalNumberLength: Num })),
 });
-export type FieldValidators = v.InferOutput<typeof FieldValidatorsSchema>;
+export interface FieldValidators extends Documented<v.InferOutput<typeof FieldValidatorsSchema>> {}
 
 export const PaymentProductFieldSchema = v.looseObject({
   id: v.string(),
@@ -118,16 +125,27 @@ export const PaymentProductFieldSchema = v.looseObject({
     { isRequired: false, validators: {} },
   ),
   displayHints: v.optional(
-    v.looseObject({ displayOrder: v.optional(Num), label: Text, placeholderLabel: Text, mask: Text, obfuscate: v.optional(Bool) }),
+    v.looseObject({
+      displayOrder: v.optional(Num),
+      label: Text,
+      placeholderLabel: Text,
+      mask: Text,
+      obfuscate: v.optional(Bool),
+      // PaymentProductFieldDisplayHints.tooltip in the Client API reference: an image and a label.
+      tooltip: v.optional(v.looseObject({ image: Text, label: Text })),
+    }),
   ),
 });
-export type PaymentProductField = v.InferOutput<typeof PaymentProductFieldSchema>;
+export interface PaymentProductField extends Documented<v.InferOutput<typeof PaymentProductFieldSchema>> {}
 
 export const PaymentProductSchema = v.looseObject({
   ...BasicProductFields,
   fields: v.optional(v.array(PaymentProductFieldSchema), []),
 });
-export type PaymentProduct = v.InferOutput<typeof PaymentProductSchema>;
+export interface PaymentProduct extends Documented<v.InferOutput<typeof PaymentProductSchema>> {
+  /** The platform's answer exactly as received (fields Baton does not document included). */
+  readonly raw?: unknown;
+}
 
 export const IinDetailsSchema = v.looseObject({
   paymentProductId: Num,
@@ -138,16 +156,25 @@ export const IinDetailsSchema = v.looseObject({
     [],
   ),
 });
-export type IinDetails = v.InferOutput<typeof IinDetailsSchema>;
+export interface IinDetails extends Documented<v.InferOutput<typeof IinDetailsSchema>> {
+  /** The platform's answer exactly as received (fields Baton does not document included). */
+  readonly raw?: unknown;
+}
 
 export const PublicKeySchema = v.looseObject({
   keyId: v.pipe(v.string(), v.minLength(1)),
   publicKey: v.pipe(v.string(), v.regex(/^[A-Za-z0-9+/\s]+={0,2}$/, 'must be base64 DER')),
 });
-export type PublicKey = v.InferOutput<typeof PublicKeySchema>;
+export interface PublicKey extends Documented<v.InferOutput<typeof PublicKeySchema>> {
+  /** The platform's answer exactly as received (fields Baton does not document included). */
+  readonly raw?: unknown;
+}
 
 export const NetworksSchema = v.looseObject({ networks: v.array(v.string()) });
-export type PaymentProductNetworks = v.InferOutput<typeof NetworksSchema>;
+export interface PaymentProductNetworks extends Documented<v.InferOutput<typeof NetworksSchema>> {
+  /** The platform's answer exactly as received (fields Baton does not document included). */
+  readonly raw?: unknown;
+}
 
 export const DirectorySchema = v.looseObject({
   entries: v.array(
@@ -159,13 +186,25 @@ export const DirectorySchema = v.looseObject({
     }),
   ),
 });
-export type PaymentProductDirectory = v.InferOutput<typeof DirectorySchema>;
+export interface PaymentProductDirectory extends Documented<v.InferOutput<typeof DirectorySchema>> {
+  /** The platform's answer exactly as received (fields Baton does not document included). */
+  readonly raw?: unknown;
+}
 
 export const ConvertAmountSchema = v.looseObject({ convertedAmount: Num });
-export type ConvertedAmount = v.InferOutput<typeof ConvertAmountSchema>;
+export interface ConvertedAmount extends Documented<v.InferOutput<typeof ConvertAmountSchema>> {
+  /** The platform's answer exactly as received (fields Baton does not document included). */
+  readonly raw?: unknown;
+}
 
 export const ThirdPartyStatusSchema = v.looseObject({ thirdPartyStatus: v.string() });
-export type ThirdPartyStatus = v.InferOutput<typeof ThirdPartyStatusSchema>;
+export interface ThirdPartyStatus extends Documented<v.InferOutput<typeof ThirdPartyStatusSchema>> {
+  /** The platform's answer exactly as received (fields Baton does not document included). */
+  readonly raw?: unknown;
+}
 
 export const PrivacyPolicySchema = v.looseObject({ htmlContent: v.string() });
-export type PrivacyPolicy = v.InferOutput<typeof PrivacyPolicySchema>;
+export interface PrivacyPolicy extends Documented<v.InferOutput<typeof PrivacyPolicySchema>> {
+  /** The platform's answer exactly as received (fields Baton does not document included). */
+  readonly raw?: unknown;
+}

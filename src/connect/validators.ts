@@ -96,7 +96,8 @@ const EMAIL = /^[^\s@.]+(\.[^\s@.]+)*@([^\s@.]+\.)*[^\s@.]+\.[^\s@.]{2,}$/u;
  */
 export function failedValidators(
   value: string,
-  validators: FieldValidators,
+  // Validators Baton does not know yet are accepted and ignored.
+  validators: FieldValidators & Readonly<Record<string, unknown>>,
   now = new Date(),
   values: Readonly<Record<string, string>> = {},
 ): ValidatorName[] {

@@ -1,0 +1,18 @@
+/**
+ * A provider object as Baton documents it: the documented fields only, without the index
+ * signature a tolerant (loose) schema adds — so `status.dcvStatus?.statuss` does not compile.
+ * Fields Baton does not document are still read, and reachable through the result's `raw`.
+ */
+export type Documented<T> = T extends (...args: never[]) => unknown
+  ? T
+  : T extends readonly unknown[]
+    ? { readonly [I in keyof T]: Documented<T[I]> }
+    : T extends object
+      ? { [K in keyof T as string extends K ? never : number extends K ? never : K]: Documented<T[K]> }
+      : T;
+
+/** Attaches the answer exactly as received as a non-enumerable `raw` (spreads and JSON skip it). */
+export function withRaw<T>(value: T, raw: unknown): T & { readonly raw: unknown } {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) Object.defineProperty(value, 'raw', { value: raw });
+  return value as T & { readonly raw: unknown };
+}
