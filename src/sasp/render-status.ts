@@ -62,9 +62,6 @@ const SECTIONS: ReadonlyArray<readonly [SectionName, string, string]> = [
   ['fsup', 'fsupStatus', 'Fast service'],
 ];
 
-/** Fields of the order itself, never rendered as a section even when they are objects. */
-const KNOWN_KEYS = new Set(['raw', 'latestCAACheckErrors', ...SECTIONS.map(([, key]) => key)]);
-
 const STATUS_LABELS: Readonly<Record<string, string>> = {
   NotApplicable: 'Not applicable',
   ActionRequired: 'Action required',
@@ -102,10 +99,6 @@ const DETAIL_FIELDS: Readonly<Record<string, ReadonlyArray<readonly [string, str
   ],
   callback: [['phoneNumber', 'Callback phone number']],
 };
-
-/** Sections of our v1.00 document: only their documented fields are shown. Others show every text field. */
-const DOCUMENTED = ['csr', 'dcv', 'agreement', 'callback', 'organization', 'secondApproval', 'fsup'];
-const SECTION_FIELDS = ['title', 'status', 'description', 'availableActions'];
 
 /** Domain statuses where nothing is left for the customer to choose. */
 const DOMAIN_SETTLED = ['Completed', 'InProgress', 'NotApplicable'];
@@ -229,8 +222,8 @@ export function renderStatus(container: HTMLElement, status: PostPaymentStatus, 
     message.setAttribute('role', 'status');
 
     if (name === 'caa' && status.latestCAACheckErrors.length) {
-      section.append(el('p', undefined, 'Latest CAA check errors:'));
       const list = el('ul', 'baton-sasp-caa-errors');
+      list.setAttribute('aria-label', 'Latest CAA check errors');
       for (const line of status.latestCAACheckErrors) list.append(el('li', undefined, line));
       section.append(list);
     }
@@ -380,7 +373,7 @@ function sectionsOf(status: PostPaymentStatus): Array<[SectionName, Section, str
     if (isRecord(section)) found.push([name, section, title]);
   }
   for (const [key, value] of Object.entries(data)) {
-    if (KNOWN_KEYS.has(key) || !isRecord(value) || !(text(value.status) || text(value.title))) continue;
+    if (key === 'raw' || SECTIONS.some((known) => known[1] === key) || !isRecord(value) || !(text(value.status) || text(value.title))) continue;
     const parsed = v.safeParse(looseSectionSchema, value);
     const name = key.replace(/Status$/, '');
     // The key becomes a class name: only plain names.
@@ -390,8 +383,7 @@ function sectionsOf(status: PostPaymentStatus): Array<[SectionName, Section, str
 }
 
 function detailsOf(name: SectionName, data: Record<string, unknown>): Array<[string, string]> {
-  const fields = DETAIL_FIELDS[name] ?? (DOCUMENTED.includes(name) ? [] : Object.keys(data).filter((key) => !SECTION_FIELDS.includes(key)).map((key) => [key, key] as const));
-  return fields.flatMap(([key, term]): Array<[string, string]> => {
+  return (DETAIL_FIELDS[name] ?? []).flatMap(([key, term]): Array<[string, string]> => {
     const value = text(data[key]);
     return value === undefined ? [] : [[term, value]];
   });

@@ -47,15 +47,14 @@ export type ActionName = Open<
 /** DCV method type of the status document. */
 export type DcvMethodType = Open<'whoisEmail' | 'email' | 'csrHash' | 'manual'>;
 
-/** A string typed as an open enum: known values autocomplete, unknown ones are kept. */
-const open = <T extends string>() => v.pipe(v.string(), v.transform((value) => value as T));
-
-/** Like `open`, and a number is taken as its text (a status sent as `1` does not reject the answer). */
-const openText = <T extends string>() => v.pipe(textish, v.transform((value) => value as T));
+/** Text typed as an open enum: known values autocomplete, unknown ones are kept (a number as its text). */
+const open = <T extends string>() => v.pipe(textish, v.transform((value) => value as T));
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const isBlank = (value: unknown) => value == null || (typeof value === 'string' && !value.trim());
+
+const isText = (value: unknown) => typeof value === 'string' || Number.isFinite(value);
 
 /** A list of strings documented as an array but sometimes sent as one string (comma or space separated). */
 const stringList = v.optional(
@@ -74,7 +73,7 @@ const optionalText = v.optional(textish);
 /** Fields every section and every organization requirement has. */
 const describedEntries = {
   title: optionalText,
-  status: v.optional(openText<SectionStatus>(), 'Unknown'),
+  status: v.optional(open<SectionStatus>(), 'Unknown'),
   description: optionalText,
 };
 
@@ -88,30 +87,25 @@ export const requirementStatusSchema = v.looseObject(describedEntries);
  * other): read like the documented ones, and a bare status text is taken as `{ status }`.
  */
 export const looseSectionSchema = v.pipe(
-  v.custom<object | string | number>((value) => typeof value === 'string' || Number.isFinite(value) || isRecord(value), 'expected a section'),
+  v.custom<object | string | number>((value) => isText(value) || isRecord(value), 'expected a section'),
   v.transform((value) => (isRecord(value) ? value : { status: String(value) })),
   v.looseObject(sectionEntries),
 );
 
 /**
- * `latestCAACheckErrors` (v1.01): its shape is not in any document we could read, so every shape
+ * `latestCAACheckErrors` (v1.01): its shape is not in any document we could read, so any shape
  * becomes lines of text — a string, a list of strings, objects (their text values joined), or a
  * mix. Nothing here rejects the status.
  */
 const textLines = v.pipe(
   v.unknown(),
-  v.transform((value): string[] => lines(value, 0)),
+  v.transform((value) =>
+    [value]
+      .flat()
+      .map((item) => (isRecord(item) ? Object.values(item).filter(isText).join(': ') : isText(item) ? String(item) : ''))
+      .filter(Boolean),
+  ),
 );
-
-function lines(value: unknown, depth: number): string[] {
-  if (typeof value === 'string' || Number.isFinite(value)) return [String(value)];
-  if (Array.isArray(value) && depth < 2) return value.flatMap((item) => lines(item, depth + 1));
-  if (isRecord(value) && depth < 2) {
-    const text = Object.values(value).flatMap((item) => (typeof item === 'string' || Number.isFinite(item) ? [String(item)] : []));
-    return text.length ? [text.join(': ')] : [];
-  }
-  return [];
-}
 
 export const dcvMethodSchema = v.looseObject({
   type: v.optional(open<DcvMethodType>(), ''),
@@ -124,7 +118,7 @@ export const dcvMethodSchema = v.looseObject({
 
 export const domainSchema = v.looseObject({
   domainName: v.optional(textish, ''),
-  dcvStatus: v.optional(openText<SectionStatus>(), 'Unknown'),
+  dcvStatus: v.optional(open<SectionStatus>(), 'Unknown'),
   selectedMethod: optionalText,
   methods: v.optional(v.array(dcvMethodSchema), []),
 });
@@ -175,13 +169,10 @@ export const organizationStatusSchema = v.looseObject({
  * "not there" — a missing title, an upload that is not available. `raw` keeps them.
  */
 function withoutBlanks(value: unknown, depth = 0): unknown {
-  if (depth > 8 || typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) return value.filter((item) => !isBlank(item)).map((item) => withoutBlanks(item, depth + 1));
-  const kept: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
-    if (!isBlank(item)) Object.defineProperty(kept, key, { value: withoutBlanks(item, depth + 1), enumerable: true, writable: true, configurable: true });
-  }
-  return kept;
+  if (depth > 8 || typeof value !== 'object' || !value) return value;
+  const kept = Object.entries(value).filter(([, item]) => !isBlank(item)).map(([key, item]) => [key, withoutBlanks(item, depth + 1)] as const);
+  // (fromEntries defines keys: a "__proto__" key stays a plain key.)
+  return Array.isArray(value) ? kept.map(([, item]) => item) : Object.fromEntries(kept);
 }
 
 /** `data` of a successful `!getPostPaymentStatus` answer (PostPaymentData), with nulls and blanks dropped. */
