@@ -170,9 +170,14 @@ export const organizationStatusSchema = v.looseObject({
  */
 function withoutBlanks(value: unknown, depth = 0): unknown {
   if (depth > 8 || typeof value !== 'object' || !value) return value;
-  const kept = Object.entries(value).filter(([, item]) => !isBlank(item)).map(([key, item]) => [key, withoutBlanks(item, depth + 1)] as const);
-  // (fromEntries defines keys: a "__proto__" key stays a plain key.)
-  return Array.isArray(value) ? kept.map(([, item]) => item) : Object.fromEntries(kept);
+  if (Array.isArray(value)) return value.filter((item) => !isBlank(item)).map((item) => withoutBlanks(item, depth + 1));
+  const kept: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const item = (value as Record<string, unknown>)[key];
+    // (A "__proto__" key would set the prototype; schemas drop it anyway, `raw` keeps it.)
+    if (!isBlank(item) && key !== '__proto__') kept[key] = withoutBlanks(item, depth + 1);
+  }
+  return kept;
 }
 
 /** `data` of a successful `!getPostPaymentStatus` answer (PostPaymentData), with nulls and blanks dropped. */
