@@ -199,6 +199,14 @@ export function renderStatus(container: HTMLElement, status: PostPaymentStatus, 
     }
   };
 
+  // A re-render (a status refresh) keeps what the user did in the earlier one: the choosers they
+  // opened and the methods they picked, per domain.
+  const previous = [...container.children].find((child) => child.classList.contains('baton-sasp-status'));
+  const kept = new Map<string, string>();
+  for (const toggle of previous?.querySelectorAll<HTMLDetailsElement>('details.baton-sasp-dcv-toggle[open]') ?? []) {
+    kept.set(toggle.dataset.domain!, toggle.querySelector<HTMLInputElement>('input:checked')?.value ?? '');
+  }
+
   const root = el('div', 'baton-sasp-status');
   root.dataset.orderStatus = status.orderStatus ?? '';
   const summary = [`Order ${status.orderNumber}`, status.productName, status.domainName === 'Multiple domains' && status.primaryDomainName ? `${status.primaryDomainName} and more` : status.domainName, status.orderStatus && `Order status: ${status.orderStatus}`];
@@ -310,7 +318,9 @@ export function renderStatus(container: HTMLElement, status: PostPaymentStatus, 
     const picked = offered.some((method) => method.options.some((option) => sameMethod(domain.selectedMethod, option)));
     const open = required && !DOMAIN_SETTLED.includes(domain.dcvStatus) && !picked;
     if (open) waiting.push(domain.domainName);
-    const toggle = disclosure('baton-sasp-dcv-toggle', row, open);
+    const picking = kept.get(domain.domainName);
+    const toggle = disclosure('baton-sasp-dcv-toggle', row, open || picking !== undefined);
+    toggle.dataset.domain = domain.domainName;
 
     const fieldset = el('fieldset', 'baton-sasp-dcv-chooser');
     fieldset.setAttribute('role', 'radiogroup');
@@ -330,7 +340,7 @@ export function renderStatus(container: HTMLElement, status: PostPaymentStatus, 
         radio.name = group;
         radio.value = option;
         radio.dataset.type = method.type;
-        radio.checked = sameMethod(domain.selectedMethod, option);
+        radio.checked = picking ? picking === option : sameMethod(domain.selectedMethod, option);
         label.append(radio, option);
         box.append(label, ' ');
       }
@@ -354,7 +364,6 @@ export function renderStatus(container: HTMLElement, status: PostPaymentStatus, 
     return item;
   }
 
-  const previous = [...container.children].find((child) => child.classList.contains('baton-sasp-status'));
   if (previous) previous.replaceWith(root);
   else container.append(root);
   return root;

@@ -95,6 +95,23 @@ describe('one row per domain', () => {
     expect(onAction).toHaveBeenCalledWith({ section: 'dcv', action: 'canChangeDCVMethod', domainName: 'mn.gov', method: 'MANUAL', option: 'Manual' });
   });
 
+  it('a re-render (status refresh) keeps the choosers the user opened and the method they picked', async () => {
+    const status = withDomains(spec(), [{}, {}, {}], { status: 'InProgress', availableActions: ['canChangeDCVMethod'] });
+    renderStatus(container, status, { onAction: () => undefined });
+    const user = userEvent.setup();
+    await user.click(toggles()[1]!.querySelector('summary')!);
+    await user.click(within(toggles()[1]!).getByRole('radio', { name: 'Manual' }));
+    renderStatus(container, withDomains(spec(), [{}, {}, {}], { status: 'InProgress', availableActions: ['canChangeDCVMethod'] }), { onAction: () => undefined });
+    expect(container.querySelectorAll('.baton-sasp-status')).toHaveLength(1);
+    expect(toggles().map((t) => t.open)).toEqual([false, true, false]);
+    expect(within(toggles()[1]!).getByRole('radio', { name: 'Manual' })).toHaveProperty('checked', true);
+    // A fresh container starts fresh.
+    const other = document.body.appendChild(document.createElement('div'));
+    renderStatus(other, status, { onAction: () => undefined });
+    expect([...other.querySelectorAll<HTMLDetailsElement>('details.baton-sasp-dcv-toggle')].map((t) => t.open)).toEqual([false, false, false]);
+    other.remove();
+  });
+
   it('keeps each radio and its label text in one non-wrapping label', () => {
     renderStatus(container, spec(), { onAction: () => undefined });
     const labels = [...container.querySelectorAll<HTMLLabelElement>('label.baton-sasp-dcv-option')];
