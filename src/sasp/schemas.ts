@@ -1,7 +1,14 @@
 /**
  * Schemas for what Sectigo's SASP answers. Tolerant where the provider is sloppy (numbers as
- * strings and back, unknown enum values, a string where an array is documented) and strict where
- * safety needs it (session ids, tokens).
+ * strings and back, unknown enum values, a string where an array is documented, `null` or `""`
+ * where a value is documented) and strict where safety needs it (session ids, tokens, URLs).
+ *
+ * Sources: our v1.00 document (`specs/sasp-get-post-payment-status.txt`) and Sectigo's current
+ * public docs, https://docs.sectigo.com/sps/get-post-payment-status/request (orderNumber up to 128
+ * characters; certificateID "not relevant for VMC/CMC") and, for mark certificates,
+ * https://docs.sectigo.com/mcp/mark-certificates/endpoint-get-postpayment-status (a VMC answer with
+ * the same section objects: `title`, `status`, `description`, `availableActions`, and `""` for an
+ * unset `clickThroughEmailAddress`).
  */
 import * as v from 'valibot';
 import { httpUrlText, integerish, textish } from '../core/schemas.js';
@@ -40,12 +47,14 @@ export type ActionName = Open<
 /** DCV method type of the status document. */
 export type DcvMethodType = Open<'whoisEmail' | 'email' | 'csrHash' | 'manual'>;
 
-/** A string typed as an open enum: known values autocomplete, unknown ones are kept. */
-const open = <T extends string>() => v.pipe(v.string(), v.transform((value) => value as T));
+/** Text typed as an open enum: known values autocomplete, unknown ones are kept (a number as its text). */
+const open = <T extends string>() => v.pipe(textish, v.transform((value) => value as T));
 
-/** An integer sent as a number or as a numeric string (`"-4"`). */
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Text sent as a string or as a number (`orderNumber: 654824`). */
+const isBlank = (value: unknown) => value == null || (typeof value === 'string' && !value.trim());
+
+const isText = (value: unknown) => typeof value === 'string' || Number.isFinite(value);
 
 /** A list of strings documented as an array but sometimes sent as one string (comma or space separated). */
 const stringList = v.optional(
@@ -73,8 +82,33 @@ const sectionEntries = { ...describedEntries, availableActions: actions };
 
 export const requirementStatusSchema = v.looseObject(describedEntries);
 
+/**
+ * A section we cannot be sure of the shape of (the ones the changelog added after v1.00, and any
+ * other): read like the documented ones, and a bare status text is taken as `{ status }`.
+ */
+export const looseSectionSchema = v.pipe(
+  v.custom<object | string | number>((value) => isText(value) || isRecord(value), 'expected a section'),
+  v.transform((value) => (isRecord(value) ? value : { status: String(value) })),
+  v.looseObject(sectionEntries),
+);
+
+/**
+ * `latestCAACheckErrors` (v1.01): its shape is not in any document we could read, so any shape
+ * becomes lines of text — a string, a list of strings, objects (their text values joined), or a
+ * mix. Nothing here rejects the status.
+ */
+const textLines = v.pipe(
+  v.unknown(),
+  v.transform((value) =>
+    [value]
+      .flat()
+      .map((item) => (isRecord(item) ? Object.values(item).filter(isText).join(': ') : isText(item) ? String(item) : ''))
+      .filter(Boolean),
+  ),
+);
+
 export const dcvMethodSchema = v.looseObject({
-  type: open<DcvMethodType>(),
+  type: v.optional(open<DcvMethodType>(), ''),
   title: optionalText,
   /** Documented as a string, sent as a number: always a number here (or undefined). */
   level: v.optional(integerish),
@@ -83,7 +117,7 @@ export const dcvMethodSchema = v.looseObject({
 });
 
 export const domainSchema = v.looseObject({
-  domainName: textish,
+  domainName: v.optional(textish, ''),
   dcvStatus: v.optional(open<SectionStatus>(), 'Unknown'),
   selectedMethod: optionalText,
   methods: v.optional(v.array(dcvMethodSchema), []),
@@ -129,8 +163,25 @@ export const organizationStatusSchema = v.looseObject({
   trademarkCheck: v.optional(requirementStatusSchema),
 });
 
-/** `data` of a successful `!getPostPaymentStatus` answer (PostPaymentData). */
-export const postPaymentDataSchema = v.looseObject({
+/**
+ * Drops `null` and blank-string values from objects and lists (a few levels deep, as deep as the
+ * status goes): the live API sends `null` or `""` where the document shows a value, and that means
+ * "not there" — a missing title, an upload that is not available. `raw` keeps them.
+ */
+function withoutBlanks(value: unknown, depth = 0): unknown {
+  if (depth > 8 || typeof value !== 'object' || !value) return value;
+  if (Array.isArray(value)) return value.filter((item) => !isBlank(item)).map((item) => withoutBlanks(item, depth + 1));
+  const kept: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const item = (value as Record<string, unknown>)[key];
+    // (A "__proto__" key would set the prototype; schemas drop it anyway, `raw` keeps it.)
+    if (!isBlank(item) && key !== '__proto__') kept[key] = withoutBlanks(item, depth + 1);
+  }
+  return kept;
+}
+
+/** `data` of a successful `!getPostPaymentStatus` answer (PostPaymentData), with nulls and blanks dropped. */
+const postPaymentDataObject = v.looseObject({
   orderNumber: textish,
   productType: v.optional(integerish),
   productName: optionalText,
@@ -150,7 +201,22 @@ export const postPaymentDataSchema = v.looseObject({
   organizationStatus: v.optional(organizationStatusSchema),
   secondApprovalStatus: v.optional(sectionSchema),
   fsupStatus: v.optional(sectionSchema),
+  /** v1.01 (changelog of Sectigo's current docs): the CAA check before issuance. */
+  caaCheckStatus: v.optional(looseSectionSchema),
+  /** v1.01: what the last CAA check found, as lines of text. */
+  latestCAACheckErrors: v.optional(textLines, []),
+  /** v1.02: the mark asserter (mark certificates). */
+  maStatus: v.optional(looseSectionSchema),
+  // v1.03 added fields for VMC/CMC orders whose names we could not find documented: they are kept
+  // (this is a loose object), and renderStatus shows any section-like object generically.
 });
+
+/** `data` of a successful `!getPostPaymentStatus` answer (PostPaymentData). */
+export const postPaymentDataSchema = v.pipe(
+  v.unknown(),
+  v.transform(withoutBlanks),
+  postPaymentDataObject,
+);
 
 /** The envelope of every `!getPostPaymentStatus` answer. */
 export const statusEnvelopeSchema = v.looseObject({
@@ -164,6 +230,8 @@ export const statusEnvelopeSchema = v.looseObject({
 });
 
 export type PostPaymentSection = v.InferOutput<typeof sectionSchema>;
+/** A section read tolerantly: the v1.01–v1.03 additions and any section we do not know. */
+export type LooseSection = v.InferOutput<typeof looseSectionSchema>;
 export type DcvStatus = v.InferOutput<typeof dcvStatusSchema>;
 export type DcvDomain = v.InferOutput<typeof domainSchema>;
 export type DcvMethod = v.InferOutput<typeof dcvMethodSchema>;
@@ -184,10 +252,13 @@ export const sidSchema = v.pipe(
   v.regex(/^[\w.~-]+$/, 'SID has characters outside letters, digits, ".", "_", "~", "-"'),
 );
 
-/** An order number: up to 64 characters; numbers are accepted and turned into text. */
+/**
+ * An order number: up to 128 characters, letters allowed (Sectigo's current docs; our v1.00
+ * document said 64); numbers are accepted and turned into text.
+ */
 export const orderNumberSchema = v.pipe(
   textish,
   v.trim(),
   v.minLength(1, 'orderNumber is empty'),
-  v.maxLength(64, 'orderNumber is longer than 64 characters'),
+  v.maxLength(128, 'orderNumber is longer than 128 characters'),
 );

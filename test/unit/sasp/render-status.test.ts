@@ -67,9 +67,10 @@ describe('renderStatus', () => {
       'Fast Service Certificate',
     ]);
     const dcv = getByRole(container, 'region', { name: 'Domain Control Validation' });
-    expect(within(dcv).getByText('Status: Action required')).toBeTruthy();
+    expect(dcv.querySelector('.baton-sasp-section__status')?.textContent).toBe('Status: Action required');
+    expect(dcv.querySelector('.baton-sasp-badge')?.getAttribute('data-status')).toBe('ActionRequired');
     const second = getByRole(container, 'region', { name: 'Second Approval' });
-    expect(within(second).getByText('Status: SomethingNew')).toBeTruthy();
+    expect(second.querySelector('.baton-sasp-section__status')?.textContent).toBe('Status: SomethingNew');
     expect(second.dataset.status).toBe('SomethingNew');
     expect(container.querySelector('.baton-sasp-status__summary')?.textContent).toContain('Order 654824');
   });
@@ -130,11 +131,16 @@ describe('renderStatus', () => {
     ]);
   });
 
-  it('shows no chooser when the section offers no method choice', () => {
+  it('shows no chooser when the section offers no method choice: one plain row per domain', () => {
     const status = statusFor();
     renderStatus(container, { ...status, dcvStatus: { ...status.dcvStatus!, status: 'InProgress', availableActions: [] } }, { onAction: () => undefined });
     expect(queryAllByRole(container, 'radiogroup')).toHaveLength(0);
-    expect(within(getByRole(container, 'region', { name: 'Domain Control Validation' })).getAllByRole('heading', { level: 4 }).map((h) => h.textContent)).toEqual(['mn.gov', 'mnsure.org']);
+    expect(container.querySelectorAll('details.baton-sasp-dcv-toggle')).toHaveLength(0);
+    const dcv = getByRole(container, 'region', { name: 'Domain Control Validation' });
+    expect(within(dcv).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'mn.gov · Not completed · Selected method: Not yet set',
+      'mnsure.org · Not completed · Selected method: Not yet set',
+    ]);
   });
 
   it('asks for a choice instead of sending an empty one', async () => {
