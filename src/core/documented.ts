@@ -3,7 +3,7 @@
  * signature a tolerant (loose) schema adds — so `status.dcvStatus?.statuss` does not compile.
  * Fields Baton does not document are still read, and reachable through the result's `raw`.
  */
-export type Documented<T> = T extends (...args: never[]) => unknown
+export type Documented<T> = T extends string | number | boolean | bigint | symbol | null | undefined | ((...args: never[]) => unknown)
   ? T
   : T extends readonly unknown[]
     ? { readonly [I in keyof T]: Documented<T[I]> }

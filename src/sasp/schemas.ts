@@ -11,6 +11,7 @@
  * unset `clickThroughEmailAddress`).
  */
 import * as v from 'valibot';
+import type { Documented } from '../core/documented.js';
 import { httpUrlText, integerish, textish } from '../core/schemas.js';
 
 export { integerish, textish };
@@ -229,19 +230,22 @@ export const statusEnvelopeSchema = v.looseObject({
   ),
 });
 
-export type PostPaymentSection = v.InferOutput<typeof sectionSchema>;
+export interface PostPaymentSection extends Documented<v.InferOutput<typeof sectionSchema>> {}
 /** A section read tolerantly: the v1.01–v1.03 additions and any section we do not know. */
-export type LooseSection = v.InferOutput<typeof looseSectionSchema>;
-export type DcvStatus = v.InferOutput<typeof dcvStatusSchema>;
-export type DcvDomain = v.InferOutput<typeof domainSchema>;
-export type DcvMethod = v.InferOutput<typeof dcvMethodSchema>;
-export type AgreementStatus = v.InferOutput<typeof agreementStatusSchema>;
-export type CallbackStatus = v.InferOutput<typeof callbackStatusSchema>;
-export type OrganizationStatus = v.InferOutput<typeof organizationStatusSchema>;
-export type RequirementStatus = v.InferOutput<typeof requirementStatusSchema>;
+export interface LooseSection extends Documented<v.InferOutput<typeof looseSectionSchema>> {}
+export interface DcvStatus extends Documented<v.InferOutput<typeof dcvStatusSchema>> {}
+export interface DcvDomain extends Documented<v.InferOutput<typeof domainSchema>> {}
+export interface DcvMethod extends Documented<v.InferOutput<typeof dcvMethodSchema>> {}
+export interface AgreementStatus extends Documented<v.InferOutput<typeof agreementStatusSchema>> {}
+export interface CallbackStatus extends Documented<v.InferOutput<typeof callbackStatusSchema>> {}
+export interface OrganizationStatus extends Documented<v.InferOutput<typeof organizationStatusSchema>> {}
+export interface RequirementStatus extends Documented<v.InferOutput<typeof requirementStatusSchema>> {}
 
 /** The typed post-payment status. `raw` is the provider's `data` object exactly as received. */
-export type PostPaymentStatus = v.InferOutput<typeof postPaymentDataSchema> & { readonly raw: unknown };
+export interface PostPaymentStatus extends Documented<v.InferOutput<typeof postPaymentDataSchema>> {
+  /** The answer's `data` exactly as received (fields Baton does not document included). */
+  readonly raw: unknown;
+}
 
 /** A SASP session handle: up to 16 characters, no whitespace or separators. */
 export const sidSchema = v.pipe(

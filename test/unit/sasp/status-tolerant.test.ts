@@ -18,7 +18,7 @@ describe('parseStatusResponse: nulls and blanks mean "not there"', () => {
     expect(status.uploadDocumentToken).toBeUndefined();
     expect(status.uploadDocumentUrl).toBeUndefined();
     expect(status.dcvStatus?.domains).toHaveLength(3);
-    expect((status.raw as Record<string, unknown>).uploadDocumentToken).toBe(value);
+    expect((status.raw as unknown as Record<string, unknown>).uploadDocumentToken).toBe(value);
   });
 
   it('still refuses an upload URL or token that is there but unsafe or malformed', () => {
@@ -29,7 +29,7 @@ describe('parseStatusResponse: nulls and blanks mean "not there"', () => {
   it.each(['csrStatus', 'dcvStatus', 'agreementStatus', 'callbackStatus', 'organizationStatus', 'secondApprovalStatus', 'fsupStatus', 'caaCheckStatus', 'maStatus'])(
     'a null %s is left out; the other sections stay',
     (key) => {
-      const status = parse({ [key]: null }) as Record<string, unknown>;
+      const status = parse({ [key]: null }) as unknown as Record<string, unknown>;
       expect(status[key]).toBeUndefined();
       expect(status.orderNumber).toBe('654824');
       expect(Object.keys(status).filter((k) => k.endsWith('Status') && k !== 'orderStatus' && status[k] !== undefined).length).toBeGreaterThanOrEqual(6);
@@ -107,7 +107,7 @@ describe('parseStatusResponse: the sections added after v1.00', () => {
   });
 
   it('an unknown (VMC/CMC) section is kept as sent, for generic rendering', () => {
-    expect((status as Record<string, unknown>).vmcLogoStatus).toEqual({ title: 'Logo Validation', status: 'InProgress', description: 'We are checking your logo file.', logoFormat: 'SVG Tiny PS' });
+    expect((status as unknown as Record<string, unknown>).vmcLogoStatus).toEqual({ title: 'Logo Validation', status: 'InProgress', description: 'We are checking your logo file.', logoFormat: 'SVG Tiny PS' });
   });
 
   it('raw keeps the answer exactly, nulls included', () => {

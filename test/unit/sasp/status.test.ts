@@ -150,7 +150,7 @@ describe('parseStatusResponse: tolerant of the document’s own quirks', () => {
   });
   it('keeps the raw data and unknown fields', () => {
     expect(status.raw).toEqual(example.data);
-    expect((status as Record<string, unknown>).somethingNew).toEqual({ kept: true });
+    expect((status as unknown as Record<string, unknown>).somethingNew).toEqual({ kept: true });
   });
   it('errorCode "-4" (string) is a ProviderError with code -4', () => {
     const body = JSON.stringify({ errorCode: '-4', errorMessage: "The value of the 'orderNumber' argument is invalid!", data: {} });
