@@ -312,7 +312,8 @@ export function mountUploadForm(container: HTMLElement, options: UploadFormOptio
     }
   }
 
-  container.append(form);
+  // Mounting again replaces the earlier form, as renderStatus replaces its earlier output.
+  container.replaceChildren(form);
   return form;
 }
 

@@ -231,6 +231,15 @@ describe('mountUploadForm', () => {
     expect(input.files).toHaveLength(1);
   });
 
+  it('mounting twice replaces the earlier form, like renderStatus', () => {
+    const container = document.createElement('div');
+    const first = mountUploadForm(container, { url, token: fresh });
+    const second = mountUploadForm(container, { url, token: fresh });
+    expect(container.querySelectorAll('form')).toHaveLength(1);
+    expect(container.firstElementChild).toBe(second);
+    expect(first.isConnected).toBe(false);
+  });
+
   it('refuses bad options when mounting', () => {
     const container = document.createElement('div');
     expect(() => mountUploadForm(container, { url: 'javascript:alert(1)', token: fresh })).toThrow(UnsafeUrlError);
