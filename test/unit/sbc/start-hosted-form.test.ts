@@ -9,7 +9,7 @@ import { spyOnLocation } from '../spy-location.js';
 const mockUrl = inject('mockUrl');
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
 
-beforeAll(() => configure({ hosts: ['127.0.0.1'], pathPrefixes: ['/sbc/paynet/'] }));
+beforeAll(() => configure({ allowedHosts: ['127.0.0.1'], pathPrefixes: ['/sbc/paynet/'] }));
 
 describe('startHostedForm against the mock merchant server and gateway', () => {
   const location = spyOnLocation();
