@@ -62,8 +62,29 @@ describe('parseFormResponse', () => {
     expect(() => parseFormResponse('type=error')).toThrow(/sbc answered error: the gateway answered error/);
   });
 
+  it('compares type without regard to case, as PaynetEasy’s client library does', () => {
+    expect(parseFormResponse(DOC_SUCCESS.replace('async-form-response', 'ASYNC-Form-Response'))).toMatchObject({ type: 'async-form-response', paynetOrderId: '6863103' });
+    expect(() => parseFormResponse(DOC_FAIL.replace('validation-error', 'Validation-Error'))).toThrow(ProviderError);
+    expect(() => parseFormResponse('type=ERROR&error-code=300')).toThrow(/sbc answered 300/);
+  });
+
+  it('reads error_message and error_code where the hyphenated names are absent', () => {
+    const underscored = DOC_FAIL.replace('error-message', 'error_message').replace('error-code', 'error_code');
+    expect(() => parseFormResponse(underscored)).toThrow(ProviderError);
+    try {
+      parseFormResponse(underscored);
+    } catch (error) {
+      expect(error).toMatchObject({ code: '16', providerMessage: 'Project with currency RUB does not apply request with currency USD' });
+    }
+    // The documented spelling wins when both are there.
+    expect(() => parseFormResponse('type=error&error_code=1&error-code=2&error_message=a&error-message=b')).toThrow('sbc answered 2: b');
+  });
+
   it.each([
     ['an unknown type', 'type=surprise&redirect-url=https%3A%2F%2Fsandbox.sbctech.ru%2Fpaynet%2F'],
+    ['an unknown type with both fields', 'type=surprise&paynet-order-id=1&redirect-url=https%3A%2F%2Fsandbox.sbctech.ru%2Fpaynet%2Fform%2Finit%2FAB'],
+    ['a status-response with both fields', 'type=status-response&status=approved&paynet-order-id=1&redirect-url=https%3A%2F%2Fsandbox.sbctech.ru%2Fpaynet%2F'],
+    ['an empty type with both fields', 'type=&paynet-order-id=1&redirect-url=https%3A%2F%2Fsandbox.sbctech.ru%2Fpaynet%2F'],
     ['no type', 'paynet-order-id=1&redirect-url=x'],
     ['an empty body', ''],
     ['an HTML page', '<html><body>502 Bad Gateway</body></html>'],
