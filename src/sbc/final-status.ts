@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { NetworkError, ValidationError } from '../core/errors.js';
 import { request as http } from '../core/http.js';
 import { sleep } from '../core/sleep.js';
+import type { UrlPolicy } from '../core/url-guard.js';
 import { parseWith, readJson } from '../core/validate.js';
 import { checkObject, checkSignal, checkUrl } from './input.js';
 import { merchantUrl } from './merchant-url.js';
@@ -66,7 +67,7 @@ export async function awaitFinalStatus(options: AwaitFinalStatusOptions): Promis
   const intervalMs = positive(options.intervalMs, 3_000, 'intervalMs');
   const timeoutMs = positive(options.timeoutMs, SCHEDULE_MS, 'timeoutMs');
   // The exact URL every question goes to, checked once with its query.
-  const url = merchantUrl(statusUrl, options.allowedHosts, 'awaitFinalStatus', { orderId }).href;
+  const { url, policy } = merchantUrl(statusUrl, options.allowedHosts, 'awaitFinalStatus', { orderId });
   const request = { method: 'GET', url };
   const started = Date.now();
   const deadline = started + timeoutMs;
@@ -80,7 +81,7 @@ export async function awaitFinalStatus(options: AwaitFinalStatusOptions): Promis
     const elapsed = Date.now() - started;
     if (elapsed < QUICK_PHASE_MS) quickAsked++;
     else slowAsked++;
-    const outcome = await ask(url, signal, remaining);
+    const outcome = await ask(url, policy, signal, remaining);
     if ('answer' in outcome) {
       const { answer } = outcome;
       if (FINAL_STATUSES.includes(answer.status)) {
@@ -101,12 +102,13 @@ type Outcome =
   | { readonly retryAfterMs: number | undefined; readonly failure: NetworkError | undefined };
 
 /** One question. A network failure, a 5xx or a 429 is worth asking again (after `Retry-After`, if sent). */
-async function ask(url: string, signal: AbortSignal | undefined, remaining: number): Promise<Outcome> {
+async function ask(url: string, policy: UrlPolicy, signal: AbortSignal | undefined, remaining: number): Promise<Outcome> {
   const request = { method: 'GET', url };
   let response;
   try {
     response = await http(url, {
       method: 'GET',
+      policy,
       headers: { accept: 'application/json' },
       signal,
       timeoutMs: Math.min(15_000, remaining),

@@ -70,9 +70,10 @@ export async function startHostedForm(options: StartHostedFormOptions): Promise<
   const signal = checkSignal(options.signal, 'startHostedForm options');
   const target = checkTarget(options.target, 'startHostedForm options');
   const body = serializeFormBody(options.body, 'startHostedForm options.body');
-  const url = merchantUrl(input, options.allowedHosts, 'startHostedForm').href;
+  const { url, policy } = merchantUrl(input, options.allowedHosts, 'startHostedForm');
   const response = await http(url, {
     method: 'POST',
+    policy,
     form: body,
     signal,
     // The relay may carry the gateway's error document on any status: read it first.

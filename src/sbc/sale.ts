@@ -64,7 +64,7 @@ export async function initiateSale(options: InitiateSaleOptions): Promise<SaleSe
   const target = checkUrl(options.url, 'initiateSale options', 'url');
   const signal = checkSignal(options.signal, 'initiateSale options');
   const input = parseWith(InitiateSaleInput, options, 'initiateSale options');
-  const url = merchantUrl(target, options.allowedHosts, 'initiateSale').href;
+  const { url, policy } = merchantUrl(target, options.allowedHosts, 'initiateSale');
 
   const consumer: Record<string, unknown> = {
     device: { serialNumber: input.device.serialNumber, ...(input.device.imei !== undefined && { imei: input.device.imei }) },
@@ -79,6 +79,7 @@ export async function initiateSale(options: InitiateSaleOptions): Promise<SaleSe
 
   const response = await http(url, {
     method: 'POST',
+    policy,
     json: body,
     headers: { accept: 'application/json' },
     signal,
