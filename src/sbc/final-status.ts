@@ -75,6 +75,8 @@ export async function awaitFinalStatus(options: AwaitFinalStatusOptions): Promis
   let slowAsked = 0;
 
   for (;;) {
+    // Nothing is asked while the page is hidden, the first question included.
+    await whenVisible(deadline, signal);
     if (signal?.aborted) throw new NetworkError('aborted', request, { cause: signal.reason });
     const remaining = deadline - Date.now();
     if (remaining <= 0) throw new NetworkError('timeout', request);
@@ -93,7 +95,6 @@ export async function awaitFinalStatus(options: AwaitFinalStatusOptions): Promis
     const wait = Math.max(scheduled, outcome.retryAfterMs ?? 0);
     if (outcome.failure && outcome.retryAfterMs !== undefined && Date.now() + wait >= deadline) throw outcome.failure;
     await sleep(Math.min(wait, deadline - Date.now()), signal);
-    await whenVisible(deadline, signal);
   }
 }
 

@@ -42,6 +42,23 @@ describe('awaitFinalStatus while the page is hidden', () => {
     expect(result).toMatchObject({ status: 'approved' });
   });
 
+  it('a page hidden from the start asks its first question when shown', async () => {
+    const times: number[] = [];
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async () => {
+      times.push(Date.now() - START);
+      return new Response(JSON.stringify({ status: 'declined' }));
+    });
+    visibility = 'hidden';
+    let result: unknown;
+    void awaitFinalStatus({ statusUrl: '/status', orderId: 'A1' }).then((r) => (result = r));
+    await vi.advanceTimersByTimeAsync(20 * s);
+    expect(times).toStrictEqual([]);
+    setVisibility('visible');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(times).toStrictEqual([20 * s]);
+    expect(result).toMatchObject({ status: 'declined' });
+  });
+
   it('a hidden page still stops at the deadline and on abort', async () => {
     vi.spyOn(globalThis, 'fetch').mockImplementation(async () => {
       visibility = 'hidden';
@@ -60,6 +77,6 @@ describe('awaitFinalStatus while the page is hidden', () => {
     controller.abort();
     await vi.advanceTimersByTimeAsync(0);
     expect(aborted).toMatchObject({ name: 'NetworkError', kind: 'aborted' });
-    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(fetch).toHaveBeenCalledTimes(1); // still hidden: the second poll never asked
   });
 });
