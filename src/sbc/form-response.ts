@@ -36,16 +36,16 @@ export function parseFormResponse(body: string): FormResponse {
   const fields = parsePairs(body);
   // payneteasy/php-library-payneteasy-api, Transport/Response.php: getType() is strtolower('type');
   // getErrorMessage()/getErrorCode() read error_message/error-message and error_code/error-code.
-  const type = fields.get('type')?.toLowerCase();
+  const type = (fields.get('type') ?? '').toLowerCase();
   const serialNumber = fields.get('serial-number');
 
-  if (type !== undefined && ERROR_TYPES.has(type)) {
+  if (ERROR_TYPES.has(type)) {
     const code = fields.get('error-code') || fields.get('error_code') || type;
     const message = fields.get('error-message') || fields.get('error_message') || `the gateway answered ${type}`;
     throw new ProviderError('sbc', code, message, { type, serialNumber, merchantOrderId: fields.get('merchant-order-id'), fields: Object.fromEntries(fields) });
   }
-  if (type === undefined || !SUCCESS_TYPES.has(type)) {
-    throw new ValidationError('preauth-form answer', [{ path: 'type', message: 'expected async-form-response, validation-error or error', received: type ?? 'nothing' }]);
+  if (!SUCCESS_TYPES.has(type)) {
+    throw new ValidationError('preauth-form answer', [{ path: 'type', message: 'expected async-form-response, validation-error or error', received: type || 'nothing' }]);
   }
   const issues = ['paynet-order-id', 'redirect-url']
     .filter((key) => !fields.get(key))
@@ -64,7 +64,7 @@ export function parseFormResponse(body: string): FormResponse {
 /** Pairs into a Map (no prototype to pollute); keys and values trimmed; the first of a repeated key wins. */
 function parsePairs(body: string): Map<string, string> {
   const fields = new Map<string, string>();
-  for (const [rawKey, rawValue] of new URLSearchParams(body.trim())) {
+  for (const [rawKey, rawValue] of new URLSearchParams(body)) {
     const key = rawKey.trim();
     if (key && !fields.has(key)) fields.set(key, rawValue.trim());
   }

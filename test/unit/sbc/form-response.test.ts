@@ -98,6 +98,51 @@ describe('parseFormResponse', () => {
     expect(() => parseFormResponse(body as unknown as string)).toThrow(ValidationError);
   });
 
+  const thrown = (body: string): ValidationError => {
+    try {
+      parseFormResponse(body);
+    } catch (error) {
+      return error as ValidationError;
+    }
+    throw new Error('did not throw');
+  };
+
+  it('says what is wrong, as data', () => {
+    expect(thrown(7 as unknown as string)).toMatchObject({
+      message: 'preauth-form answer: expected the answer body as a string',
+      issues: [{ path: '', message: 'expected the answer body as a string', received: 'number' }],
+    });
+    expect(thrown('type=Surprise&paynet-order-id=1').issues).toStrictEqual([
+      { path: 'type', message: 'expected async-form-response, validation-error or error', received: 'surprise' },
+    ]);
+    expect(thrown('paynet-order-id=1').issues).toStrictEqual([
+      { path: 'type', message: 'expected async-form-response, validation-error or error', received: 'nothing' },
+    ]);
+    expect(thrown('type=async-form-response')).toMatchObject({
+      message: 'preauth-form answer: paynet-order-id: missing; redirect-url: missing',
+      issues: [
+        { path: 'paynet-order-id', message: 'missing' },
+        { path: 'redirect-url', message: 'missing' },
+      ],
+    });
+  });
+
+  it('keeps the merchant order id and every field of an error answer', () => {
+    const error = thrown(`${DOC_FAIL}&merchant-order-id=902B4FF5`) as unknown as ProviderError;
+    expect(error.details).toStrictEqual({
+      type: 'validation-error',
+      serialNumber: '00000000-0000-0000-0000-000002ddb0d4',
+      merchantOrderId: '902B4FF5',
+      fields: {
+        type: 'validation-error',
+        'serial-number': '00000000-0000-0000-0000-000002ddb0d4',
+        'error-message': 'Project with currency RUB does not apply request with currency USD',
+        'error-code': '16',
+        'merchant-order-id': '902B4FF5',
+      },
+    });
+  });
+
   it('treats __proto__, constructor and prototype keys as data (no pollution)', () => {
     const body = `${DOC_SUCCESS}&__proto__[polluted]=yes\n&__proto__=polluted\n&constructor=x\n&prototype=y\n&toString=z`;
     const parsed = parseFormResponse(body);
