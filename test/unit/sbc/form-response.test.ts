@@ -115,6 +115,7 @@ describe('parseFormResponse', () => {
     expect(thrown('type=Surprise&paynet-order-id=1').issues).toStrictEqual([
       { path: 'type', message: 'expected async-form-response, validation-error or error', received: 'surprise' },
     ]);
+    expect(thrown('paynet-order-id=1').message).toBe('preauth-form answer: type: expected async-form-response, validation-error or error');
     expect(thrown('paynet-order-id=1').issues).toStrictEqual([
       { path: 'type', message: 'expected async-form-response, validation-error or error', received: 'nothing' },
     ]);
