@@ -25,7 +25,7 @@ export function describeError(error: unknown): string {
 
 export function mountSbcDemo(root: HTMLElement): void {
   // The mock gateway is this dev server (loopback, under /sbc/paynet/): configured once, here.
-  configure({ hosts: [location.hostname], pathPrefixes: ['/sbc/paynet/'] });
+  configure({ allowedHosts: [location.hostname], pathPrefixes: ['/sbc/paynet/'] });
   root.append(saleSection(), hostedFormSection());
   root.hidden = false;
 }

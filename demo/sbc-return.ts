@@ -9,11 +9,10 @@ try {
   const { orderId } = readReturnOrderId();
   orderOut.textContent = orderId;
   statusOut.textContent = 'asking the merchant server…';
+  // The documented schedule (3–5 s, then 5–10 min, up to an hour); pauses while the tab is hidden.
   awaitFinalStatus({
     statusUrl: '/merchant/sbc/status',
     orderId,
-    intervalMs: 1000,
-    timeoutMs: 60_000,
     onProgress: (answer) => (statusOut.textContent = `${answer.status} (still asking)`),
   })
     .then(({ status }) => {

@@ -17,8 +17,9 @@ export interface Route {
   /** Which server this route plays, for the log; frame routes have none. */
   readonly server?: Server;
   /**
-   * Answer CORS (preflights and headers) for browser code on another origin. Default `true`.
-   * Provider endpoints whose documents promise no CORS set `false`, as the real ones behave.
+   * Answer CORS (preflights and headers) for browser code on another origin. Default `true` (the
+   * merchant-server and test routes, which the test page calls from another origin). Provider
+   * endpoints set `false` unless their document promises cross-origin browser use (and cite it).
    */
   readonly cors?: boolean;
   readonly handle: (req: MockRequest, ctx: MockContext) => MockResponse | Promise<MockResponse>;
@@ -53,7 +54,7 @@ export function createMockApp(origin = 'http://127.0.0.1'): MockApp {
       if (next) return next();
       return send(res, json({ error: 'not found' }, 404));
     }
-    // Browser code on another origin (vitest's page) calls the mocks: answer CORS preflights here.
+    // Browser code on another origin (vitest's page) calls the mocks: CORS for the routes that allow it.
     const cors = {
       'access-control-allow-origin': req.headers.origin ?? '*',
       'access-control-allow-credentials': 'true',
@@ -61,8 +62,11 @@ export function createMockApp(origin = 'http://127.0.0.1'): MockApp {
       'access-control-allow-methods': 'GET, POST, OPTIONS',
       'access-control-expose-headers': 'retry-after, location',
     };
-    const noCors = match(routes, '*', path).route?.cors === false;
-    if (req.method === 'OPTIONS') return send(res, noCors ? { status: 204, headers: { allow: 'POST' } } : { status: 204, headers: cors });
+    // The route on this path, whatever its method: a preflight asks about the method to come.
+    const owner = routeOnPath(routes, path);
+    const noCors = owner?.cors === false;
+    // Without CORS, a preflight is answered as by a server that knows nothing of it: no CORS headers.
+    if (req.method === 'OPTIONS') return send(res, noCors ? { status: 405, headers: { allow: owner!.method === '*' ? 'GET, POST' : owner!.method } } : { status: 204, headers: cors });
 
     const base = await readRequest(req, ctx.origin);
     const { route, params } = match(routes, base.method, path);
@@ -99,6 +103,11 @@ function frameRoutes(ctx: MockContext): Route[] {
     { method: 'GET', path: '/__mock/log', handle: () => json(ctx.log.entries) },
     { method: 'POST', path: '/__mock/log/clear', handle: () => (ctx.log.clear(), json({ ok: true })) },
   ];
+}
+
+/** The first route on `path`, whatever its method: the one a preflight asks about. */
+function routeOnPath(routes: Route[], path: string): Route | undefined {
+  return routes.find((route) => match([route], route.method, path).route);
 }
 
 function match(routes: Route[], method: string, path: string): { route?: Route; params: Record<string, string> } {

@@ -217,6 +217,10 @@ function clientApi(ctx: MockContext, method: 'GET' | 'POST', path: string, handl
     method,
     path: `/connect/client/v1/:customerId/${path}`,
     server: 'worldline',
+    // CORS: "Sessions allow clients, like mobile phones or web-browsers, to make use of our Client
+    // API … the client will send API requests on your behalf" (specs/connect-create-session.txt:3).
+    // A web browser can call an API on another origin only with CORS, so the Client API answers it.
+    cors: true,
     handle: (req) => {
       const state = connectState(ctx);
       const id = /^GCS v1Client:(\S+)$/.exec(req.headers.get('authorization') ?? '')?.[1];
@@ -347,6 +351,7 @@ function svgLogo(label: string): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="64" height="40" viewBox="0 0 64 40"><rect width="64" height="40" rx="6" fill="#1a3d8f"/><text x="32" y="25" font-size="11" text-anchor="middle" fill="#fff" font-family="sans-serif">${safe}</text></svg>`;
 }
 
+// No CORS on assets: no document promises it, and a page shows them with <img>, which needs none.
 function assetRoutes(): Route[] {
   const labels: Record<string, string> = { '1': 'VISA', '3': 'MC', '840': 'PayPal', '809': 'iDEAL' };
   return [
@@ -354,6 +359,7 @@ function assetRoutes(): Route[] {
       method: 'GET',
       path: '/connect/assets/logos/:file',
       server: 'worldline',
+      cors: false,
       handle: (req) => {
         const id = /^pp_logo_(\d+)\.svg$/.exec(req.params.file!)?.[1];
         if (req.params.file === 'pp_group_cards.svg') return text(svgLogo('Cards'), 200, 'image/svg+xml');
@@ -361,7 +367,7 @@ function assetRoutes(): Route[] {
         return label ? text(svgLogo(label), 200, 'image/svg+xml') : json({ error: 'no such asset' }, 404);
       },
     },
-    { method: 'GET', path: '/connect/assets/tooltips/:file', server: 'worldline', handle: () => text(svgLogo('CVV'), 200, 'image/svg+xml') },
+    { method: 'GET', path: '/connect/assets/tooltips/:file', server: 'worldline', cors: false, handle: () => text(svgLogo('CVV'), 200, 'image/svg+xml') },
   ];
 }
 

@@ -1,15 +1,19 @@
 // Mock of SBC (a PaynetEasy white label) and of the merchant server's SBC side.
 //
-// Gateway (`/sbc/paynet/…`): preauth-form (endpoint and group URLs, SHA-1 `control` checked),
-// the hosted payment form, a server callback to the merchant, the payer's POST back, and the
-// status API. Test cards on the hosted form:
+// Gateway (`/sbc/paynet/…`), as specs/sbc-preauth-form.txt (cited below as "preauth-form.txt:N")
+// documents it and no more: preauth-form (endpoint and group URLs, SHA-1 `control` checked), the
+// hosted payment form under `/paynet/form/init/<hex>`, a server callback to the merchant and the
+// payer's POST back. No CORS: the document promises none (every gateway route has `cors: false`),
+// and nothing on the gateway is meant to be called by a browser script — preauth-form is the
+// merchant server's call, the form is a page the payer is sent to.
+// Test cards on the hosted form:
 //   4444555566661111 → approved      4000000000000002 → declined
 //   4000000000000069 → filtered      anything else    → the form again, with an error
 //
-// Merchant (`/merchant/sbc/…`): initiate-sale (hmac-sha1 signature), preauth (signs `control`,
-// relays the gateway's raw body), callback, return (the gateway POSTs the payer back; control
-// checked, 303 to the return page with the order reference only),
-// status (the server's view), and `__stats` (request counters, for tests).
+// Merchant (`/merchant/sbc/…`, our own server, CORS for the test page): initiate-sale
+// (hmac-sha1 signature), preauth (signs `control`, relays the gateway's raw body), callback, return
+// (the gateway POSTs the payer back; control checked, 303 to the return page with the order
+// reference only), status (the server's view), and `__stats` (request counters, for tests).
 // Initiate-sale triggers: amountCentis 666 → FILTERED; serial `server-failed` → SERVER_FAILED;
 // serial `invalid-request…` → INVALID_REQUEST; serial `unavailable-N[-tag]` → N answers
 // SERVER_UNAVAILABLE, then success; `http503-N[-tag]` → N bare HTTP 503, then success;
@@ -22,12 +26,15 @@ type Status = 'processing' | 'approved' | 'declined' | 'filtered' | 'error';
 
 interface GatewayOrder {
   paynetOrderId: string;
+  /** The hex token of the form's URL (`/paynet/form/init/<hex>`, preauth-form.txt:211). */
+  formToken: string;
   clientOrderId: string;
   endpoint: string;
   amount: string;
   currency: string;
   orderDesc: string;
-  redirectUrl: string;
+  /** Where the payer goes back: one URL for every status, or success/fail (preauth-form.txt:69-90). */
+  returnUrls: { always: string } | { success: string; fail: string } | undefined;
   callbackUrl: string | undefined;
   formData: Map<string, string>;
   status: Status;
@@ -42,24 +49,35 @@ interface MerchantOrder {
 
 interface SbcState {
   gateway: Map<string, GatewayOrder>;
+  forms: Map<string, GatewayOrder>;
   merchant: Map<string, MerchantOrder>;
   initiateCalls: Map<string, number>;
   nextOrder: number;
 }
 
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
+// The project's currencies: the document's fail example refuses USD for a RUB project
+// (preauth-form.txt:225-228); the mock's project takes these three.
 const PROJECT_CURRENCIES = ['USD', 'EUR', 'RUB'];
+// Parameters marked "Necessity : Required" (preauth-form.txt:18-65; e-mail's name is lost in the
+// table at :45, the request example names it `email` at :178).
+const REQUIRED = ['client_orderid', 'order_desc', 'amount', 'currency', 'address1', 'city', 'zip_code', 'country', 'phone', 'email', 'ipaddress', 'control', 'first_name', 'last_name'];
+// "Required for USA, Canada and Australia" (preauth-form.txt:66-68).
+const STATE_REQUIRED = ['US', 'CA', 'AU'];
 
 function state(ctx: MockContext): SbcState {
   let s = ctx.state.get('sbc') as SbcState | undefined;
   if (!s) {
-    s = { gateway: new Map(), merchant: new Map(), initiateCalls: new Map(), nextOrder: 6863100 };
+    s = { gateway: new Map(), forms: new Map(), merchant: new Map(), initiateCalls: new Map(), nextOrder: 6863100 };
     ctx.state.set('sbc', s);
   }
   return s;
 }
 
-/** The gateway's urlencoded answer in the document's layout: one pair a line, `&` leading. */
+/**
+ * The gateway's urlencoded answer in the document's layout: one pair a line, `&` leading, served
+ * as `text/html;charset=utf-8` (preauth-form.txt:198, 207-211, 225-228).
+ */
 function paynetAnswer(fields: Record<string, string>): ReturnType<typeof text> {
   const body = Object.entries(fields)
     .map(([k, v], i) => `${i ? '&' : ''}${k}=${encodeURIComponent(v)}`)
@@ -73,7 +91,7 @@ async function fields(req: MockRequest): Promise<Map<string, string>> {
   return out;
 }
 
-/** Major units (`10.42`) to minor units (`1042`), as `control` wants them. */
+/** Major units (`10.42`, preauth-form.txt:25) to minor units (`1042`), as `control` wants them (:55). */
 const minor = (amount: string) => String(Math.round(Number(amount) * 100));
 
 export function sbcRoutes(ctx: MockContext): Route[] {
@@ -82,45 +100,66 @@ export function sbcRoutes(ctx: MockContext): Route[] {
   async function preauthForm(req: MockRequest, endpoint: string, known: string) {
     const f = await fields(req);
     const serial = `00000000-0000-0000-0000-${randomBytes(6).toString('hex')}`;
-    const fail = (code: string, message: string) =>
-      paynetAnswer({ type: 'validation-error', 'serial-number': serial, 'error-message': message, 'error-code': code });
-    if (endpoint !== known) return fail('6', `Endpoint ${endpoint} not found`);
-    for (const name of ['client_orderid', 'order_desc', 'amount', 'currency', 'email', 'ipaddress', 'control', 'first_name', 'last_name', 'address1', 'city', 'zip_code', 'country', 'phone']) {
-      if (!f.get(name)) return fail('2', `Field ${name} is required`);
+    // The error layout is documented (type, error-message, error-code: preauth-form.txt:145,
+    // 152-155) but only one code value is (16, :225-228). Elsewhere the mock sends the message and
+    // no code rather than invent one: Baton must cope with a missing code.
+    const fail = (message: string, code?: string) =>
+      paynetAnswer({ type: 'validation-error', 'serial-number': serial, 'error-message': message, ...(code && { 'error-code': code }) });
+    if (endpoint !== known) return fail(`Endpoint ${endpoint} not found`);
+    for (const name of REQUIRED) {
+      if (!f.get(name)) return fail(`Field ${name} is required`);
+    }
+    const country = f.get('country')!.toUpperCase();
+    if (STATE_REQUIRED.includes(country) && !/^[A-Za-z]{2}$/.test(f.get('state') ?? '')) {
+      return fail(`Field state is required for country ${country}`);
     }
     const amount = f.get('amount')!;
-    if (!/^\d{1,8}(\.\d{1,2})?$/.test(amount)) return fail('2', 'Field amount must be a decimal in major units');
+    // "highest units with . delimiter", "Numeric Length : 10" (preauth-form.txt:25-26).
+    if (!/^\d{1,8}(\.\d{1,2})?$/.test(amount)) return fail('Field amount must be a decimal in major units');
+    // control = SHA-1(endpoint + client_orderid + amount in minor units + email + merchant_control) (:51-57).
     const expected = sha1(endpoint + f.get('client_orderid') + minor(amount) + f.get('email') + secrets.merchantControl);
-    if (f.get('control')!.toLowerCase() !== expected) return fail('3', 'Control code check failed');
+    if (f.get('control')!.toLowerCase() !== expected) return fail('Control code check failed');
     const currency = f.get('currency')!;
-    if (!PROJECT_CURRENCIES.includes(currency)) return fail('16', `Project with currency RUB does not apply request with currency ${currency}`);
-    if (!f.get('redirect_url')) return fail('2', 'Field redirect_url is required');
+    if (!PROJECT_CURRENCIES.includes(currency)) return fail(`Project with currency RUB does not apply request with currency ${currency}`, '16');
+    // "Use either redirect_url or combination of redirect_success_url and redirect_fail_url, not both" (:74, :81, :88).
+    const always = f.get('redirect_url');
+    const success = f.get('redirect_success_url');
+    const failUrl = f.get('redirect_fail_url');
+    if (always && (success || failUrl)) return fail('Use either redirect_url or redirect_success_url and redirect_fail_url, not both');
+    if (!success !== !failUrl) return fail('redirect_success_url and redirect_fail_url go together');
+    for (const url of [always, success, failUrl]) {
+      if (url !== undefined && url.length > 1024) return fail('Redirect URL is longer than 1024 characters'); // "Length : 1024" (:76, :83, :90)
+    }
 
     const s = state(ctx);
     const paynetOrderId = String(s.nextOrder++);
-    s.gateway.set(paynetOrderId, {
+    const order: GatewayOrder = {
       paynetOrderId,
+      formToken: randomBytes(32).toString('hex').toUpperCase(),
       clientOrderId: f.get('client_orderid')!,
       endpoint,
       amount,
       currency,
       orderDesc: f.get('order_desc')!,
-      redirectUrl: f.get('redirect_url')!,
+      returnUrls: always ? { always } : success && failUrl ? { success, fail: failUrl } : undefined,
       callbackUrl: f.get('server_callback_url'),
       formData: parseMerchantFormData(f.get('merchant_form_data')),
       status: 'processing',
-    });
+    };
+    s.gateway.set(paynetOrderId, order);
+    s.forms.set(order.formToken, order);
     return paynetAnswer({
       type: 'async-form-response',
       'serial-number': serial,
-      'merchant-order-id': f.get('client_orderid')!,
+      'merchant-order-id': order.clientOrderId,
       'paynet-order-id': paynetOrderId,
-      'redirect-url': `${ctx.origin}/sbc/paynet/form/${paynetOrderId}`,
+      // The hosted form, as in the success example (preauth-form.txt:211).
+      'redirect-url': `${ctx.origin}/sbc/paynet/form/init/${order.formToken}`,
     });
   }
 
   async function pay(req: MockRequest) {
-    const order = state(ctx).gateway.get(req.params.orderId!);
+    const order = state(ctx).forms.get(req.params.token!);
     if (!order) return html(page('Unknown order', '<p>No such order.</p>'), 404);
     if (order.status !== 'processing') return html(page('Already paid', `<p>This order is ${order.status}.</p>`), 409);
     const card = String((await fields(req)).get('card_number') ?? '').replace(/\s+/g, '');
@@ -128,6 +167,8 @@ export function sbcRoutes(ctx: MockContext): Route[] {
       card === '4444555566661111' ? 'approved' : card === '4000000000000002' ? 'declined' : card === '4000000000000069' ? 'filtered' : undefined;
     if (!status) return html(formPage(order, 'Use a test card: 4444555566661111 approves, 4000000000000002 declines.'), 422);
     order.status = status;
+    // The return's fields and control = SHA-1(status + orderid + client_orderid + merchant_control)
+    // (DESIGN.md, SBC notes, lines 144-155): `orderid` is the gateway's id.
     const params = {
       status,
       orderid: order.paynetOrderId,
@@ -137,50 +178,36 @@ export function sbcRoutes(ctx: MockContext): Route[] {
       currency: order.currency,
       control: sha1(status + order.paynetOrderId + order.clientOrderId + secrets.merchantControl),
     };
-    // Server callback first (the merchant's source of truth), then the payer's redirect back.
+    // Server callback first (the merchant's source of truth, preauth-form.txt:103-106), then the payer.
     if (order.callbackUrl) {
       const url = new URL(order.callbackUrl);
       for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
       await fetch(url).catch(() => undefined);
     }
-    // The payer returns by a cross-site POST, as the gateway does: an auto-submitted form.
-    return html(returnPage(order.redirectUrl, params));
+    // redirect_url in any final status (:70-71); else success for approved, fail otherwise (:78, :85).
+    const back = order.returnUrls && ('always' in order.returnUrls ? order.returnUrls.always : status === 'approved' ? order.returnUrls.success : order.returnUrls.fail);
+    if (!back) return html(page('Payment finished', `<p>This order is ${esc(status)}. You may close this page.</p>`));
+    // The payer returns by a cross-site POST (DESIGN.md:144-145): an auto-submitted form.
+    return html(returnPage(back, params));
   }
 
-  async function statusApi(req: MockRequest) {
-    const f = await fields(req);
-    const order = state(ctx).gateway.get(f.get('orderid') ?? '');
-    const serial = randomBytes(6).toString('hex');
-    if (!order || order.endpoint !== req.params.endpointId) {
-      return paynetAnswer({ type: 'validation-error', 'serial-number': serial, 'error-message': 'Order not found', 'error-code': '9' });
-    }
-    const expected = sha1(secrets.login + order.clientOrderId + order.paynetOrderId + secrets.merchantControl);
-    if ((f.get('control') ?? '').toLowerCase() !== expected || f.get('login') !== secrets.login) {
-      return paynetAnswer({ type: 'validation-error', 'serial-number': serial, 'error-message': 'Control code check failed', 'error-code': '3' });
-    }
-    return paynetAnswer({
-      type: 'status-response',
-      status: order.status,
-      'paynet-order-id': order.paynetOrderId,
-      'merchant-order-id': order.clientOrderId,
-      'serial-number': serial,
-    });
-  }
-
+  // Every gateway route: no CORS, the document promises none.
   return [
-    { method: 'POST', path: '/sbc/paynet/api/v2/preauth-form/:endpointId', server: 'sbc', handle: (req) => preauthForm(req, req.params.endpointId!, secrets.endpointId) },
-    { method: 'POST', path: '/sbc/paynet/api/v2/preauth-form/group/:groupId', server: 'sbc', handle: (req) => preauthForm(req, req.params.groupId!, secrets.endpointGroupId) },
-    { method: 'POST', path: '/sbc/paynet/api/v2/status/:endpointId', server: 'sbc', handle: statusApi },
+    // Endpoint and group URLs (preauth-form.txt:8-11), POST only (:3).
+    { method: 'POST', path: '/sbc/paynet/api/v2/preauth-form/:endpointId', server: 'sbc', cors: false, handle: (req) => preauthForm(req, req.params.endpointId!, secrets.endpointId) },
+    { method: 'POST', path: '/sbc/paynet/api/v2/preauth-form/group/:groupId', server: 'sbc', cors: false, handle: (req) => preauthForm(req, req.params.groupId!, secrets.endpointGroupId) },
     {
+      // The hosted form the payer is redirected to (preauth-form.txt:156-157, 211).
       method: 'GET',
-      path: '/sbc/paynet/form/:orderId',
+      path: '/sbc/paynet/form/init/:token',
       server: 'sbc',
+      cors: false,
       handle: (req) => {
-        const order = state(ctx).gateway.get(req.params.orderId!);
+        const order = state(ctx).forms.get(req.params.token!);
         return order ? html(formPage(order)) : html(page('Unknown order', '<p>No such order.</p>'), 404);
       },
     },
-    { method: 'POST', path: '/sbc/paynet/form/:orderId', server: 'sbc', handle: pay },
+    { method: 'POST', path: '/sbc/paynet/form/init/:token', server: 'sbc', cors: false, handle: pay },
     ...merchantSbcRoutes(ctx),
   ];
 }
@@ -244,6 +271,7 @@ function merchantSbcRoutes(ctx: MockContext): Route[] {
       zip_code: '98102',
       country: 'US',
       phone: '+12063582043',
+      state: 'WA', // required for US (preauth-form.txt:66-68); the document's example (:172)
       ipaddress: '127.0.0.1',
       redirect_url: `${ctx.origin}/merchant/sbc/return`,
       server_callback_url: `${ctx.origin}/merchant/sbc/callback`,
@@ -276,7 +304,8 @@ function merchantSbcRoutes(ctx: MockContext): Route[] {
     const orderId = req.url.searchParams.get('orderId') ?? '';
     const order = state(ctx).merchant.get(orderId);
     if (!order) return json({ error: 'unknown order' }, 404);
-    // No callback yet: ask the gateway's status API (in-process here, signed like the real call).
+    // No callback yet: a real server asks the gateway's status API command (preauth-form.txt:73);
+    // its format is not in our documents, so the mock reads the gateway's state directly.
     if (order.status === 'processing' && order.paynetOrderId) {
       const gatewayOrder = state(ctx).gateway.get(order.paynetOrderId);
       if (gatewayOrder && gatewayOrder.status !== 'processing') {
@@ -365,7 +394,7 @@ function formPage(order: GatewayOrder, error?: string): string {
     `<p>Order ${esc(order.clientOrderId)}: ${esc(order.orderDesc)} — <strong id="amount">${esc(order.amount)} ${esc(order.currency)}</strong></p>
 <p id="theme">Theme: ${esc(theme)}</p>
 ${error ? `<p role="alert" id="form-error">${esc(error)}</p>` : ''}
-<form method="post" action="/sbc/paynet/form/${esc(order.paynetOrderId)}">
+<form method="post" action="/sbc/paynet/form/init/${esc(order.formToken)}">
   <label>Card number <input name="card_number" id="card_number" autocomplete="off" inputmode="numeric" required></label>
   <label>Expiry <input name="expiry" value="12/99"></label>
   <label>CVV <input name="cvv" value="123"></label>

@@ -4,13 +4,13 @@ import type { UrlPolicy } from '../core/url-guard.js';
 /** Where the SBC gateway (a PaynetEasy white label) serves its hosted payment pages. */
 export interface SbcConfig {
   /** Gateway hosts the browser may be sent to. Default `gate.sbctech.ru`, `sandbox.sbctech.ru`. */
-  readonly hosts: readonly string[];
+  readonly allowedHosts: readonly string[];
   /** Path prefixes of the gateway's pages. Default `/paynet/`. */
   readonly pathPrefixes: readonly string[];
 }
 
 const DEFAULTS: SbcConfig = Object.freeze({
-  hosts: Object.freeze(['gate.sbctech.ru', 'sandbox.sbctech.ru']),
+  allowedHosts: Object.freeze(['gate.sbctech.ru', 'sandbox.sbctech.ru']),
   pathPrefixes: Object.freeze(['/paynet/']),
 });
 
@@ -23,11 +23,15 @@ let configured = false;
  * allow-list is configuration, never something data can change per call.
  *
  * @example
- * sbc.configure({ hosts: ['gate.example-gateway.com'], pathPrefixes: ['/paynet/'] });
+ * sbc.configure({ allowedHosts: ['gate.example-gateway.com'], pathPrefixes: ['/paynet/'] });
  */
 export function configure(config: Partial<SbcConfig>): SbcConfig {
+  if (config !== null && typeof config === 'object' && 'hosts' in config) {
+    // The one name for an allow-list across Baton is `allowedHosts`; say so rather than ignore it.
+    throw new ValidationError('sbc configuration', [{ path: 'hosts', message: 'renamed: use allowedHosts' }]);
+  }
   const next: SbcConfig = Object.freeze({
-    hosts: Object.freeze([...checkList(config?.hosts, 'hosts', DEFAULTS.hosts)]),
+    allowedHosts: Object.freeze([...checkList(config?.allowedHosts, 'allowedHosts', DEFAULTS.allowedHosts)]),
     pathPrefixes: Object.freeze([...checkList(config?.pathPrefixes, 'pathPrefixes', DEFAULTS.pathPrefixes)]),
   });
   if (configured && !sameConfig(current, next)) {
@@ -45,18 +49,19 @@ export function getConfig(): SbcConfig {
 
 /** URL policy for navigating to a gateway page; `allowedHosts` overrides the configured hosts. */
 export function gatewayPolicy(allowedHosts?: readonly string[]): UrlPolicy {
-  const hosts = allowedHosts === undefined ? current.hosts : checkList(allowedHosts, 'allowedHosts', []);
+  const hosts = allowedHosts === undefined ? current.allowedHosts : checkList(allowedHosts, 'allowedHosts', [], 'sbc options');
   return { allowedHosts: hosts, pathPrefixes: current.pathPrefixes };
 }
 
-function checkList(list: unknown, name: string, fallback: readonly string[]): readonly string[] {
+/** A non-empty list of non-empty strings, copied; `fallback` when `undefined`. */
+export function checkList(list: unknown, name: string, fallback: readonly string[], what = 'sbc configuration'): readonly string[] {
   if (list === undefined) return fallback;
   if (!Array.isArray(list) || list.length === 0 || !list.every((item) => typeof item === 'string' && item.length > 0)) {
-    throw new ValidationError('sbc configuration', [{ path: name, message: 'expected a non-empty list of non-empty strings' }]);
+    throw new ValidationError(what, [{ path: name, message: 'expected a non-empty list of non-empty strings' }]);
   }
-  return list as string[];
+  return [...(list as string[])];
 }
 
 function sameConfig(a: SbcConfig, b: SbcConfig): boolean {
-  return a.hosts.join('\n') === b.hosts.join('\n') && a.pathPrefixes.join('\n') === b.pathPrefixes.join('\n');
+  return a.allowedHosts.join('\n') === b.allowedHosts.join('\n') && a.pathPrefixes.join('\n') === b.pathPrefixes.join('\n');
 }

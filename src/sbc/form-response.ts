@@ -20,7 +20,10 @@ const ERROR_TYPES = new Set(['validation-error', 'error']);
  *
  * Returns the `async-form-response` fields; throws `ProviderError` (`code` = `error-code`,
  * `providerMessage` = `error-message`, `details.serialNumber`) for `validation-error` and
- * `error`, and `ValidationError` for anything else. Keys such as `__proto__` are just data.
+ * `error`, and `ValidationError` for anything else — an unknown `type` is refused even when it
+ * carries a `redirect-url`. As PaynetEasy's own client library does, `type` is compared without
+ * regard to case and `error_message`/`error_code` are read where `error-message`/`error-code`
+ * are absent. Keys such as `__proto__` are just data.
  *
  * @example
  * const form = sbc.parseFormResponse(await (await fetch('/api/sbc/preauth', { method: 'POST', body })).text());
@@ -31,16 +34,18 @@ export function parseFormResponse(body: string): FormResponse {
     throw new ValidationError('preauth-form answer', [{ path: '', message: 'expected the answer body as a string', received: describe(body) }]);
   }
   const fields = parsePairs(body);
-  const type = fields.get('type');
+  // payneteasy/php-library-payneteasy-api, Transport/Response.php: getType() is strtolower('type');
+  // getErrorMessage()/getErrorCode() read error_message/error-message and error_code/error-code.
+  const type = (fields.get('type') ?? '').toLowerCase();
   const serialNumber = fields.get('serial-number');
 
-  if (type !== undefined && ERROR_TYPES.has(type)) {
-    const code = fields.get('error-code') || type;
-    const message = fields.get('error-message') || `the gateway answered ${type}`;
+  if (ERROR_TYPES.has(type)) {
+    const code = fields.get('error-code') || fields.get('error_code') || type;
+    const message = fields.get('error-message') || fields.get('error_message') || `the gateway answered ${type}`;
     throw new ProviderError('sbc', code, message, { type, serialNumber, merchantOrderId: fields.get('merchant-order-id'), fields: Object.fromEntries(fields) });
   }
-  if (type === undefined || !SUCCESS_TYPES.has(type)) {
-    throw new ValidationError('preauth-form answer', [{ path: 'type', message: 'expected async-form-response, validation-error or error', received: type ?? 'nothing' }]);
+  if (!SUCCESS_TYPES.has(type)) {
+    throw new ValidationError('preauth-form answer', [{ path: 'type', message: 'expected async-form-response, validation-error or error', received: type || 'nothing' }]);
   }
   const issues = ['paynet-order-id', 'redirect-url']
     .filter((key) => !fields.get(key))
@@ -59,7 +64,7 @@ export function parseFormResponse(body: string): FormResponse {
 /** Pairs into a Map (no prototype to pollute); keys and values trimmed; the first of a repeated key wins. */
 function parsePairs(body: string): Map<string, string> {
   const fields = new Map<string, string>();
-  for (const [rawKey, rawValue] of new URLSearchParams(body.trim())) {
+  for (const [rawKey, rawValue] of new URLSearchParams(body)) {
     const key = rawKey.trim();
     if (key && !fields.has(key)) fields.set(key, rawValue.trim());
   }

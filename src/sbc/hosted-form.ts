@@ -2,8 +2,10 @@ import { NetworkError, ValidationError } from '../core/errors.js';
 import { request as http } from '../core/http.js';
 import { navigate, type Navigation, type NavigationTarget } from '../core/navigate.js';
 import { gatewayPolicy } from './config.js';
+import { serializeFormBody, type HostedFormBody } from './form-body.js';
 import { parseFormResponse, type FormResponse } from './form-response.js';
 import { checkObject, checkSignal, checkUrl, describe } from './input.js';
+import { merchantUrl } from './merchant-url.js';
 
 const TARGETS: readonly NavigationTarget[] = ['auto', 'self', 'replace', 'top', 'popup'];
 
@@ -26,39 +28,53 @@ export interface HostedFormOptions {
 export function openHostedForm(redirectUrlOrParsed: string | URL | Pick<FormResponse, 'redirectUrl'>, options: HostedFormOptions = {}): Navigation {
   const url = formUrl(redirectUrlOrParsed);
   checkObject(options, 'openHostedForm options');
-  const target = options.target ?? 'auto';
-  if (!TARGETS.includes(target)) {
-    throw new ValidationError('openHostedForm options', [{ path: 'target', message: `expected one of ${TARGETS.join(', ')}`, received: String(target) }]);
-  }
+  const target = checkTarget(options.target, 'openHostedForm options');
   return navigate(url, gatewayPolicy(options.allowedHosts), { target });
 }
 
-export interface StartHostedFormOptions extends HostedFormOptions {
-  /** The merchant server's own endpoint that signs the order and calls preauth-form. */
+export interface StartHostedFormOptions {
+  /**
+   * The merchant server's own endpoint that signs the order and calls preauth-form. Relative to the
+   * page, or absolute; it must be on the page's own origin (https) unless `allowedHosts` says otherwise.
+   */
   readonly url: string | URL;
-  /** The order, sent urlencoded. Merchant secrets (`control`, `merchant_control`) are refused. */
-  readonly body: Record<string, string | number | boolean | undefined> | URLSearchParams;
+  /**
+   * Hosts `url` may be on (https; plain http on loopback). Default: the page's own origin, plus
+   * loopback hosts while the page is on loopback. The hosted form's own hosts are configuration:
+   * `configure({ allowedHosts })`.
+   */
+  readonly allowedHosts?: readonly string[];
+  /**
+   * The order, sent urlencoded. `amountCentis` must be integer centis and `currency` ISO 4217 upper
+   * case (as for `initiateSale`); merchant secrets (`control`, `merchant_control`) are refused.
+   */
+  readonly body: HostedFormBody;
+  /** How to open the form (see `openHostedForm`). Default `'auto'`. */
+  readonly target?: NavigationTarget;
   readonly signal?: AbortSignal;
 }
 
 /**
  * The one-call path: POSTs the order to the merchant server (which signs it and calls
  * preauth-form), parses the relayed answer and opens the hosted form. Not retried: the order may
- * exist. Throws like `parseFormResponse` and `openHostedForm`, or `NetworkError`.
+ * exist. Bad input (`ValidationError`), an unsafe `url` (`UnsafeUrlError`) or a secret in the body
+ * (`SecretError`) is refused before anything is sent. Otherwise throws like `parseFormResponse`
+ * and `openHostedForm`, or `NetworkError`.
  *
  * @example
  * await sbc.startHostedForm({ url: '/api/sbc/preauth', body: { amountCentis: 1042, currency: 'EUR', email } });
  */
 export async function startHostedForm(options: StartHostedFormOptions): Promise<{ form: FormResponse; navigation: Navigation }> {
   checkObject(options, 'startHostedForm options');
-  const url = checkUrl(options.url, 'startHostedForm options', 'url');
+  const input = checkUrl(options.url, 'startHostedForm options', 'url');
   const signal = checkSignal(options.signal, 'startHostedForm options');
-  const { body } = options;
-  const isParams = typeof URLSearchParams !== 'undefined' && body instanceof URLSearchParams;
-  if (!isParams) checkObject(body, 'startHostedForm options.body');
+  const target = checkTarget(options.target, 'startHostedForm options');
+  const body = serializeFormBody(options.body, 'startHostedForm options.body');
+  const { url, policy } = merchantUrl(input, options.allowedHosts, 'startHostedForm');
   const response = await http(url, {
     method: 'POST',
-    form: isParams ? body : (body as Record<string, string | number | boolean | undefined>),
+    policy,
+    form: body,
     signal,
     // The relay may carry the gateway's error document on any status: read it first.
     acceptStatus: () => true,
@@ -72,7 +88,13 @@ export async function startHostedForm(options: StartHostedFormOptions): Promise<
     }
     throw error;
   }
-  return { form, navigation: openHostedForm(form, options) };
+  return { form, navigation: openHostedForm(form, { target }) };
+}
+
+function checkTarget(value: unknown, what: string): NavigationTarget {
+  if (value === undefined) return 'auto';
+  if (TARGETS.includes(value as NavigationTarget)) return value as NavigationTarget;
+  throw new ValidationError(what, [{ path: 'target', message: `expected one of ${TARGETS.join(', ')}`, received: typeof value === 'string' ? value : describe(value) }]);
 }
 
 function formUrl(input: unknown): string | URL {

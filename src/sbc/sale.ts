@@ -5,14 +5,23 @@ import { assertNoSecrets } from '../core/secrets.js';
 import { parseWith, readJson } from '../core/validate.js';
 import { InitiateSaleFailure, InitiateSaleInput, InitiateSaleSuccess } from './schemas.js';
 import { checkObject, checkSignal, checkUrl } from './input.js';
+import { merchantUrl } from './merchant-url.js';
 
 
 /** Causes documented for a failed initiate sale; other values are passed through unchanged. */
 export type SaleFailureCause = 'FILTERED' | 'INVALID_REQUEST' | 'SERVER_FAILED' | 'SERVER_UNAVAILABLE' | (string & {});
 
 export interface InitiateSaleOptions extends v.InferInput<typeof InitiateSaleInput> {
-  /** The merchant server's own initiate-sale URL (it signs the session; Baton never does). */
+  /**
+   * The merchant server's own initiate-sale URL (it signs the session; Baton never does).
+   * Relative to the page, or absolute on the page's own origin unless `allowedHosts` says otherwise.
+   */
   readonly url: string | URL;
+  /**
+   * Hosts `url` may be on (https; plain http on loopback). Default: the page's own origin, plus
+   * loopback hosts while the page is on loopback.
+   */
+  readonly allowedHosts?: readonly string[];
   readonly signal?: AbortSignal;
 }
 
@@ -33,7 +42,8 @@ const RETRY_LIMIT = 2;
  * Validates a sale, POSTs it in the documented JSON layout to the merchant server's own
  * initiate-sale URL, and returns the signed session.
  *
- * Throws `ValidationError` for bad input (nothing is sent) or a malformed answer;
+ * Throws `ValidationError` for bad input or `UnsafeUrlError` for a `url` off the allow-list
+ * (nothing is sent in either case), `ValidationError` for a malformed answer;
  * `ProviderError` (`code` as sent, `details.cause` one of `FILTERED`, `INVALID_REQUEST`,
  * `SERVER_FAILED`, `SERVER_UNAVAILABLE`) for a `{ error }` answer at any HTTP status;
  * `NetworkError` when no usable answer came. Only `SERVER_UNAVAILABLE` and HTTP 503 are retried
@@ -51,9 +61,10 @@ const RETRY_LIMIT = 2;
 export async function initiateSale(options: InitiateSaleOptions): Promise<SaleSession> {
   checkObject(options, 'initiateSale options');
   assertNoSecrets(options, 'initiateSale options');
-  const url = checkUrl(options.url, 'initiateSale options', 'url');
+  const target = checkUrl(options.url, 'initiateSale options', 'url');
   const signal = checkSignal(options.signal, 'initiateSale options');
   const input = parseWith(InitiateSaleInput, options, 'initiateSale options');
+  const { url, policy } = merchantUrl(target, options.allowedHosts, 'initiateSale');
 
   const consumer: Record<string, unknown> = {
     device: { serialNumber: input.device.serialNumber, ...(input.device.imei !== undefined && { imei: input.device.imei }) },
@@ -68,6 +79,7 @@ export async function initiateSale(options: InitiateSaleOptions): Promise<SaleSe
 
   const response = await http(url, {
     method: 'POST',
+    policy,
     json: body,
     headers: { accept: 'application/json' },
     signal,

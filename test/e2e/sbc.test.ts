@@ -14,7 +14,7 @@ async function payWith(card: string, theme: 'light' | 'dark'): Promise<{ page: P
   const { page, errors } = await openDemo();
   await page.locator('#sbc-form select[name=theme]').selectOption(theme);
   await page.locator('#sbc-pay-button').click();
-  await page.waitForURL(/\/sbc\/paynet\/form\/\d+$/);
+  await page.waitForURL(/\/sbc\/paynet\/form\/init\/[0-9A-F]+$/);
   expect(await page.locator('#theme').textContent()).toBe(`Theme: ${theme}`);
   expect(await page.locator('#amount').textContent()).toBe('25.00 EUR');
   await page.locator('#card_number').fill(card);
@@ -73,10 +73,25 @@ describe('sbc hosted form round trip', () => {
     await page.close();
   });
 
+  it('refuses major units on the hosted form before anything is sent', async () => {
+    const { page } = await openDemo();
+    const posts: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().includes('/sbc')) posts.push(request.url());
+    });
+    await page.locator('#sbc-form input[name=amountCentis]').fill('25.00');
+    await page.locator('#sbc-pay-button').click();
+    await expect.poll(() => page.locator('#sbc-form-status').textContent()).toContain('ValidationError');
+    expect(await page.locator('#sbc-form-status').textContent()).toContain('not major units');
+    expect(posts).toEqual([]);
+    expect(page.url()).toBe(`${env.demo.url}/`);
+    await page.close();
+  });
+
   it('a wrong card keeps the payer on the form with a message', async () => {
     const { page } = await openDemo();
     await page.locator('#sbc-pay-button').click();
-    await page.waitForURL(/\/sbc\/paynet\/form\/\d+$/);
+    await page.waitForURL(/\/sbc\/paynet\/form\/init\/[0-9A-F]+$/);
     await page.locator('#card_number').fill('1234123412341234');
     await page.locator('#pay').click();
     expect(await page.locator('#form-error').textContent()).toContain('4444555566661111');

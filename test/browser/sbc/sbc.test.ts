@@ -1,7 +1,7 @@
 // baton-sdk/sbc in real Chromium, against the mock merchant server and gateway (cross-origin, CORS).
 import { describe, expect, inject, it } from 'vitest';
-import { NetworkError, ProviderError, ValidationError } from '../../../src/core/errors.js';
-import { awaitFinalStatus, initiateSale, parseFormResponse } from '../../../src/sbc/index.js';
+import { NetworkError, ProviderError, UnsafeUrlError, ValidationError } from '../../../src/core/errors.js';
+import { awaitFinalStatus, initiateSale, parseFormResponse, startHostedForm } from '../../../src/sbc/index.js';
 
 const mockUrl = inject('mockUrl');
 const url = `${mockUrl}/merchant/sbc/initiate-sale`;
@@ -60,5 +60,22 @@ describe('sbc in Chromium', () => {
     await expect(
       awaitFinalStatus({ statusUrl: `${mockUrl}/merchant/sbc/status`, orderId: clientOrderId, intervalMs: 20, signal: controller.signal }),
     ).rejects.toBeInstanceOf(NetworkError);
+  });
+
+  it('the gateway sends no CORS: the page cannot read preauth-form, only the merchant server’s relay', async () => {
+    const direct = await fetch(`${mockUrl}/sbc/paynet/api/v2/preauth-form/1234`, { method: 'POST', body: new URLSearchParams({ client_orderid: 'X' }) }).catch((e: unknown) => e);
+    expect(direct).toBeInstanceOf(TypeError);
+    const relayed = await fetch(`${mockUrl}/merchant/sbc/preauth`, { method: 'POST', body: new URLSearchParams({ amountCentis: '100', currency: 'EUR' }) });
+    expect(parseFormResponse(await relayed.text()).redirectUrl).toMatch(/\/sbc\/paynet\/form\/init\/[0-9A-F]+$/);
+  });
+
+  it('merchant URLs off the page’s origin are refused before anything is sent', async () => {
+    const serial = `SN-${tag()}`;
+    for (const bad of ['data:application/json,{}', 'javascript:alert(1)', 'http://example.com/merchant/sbc/initiate-sale', 'https://example.com/merchant/sbc/initiate-sale']) {
+      await expect(initiateSale({ ...sale(serial), url: bad })).rejects.toBeInstanceOf(UnsafeUrlError);
+      await expect(startHostedForm({ url: bad, body: { amountCentis: 100, currency: 'EUR' } })).rejects.toBeInstanceOf(UnsafeUrlError);
+      await expect(awaitFinalStatus({ statusUrl: bad, orderId: 'A1' })).rejects.toBeInstanceOf(UnsafeUrlError);
+    }
+    expect(await calls(serial)).toBe(0);
   });
 });

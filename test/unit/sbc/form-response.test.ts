@@ -62,8 +62,29 @@ describe('parseFormResponse', () => {
     expect(() => parseFormResponse('type=error')).toThrow(/sbc answered error: the gateway answered error/);
   });
 
+  it('compares type without regard to case, as PaynetEasy’s client library does', () => {
+    expect(parseFormResponse(DOC_SUCCESS.replace('async-form-response', 'ASYNC-Form-Response'))).toMatchObject({ type: 'async-form-response', paynetOrderId: '6863103' });
+    expect(() => parseFormResponse(DOC_FAIL.replace('validation-error', 'Validation-Error'))).toThrow(ProviderError);
+    expect(() => parseFormResponse('type=ERROR&error-code=300')).toThrow(/sbc answered 300/);
+  });
+
+  it('reads error_message and error_code where the hyphenated names are absent', () => {
+    const underscored = DOC_FAIL.replace('error-message', 'error_message').replace('error-code', 'error_code');
+    expect(() => parseFormResponse(underscored)).toThrow(ProviderError);
+    try {
+      parseFormResponse(underscored);
+    } catch (error) {
+      expect(error).toMatchObject({ code: '16', providerMessage: 'Project with currency RUB does not apply request with currency USD' });
+    }
+    // The documented spelling wins when both are there.
+    expect(() => parseFormResponse('type=error&error_code=1&error-code=2&error_message=a&error-message=b')).toThrow('sbc answered 2: b');
+  });
+
   it.each([
     ['an unknown type', 'type=surprise&redirect-url=https%3A%2F%2Fsandbox.sbctech.ru%2Fpaynet%2F'],
+    ['an unknown type with both fields', 'type=surprise&paynet-order-id=1&redirect-url=https%3A%2F%2Fsandbox.sbctech.ru%2Fpaynet%2Fform%2Finit%2FAB'],
+    ['a status-response with both fields', 'type=status-response&status=approved&paynet-order-id=1&redirect-url=https%3A%2F%2Fsandbox.sbctech.ru%2Fpaynet%2F'],
+    ['an empty type with both fields', 'type=&paynet-order-id=1&redirect-url=https%3A%2F%2Fsandbox.sbctech.ru%2Fpaynet%2F'],
     ['no type', 'paynet-order-id=1&redirect-url=x'],
     ['an empty body', ''],
     ['an HTML page', '<html><body>502 Bad Gateway</body></html>'],
@@ -75,6 +96,52 @@ describe('parseFormResponse', () => {
 
   it.each([undefined, null, 42, {}, ['type=error']])('throws ValidationError, not TypeError, for %s', (body) => {
     expect(() => parseFormResponse(body as unknown as string)).toThrow(ValidationError);
+  });
+
+  const thrown = (body: string): ValidationError => {
+    try {
+      parseFormResponse(body);
+    } catch (error) {
+      return error as ValidationError;
+    }
+    throw new Error('did not throw');
+  };
+
+  it('says what is wrong, as data', () => {
+    expect(thrown(7 as unknown as string)).toMatchObject({
+      message: 'preauth-form answer: expected the answer body as a string',
+      issues: [{ path: '', message: 'expected the answer body as a string', received: 'number' }],
+    });
+    expect(thrown('type=Surprise&paynet-order-id=1').issues).toStrictEqual([
+      { path: 'type', message: 'expected async-form-response, validation-error or error', received: 'surprise' },
+    ]);
+    expect(thrown('paynet-order-id=1').message).toBe('preauth-form answer: type: expected async-form-response, validation-error or error');
+    expect(thrown('paynet-order-id=1').issues).toStrictEqual([
+      { path: 'type', message: 'expected async-form-response, validation-error or error', received: 'nothing' },
+    ]);
+    expect(thrown('type=async-form-response')).toMatchObject({
+      message: 'preauth-form answer: paynet-order-id: missing; redirect-url: missing',
+      issues: [
+        { path: 'paynet-order-id', message: 'missing' },
+        { path: 'redirect-url', message: 'missing' },
+      ],
+    });
+  });
+
+  it('keeps the merchant order id and every field of an error answer', () => {
+    const error = thrown(`${DOC_FAIL}&merchant-order-id=902B4FF5`) as unknown as ProviderError;
+    expect(error.details).toStrictEqual({
+      type: 'validation-error',
+      serialNumber: '00000000-0000-0000-0000-000002ddb0d4',
+      merchantOrderId: '902B4FF5',
+      fields: {
+        type: 'validation-error',
+        'serial-number': '00000000-0000-0000-0000-000002ddb0d4',
+        'error-message': 'Project with currency RUB does not apply request with currency USD',
+        'error-code': '16',
+        'merchant-order-id': '902B4FF5',
+      },
+    });
   });
 
   it('treats __proto__, constructor and prototype keys as data (no pollution)', () => {

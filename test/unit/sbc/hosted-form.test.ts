@@ -70,21 +70,25 @@ describe('openHostedForm (default configuration)', () => {
 
 describe('configure', () => {
   it('starts from the documented defaults', () => {
-    expect(getConfig()).toEqual({ hosts: ['gate.sbctech.ru', 'sandbox.sbctech.ru'], pathPrefixes: ['/paynet/'] });
+    expect(getConfig()).toStrictEqual({ allowedHosts: ['gate.sbctech.ru', 'sandbox.sbctech.ru'], pathPrefixes: ['/paynet/'] });
   });
 
   it('is set once: the same values again are fine, other values throw', () => {
-    const config = { hosts: ['gate.white-label.example'], pathPrefixes: ['/paynet/'] };
+    const config = { allowedHosts: ['gate.white-label.example'], pathPrefixes: ['/paynet/'] };
     configure(config);
-    expect(configure(config).hosts).toEqual(['gate.white-label.example']);
-    expect(() => configure({ hosts: ['evil.example'] })).toThrow(BatonError);
-    expect(getConfig().hosts).toEqual(['gate.white-label.example']);
+    expect(configure(config).allowedHosts).toEqual(['gate.white-label.example']);
+    expect(() => configure({ allowedHosts: ['evil.example'] })).toThrow(BatonError);
+    expect(getConfig().allowedHosts).toEqual(['gate.white-label.example']);
     // The old default host is no longer allowed.
     expect(() => openHostedForm(form())).toThrow(/allow-list/);
   });
 
+  it('names the renamed option instead of ignoring it', () => {
+    expect(() => configure({ hosts: ['gate.white-label.example'] } as never)).toThrow(/hosts: renamed: use allowedHosts/);
+  });
+
   it('refuses a malformed configuration', () => {
-    expect(() => configure({ hosts: [] })).toThrow(ValidationError);
+    expect(() => configure({ allowedHosts: [] })).toThrow(ValidationError);
     expect(() => configure({ pathPrefixes: [''] })).toThrow(ValidationError);
   });
 });

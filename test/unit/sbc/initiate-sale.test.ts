@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, inject, vi } from 'vitest';
-import { NetworkError, ProviderError, SecretError, ValidationError } from '../../../src/core/errors.js';
+import { NetworkError, ProviderError, SecretError, UnsafeUrlError, ValidationError } from '../../../src/core/errors.js';
 import { initiateSale, type InitiateSaleOptions } from '../../../src/sbc/index.js';
 
 const mockUrl = inject('mockUrl');
@@ -88,6 +88,14 @@ describe('initiateSale: input validation (nothing is sent)', () => {
   it('refuses a missing url and a bad signal', async () => {
     await expect(initiateSale(sale({ url: '' }))).rejects.toThrow(/url/);
     await expect(initiateSale(sale({ signal: {} as AbortSignal }))).rejects.toThrow(/signal/);
+  });
+
+  it('without a page, only loopback URLs are allowed unless allowedHosts says otherwise', async () => {
+    const spy = vi.spyOn(globalThis, 'fetch');
+    await expect(initiateSale(sale({ url: 'https://shop.example/sale' }))).rejects.toBeInstanceOf(UnsafeUrlError);
+    await expect(initiateSale(sale({ url: '/merchant/sbc/initiate-sale' }))).rejects.toBeInstanceOf(UnsafeUrlError);
+    await expect(initiateSale(sale({ url, allowedHosts: ['shop.example'] }))).rejects.toBeInstanceOf(UnsafeUrlError);
+    expect(spy).not.toHaveBeenCalled();
   });
 
   it('refuses a secret smuggled into the options', async () => {

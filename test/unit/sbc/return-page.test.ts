@@ -26,11 +26,39 @@ async function pay(redirectUrl: string, card: string): Promise<URLSearchParams> 
 }
 
 describe('readReturnOrderId', () => {
-  it('reads the order reference and marks it untrusted', () => {
-    expect(readReturnOrderId('https://shop.example/return?orderId=ORD-1&status=approved')).toEqual({ orderId: 'ORD-1', trusted: false });
-    expect(readReturnOrderId(new URL('https://shop.example/r?client_orderid=902B4FF5'))).toEqual({ orderId: '902B4FF5', trusted: false });
-    expect(readReturnOrderId('https://shop.example/r?merchant_order=A.1&orderid=6863103').orderId).toBe('A.1');
-    expect(readReturnOrderId('https://shop.example/r?orderid=6863103').orderId).toBe('6863103');
+  const read = (url: string | URL) => readReturnOrderId(url);
+
+  it('reads the merchant order reference and marks it untrusted', () => {
+    expect(read('https://shop.example/return?orderId=ORD-1&status=approved')).toStrictEqual({
+      merchantOrderId: 'ORD-1',
+      gatewayOrderId: undefined,
+      orderId: 'ORD-1',
+      trusted: false,
+    });
+    expect(read(new URL('https://shop.example/r?client_orderid=902B4FF5'))).toMatchObject({ merchantOrderId: '902B4FF5', orderId: '902B4FF5' });
+  });
+
+  it('names the ids for what they are: orderid is the gateway’s, client_orderid and merchant_order the merchant’s', () => {
+    expect(read('https://shop.example/r?status=approved&orderid=6863103&merchant_order=902B4FF5&client_orderid=902B4FF5')).toStrictEqual({
+      merchantOrderId: '902B4FF5',
+      gatewayOrderId: '6863103',
+      orderId: '902B4FF5',
+      trusted: false,
+    });
+    expect(read('https://shop.example/r?merchant_order=A.1&orderid=6863103')).toMatchObject({ merchantOrderId: 'A.1', gatewayOrderId: '6863103', orderId: 'A.1' });
+  });
+
+  it('falls back to the gateway’s id for orderId when the URL has nothing else', () => {
+    expect(read('https://shop.example/r?orderid=6863103')).toStrictEqual({
+      merchantOrderId: undefined,
+      gatewayOrderId: '6863103',
+      orderId: '6863103',
+      trusted: false,
+    });
+  });
+
+  it('refuses a malformed gateway id even beside a good merchant id', () => {
+    expect(() => read('https://shop.example/r?client_orderid=A1&orderid=%3Cx%3E')).toThrow(ValidationError);
   });
 
   it.each([
@@ -91,9 +119,9 @@ describe('awaitFinalStatus against the merchant mock', () => {
     expect(error).toMatchObject({ kind: 'timeout' });
     expect(elapsed).toBeGreaterThanOrEqual(550);
     expect(elapsed).toBeLessThan(1500);
-    // 50, 75, 112, 168, 200, 200… ms between questions: far fewer than 600/50 = 12.
+    // 50, 67, 83, 83… ms between questions (the 3–5 s schedule scaled): fewer than 600/50 = 12.
     expect(spy.mock.calls.length).toBeGreaterThanOrEqual(3);
-    expect(spy.mock.calls.length).toBeLessThanOrEqual(7);
+    expect(spy.mock.calls.length).toBeLessThanOrEqual(9);
   });
 
   it('stops when the signal aborts', async () => {

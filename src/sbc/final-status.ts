@@ -1,0 +1,141 @@
+import * as v from 'valibot';
+import { NetworkError, ValidationError } from '../core/errors.js';
+import { request as http } from '../core/http.js';
+import { sleep } from '../core/sleep.js';
+import type { UrlPolicy } from '../core/url-guard.js';
+import { parseWith, readJson } from '../core/validate.js';
+import { checkObject, checkSignal, checkUrl } from './input.js';
+import { merchantUrl } from './merchant-url.js';
+import { whenVisible } from './page-visible.js';
+import { nextDelay, QUICK_PHASE_MS, SCHEDULE_MS } from './poll-schedule.js';
+import { ORDER_ID } from './return-order-id.js';
+import { retryAfterMs } from './retry-after.js';
+import { FINAL_STATUSES, StatusAnswer, type FinalStatus } from './schemas.js';
+
+/** The merchant server's answer once final. */
+export interface FinalStatusAnswer {
+  readonly status: FinalStatus;
+  readonly orderId: string;
+  /** The server's whole answer, validated. */
+  readonly answer: v.InferOutput<typeof StatusAnswer>;
+}
+
+export interface AwaitFinalStatusOptions {
+  /**
+   * The merchant server's status URL, asked with `GET ?orderId=`. Relative to the page, or
+   * absolute on the page's own origin unless `allowedHosts` says otherwise.
+   */
+  readonly statusUrl: string | URL;
+  /**
+   * Hosts `statusUrl` may be on (https; plain http on loopback). Default: the page's own origin,
+   * plus loopback hosts while the page is on loopback.
+   */
+  readonly allowedHosts?: readonly string[];
+  readonly orderId: string;
+  readonly signal?: AbortSignal;
+  /** First delay between questions. Default 3 000 ms (the documented 3–5 s); see the schedule below. */
+  readonly intervalMs?: number;
+  /** Give up after this long with a `NetworkError` of kind `'timeout'`. Default 3 600 000 ms (the documented hour). */
+  readonly timeoutMs?: number;
+  /** Called with every non-final answer (`processing`, `unknown`). */
+  readonly onProgress?: (answer: v.InferOutput<typeof StatusAnswer>) => void;
+}
+
+/**
+ * Asks the merchant server for an order's status until it is final (`approved`, `declined`,
+ * `filtered`, `error`) and returns the server's answer — never the return URL's query.
+ *
+ * Follows PaynetEasy's documented schedule: every 3–5 s for the first 5 minutes, then every 5–10
+ * minutes, up to an hour (`timeoutMs`, when shorter, wins). A 429 or 503 with `Retry-After`
+ * (seconds or an HTTP date) delays the next question at least that long; one that points past the
+ * deadline fails at once with that `NetworkError`. No question is asked while the page is hidden:
+ * the next one goes when it is shown again. Stops when `signal` aborts (`NetworkError` kind
+ * `'aborted'`) or at the deadline (kind `'timeout'`). Network failures and 5xx/429 answers are asked
+ * again; another HTTP error or a malformed answer throws at once.
+ *
+ * @example
+ * const { status } = await sbc.awaitFinalStatus({ statusUrl: '/api/sbc/status', orderId, signal });
+ */
+export async function awaitFinalStatus(options: AwaitFinalStatusOptions): Promise<FinalStatusAnswer> {
+  checkObject(options, 'awaitFinalStatus options');
+  const statusUrl = checkUrl(options.statusUrl, 'awaitFinalStatus options', 'statusUrl');
+  const signal = checkSignal(options.signal, 'awaitFinalStatus options');
+  const orderId = options.orderId;
+  if (typeof orderId !== 'string' || !ORDER_ID.test(orderId)) {
+    throw new ValidationError('awaitFinalStatus options', [{ path: 'orderId', message: 'expected an order reference of 1–128 letters, digits or ._:-' }]);
+  }
+  const intervalMs = positive(options.intervalMs, 3_000, 'intervalMs');
+  const timeoutMs = positive(options.timeoutMs, SCHEDULE_MS, 'timeoutMs');
+  // The exact URL every question goes to, checked once with its query.
+  const { url, policy } = merchantUrl(statusUrl, options.allowedHosts, 'awaitFinalStatus', { orderId });
+  const request = { method: 'GET', url };
+  const started = Date.now();
+  const deadline = started + timeoutMs;
+  let quickAsked = 0;
+  let slowAsked = 0;
+
+  for (;;) {
+    // Nothing is asked while the page is hidden, the first question included.
+    await whenVisible(deadline, signal);
+    if (signal?.aborted) throw new NetworkError('aborted', request, { cause: signal.reason });
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) throw new NetworkError('timeout', request);
+    const elapsed = Date.now() - started;
+    if (elapsed < QUICK_PHASE_MS) quickAsked++;
+    else slowAsked++;
+    const outcome = await ask(url, policy, signal, remaining);
+    if ('answer' in outcome) {
+      const { answer } = outcome;
+      if (FINAL_STATUSES.includes(answer.status)) {
+        return Object.freeze({ status: answer.status as FinalStatus, orderId: answer.orderId ?? orderId, answer });
+      }
+      options.onProgress?.(answer);
+    }
+    const scheduled = nextDelay(Date.now() - started, intervalMs, quickAsked, slowAsked);
+    const wait = Math.max(scheduled, outcome.retryAfterMs ?? 0);
+    if (outcome.failure && outcome.retryAfterMs !== undefined && Date.now() + wait >= deadline) throw outcome.failure;
+    await sleep(Math.min(wait, deadline - Date.now()), signal);
+  }
+}
+
+type Outcome =
+  | { readonly answer: v.InferOutput<typeof StatusAnswer>; readonly retryAfterMs?: undefined; readonly failure?: undefined }
+  | { readonly retryAfterMs: number | undefined; readonly failure: NetworkError | undefined };
+
+/** One question. A network failure, a 5xx or a 429 is worth asking again (after `Retry-After`, if sent). */
+async function ask(url: string, policy: UrlPolicy, signal: AbortSignal | undefined, remaining: number): Promise<Outcome> {
+  const request = { method: 'GET', url };
+  let response;
+  try {
+    response = await http(url, {
+      method: 'GET',
+      policy,
+      headers: { accept: 'application/json' },
+      signal,
+      timeoutMs: Math.min(15_000, remaining),
+      retry: { limit: 0 },
+      // Read every status here: a 429/503 carries the Retry-After this loop must honour.
+      acceptStatus: () => true,
+    });
+  } catch (error) {
+    const transient = error instanceof NetworkError && (error.kind === 'offline' || error.kind === 'timeout');
+    if (transient && !signal?.aborted) return { retryAfterMs: undefined, failure: undefined };
+    throw error;
+  }
+  const { status } = response;
+  if (status < 200 || status > 299) {
+    const failure = new NetworkError('http', request, { status, body: response.text.slice(0, 4096) });
+    if (status !== 429 && status < 500) throw failure;
+    const after = status === 429 || status === 503 ? retryAfterMs(response.headers.get('retry-after'), Date.now()) : undefined;
+    return { retryAfterMs: after, failure };
+  }
+  const data = readJson(response.text);
+  if (data === undefined) throw new ValidationError('status answer', [{ path: '', message: 'not JSON' }]);
+  return { answer: parseWith(StatusAnswer, data, 'status answer') };
+}
+
+function positive(value: unknown, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value;
+  throw new ValidationError('awaitFinalStatus options', [{ path: name, message: 'expected a positive number of milliseconds' }]);
+}
