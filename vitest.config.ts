@@ -15,6 +15,11 @@ export default defineConfig({
       },
       {
         extends: true,
+        // The mock providers themselves: they must do what the documents say (not library code).
+        test: { name: 'mock', include: ['test/mock/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        extends: true,
         // Pre-bundled up front: re-optimising on the first run reloads the page mid-test.
         optimizeDeps: { include: ['@testing-library/dom', '@testing-library/user-event', 'axe-core'] },
         test: {

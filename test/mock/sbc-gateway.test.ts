@@ -2,7 +2,7 @@
 // as the merchant server calls it (Node's fetch: no browser, no CORS).
 import { createHash } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
-import { merchantSecrets } from '../../../demo/mock/secrets.js';
+import { merchantSecrets } from '../../demo/mock/secrets.js';
 
 const mockUrl = inject('mockUrl');
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');

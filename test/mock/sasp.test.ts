@@ -1,6 +1,6 @@
 // The Sectigo mock behaves like the documents (what the demo and the other tests rely on).
 import { describe, expect, inject, it } from 'vitest';
-import { ProviderError, parseSessionResponse } from '../../../src/sasp/index.js';
+import { ProviderError, parseSessionResponse } from '../../src/sasp/index.js';
 
 const mockUrl = inject('mockUrl');
 const init = `${mockUrl}/sectigo/products/!initCustomerSession`;
