@@ -11,7 +11,26 @@ import { merchantUrl } from './merchant-url.js';
 /** Causes documented for a failed initiate sale; other values are passed through unchanged. */
 export type SaleFailureCause = 'FILTERED' | 'INVALID_REQUEST' | 'SERVER_FAILED' | 'SERVER_UNAVAILABLE' | (string & {});
 
-export interface InitiateSaleOptions extends v.InferInput<typeof InitiateSaleInput> {
+/** What `initiateSale` takes; each field as `specs/sbc-initiate-sale.txt` documents it. */
+export interface InitiateSaleOptions {
+  /** `session.accessToken`: the token from the optional consumer authentication, 32–128 characters. */
+  readonly accessToken: string;
+  readonly device: {
+    /** `consumer.device.serialNumber`: the consumer's device serial number, 1–50 characters. */
+    readonly serialNumber: string;
+    /** `consumer.device.imei`: the device's IMEI, 14–16 characters. Optional. */
+    readonly imei?: string;
+  };
+  readonly transaction: {
+    /** `transaction.amountCentis`: an integer number of minor units (1.00 EUR = 100), never `10.42`. */
+    readonly amountCentis: number;
+    /** `transaction.currency`: ISO 4217 alpha code in upper case (`EUR`). */
+    readonly currency: string;
+  };
+  /** `location`: latitude −90…90 and longitude −180…180, both inclusive. Optional. */
+  readonly location?: { readonly lat: number; readonly lng: number };
+  /** `consumer.ipAddresses`: the consumer's IP addresses, each 7–15 characters. Optional. */
+  readonly ipAddresses?: readonly string[];
   /**
    * The merchant server's own initiate-sale URL (it signs the session; Baton never does).
    * Relative to the page, or absolute on the page's own origin unless `allowedHosts` says otherwise.
