@@ -1,6 +1,6 @@
 // Serves the script-tag demo (demo/embed.html) exactly as an integrator's server would: the
 // built IIFE with its SRI hash filled in, and a strict CSP with Trusted Types required.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 
@@ -21,7 +21,10 @@ export const EMBED_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Middleware for `/embed.html`, `/embed.js` and `/vendor/baton.iife.min.js`; `next()` for the rest. */
+/** The stylesheet as the package ships it (dist/baton.css); the source until the build copies it. */
+const stylesheet = () => readFileSync(at(existsSync(at('../dist/baton.css')) ? '../dist/baton.css' : '../src/style.css'));
+
+/** Middleware for `/embed.html`, `/embed.js`, `/vendor/baton.iife.min.js` and `/vendor/baton.css`; `next()` for the rest. */
 export function serveEmbed(req: IncomingMessage, res: ServerResponse, next: () => void): void {
   const path = (req.url ?? '/').split('?')[0];
   try {
@@ -34,6 +37,10 @@ export function serveEmbed(req: IncomingMessage, res: ServerResponse, next: () =
     if (path === '/embed.js') {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
       return void res.end(readFileSync(at('./embed.js')));
+    }
+    if (path === '/vendor/baton.css') {
+      res.writeHead(200, { 'content-type': 'text/css; charset=utf-8' });
+      return void res.end(stylesheet());
     }
     if (path === '/vendor/baton.iife.min.js') {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });

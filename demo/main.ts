@@ -1,4 +1,6 @@
 // The demo page: an ESM single-page app importing Baton by package name, as an integrator would.
+// Baton's optional stylesheet (published as baton-sdk/style.css), bundled by vite.
+import '../src/style.css';
 import { startRequestLog, showSecretsHeld } from './log-panel.js';
 import { mountSaspDemo } from './sasp-demo.js';
 import { mountConnectDemo } from './connect-demo.js';

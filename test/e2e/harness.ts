@@ -1,7 +1,7 @@
 // End-to-end harness: the demo (vite, mock providers as middleware) on a random loopback port,
 // serving the *built* package (dist/), driven by Playwright in Debian's Chromium.
 import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { createServer, type ViteDevServer } from 'vite';
 import { chromiumLaunchOptions } from '../chromium.js';
@@ -51,12 +51,16 @@ export function useDemoInChromium(): { readonly demo: DemoServer; readonly brows
   return env;
 }
 
-/** Opens the demo page in a new tab, waits for `section` and collects uncaught page errors. */
+/**
+ * Opens the demo page in a new tab (with `pageOptions`: viewport, colour scheme, …), waits for
+ * `section` and collects uncaught page errors.
+ */
 export async function openDemoSection(
   env: { readonly demo: DemoServer; readonly browser: Browser },
   section: string,
+  pageOptions?: BrowserContextOptions,
 ): Promise<{ page: Page; errors: string[] }> {
-  const page = await env.browser.newPage();
+  const page = await env.browser.newPage(pageOptions);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${env.demo.url}/`);
