@@ -83,7 +83,10 @@ export function measureLayout(selector: string): LayoutReport {
     const label = control.labels?.[0];
     if (!label || !visible(label)) continue;
     const c = control.getBoundingClientRect();
-    const lines = boxes.filter((box) => box.what.startsWith('text') && label.contains(box.element) && !control.contains(box.element)).map((box) => box.rect);
+    // The label's own content: its text lines and images (a brand logo before the name), not the control.
+    const lines = boxes
+      .filter((box) => (box.what.startsWith('text') || box.element.tagName === 'IMG') && label.contains(box.element) && box.element !== control)
+      .map((box) => box.rect);
     if (!lines.length) continue;
     const first = lines.reduce((top, rect) => (rect.top < top.top || (rect.top === top.top && rect.left < top.left) ? rect : top));
     const centre = c.top + c.height / 2;

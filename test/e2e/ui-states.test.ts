@@ -21,7 +21,6 @@ async function seen(page: Page, selector: string, state: string): Promise<number
   mkdirSync('test-results/screenshots', { recursive: true });
   await page.locator(selector).screenshot({ path: `test-results/screenshots/ui-${state}.png` });
   const report = await page.evaluate(measureLayout, selector);
-  console.log(state, report.height);
   expect(report.problems, state).toEqual([]);
   return report.height;
 }
@@ -96,6 +95,105 @@ describe('Sectigo status and upload, seen', () => {
       mkdirSync('docs', { recursive: true });
       copyFileSync('test-results/screenshots/ui-sasp-themed.png', 'docs/styling.png');
     }
+    await page.close();
+  });
+});
+
+async function connectCardForm(options: BrowserContextOptions): Promise<{ page: Page; section: Locator; errors: string[] }> {
+  const { page, errors } = await openDemoSection(env, '#connect-demo', options);
+  const section = page.locator('#connect-demo');
+  await section.getByRole('button', { name: /start checkout/i }).click();
+  await section.getByRole('radio', { name: 'VISA' }).check();
+  await section.getByLabel('Card number').waitFor();
+  return { page, section, errors };
+}
+
+async function fillCard(section: Locator, number: string): Promise<void> {
+  await section.getByLabel('Card number').pressSequentially(number);
+  await section.getByLabel('Expiry date').pressSequentially('1230');
+  await section.getByLabel('CVV').pressSequentially('123');
+  await section.getByLabel('Cardholder name').fill('Ada Lovelace');
+}
+
+describe('Connect payment form, seen', () => {
+  it('empty, then with every field invalid, then paid (1280 px)', async () => {
+    const { page, section, errors } = await connectCardForm(DESKTOP);
+    await seen(page, '#connect-demo', 'connect-form');
+    await section.getByRole('button', { name: /^pay/i }).click();
+    await expect.poll(() => section.locator('[aria-invalid=true]').count()).toBeGreaterThan(0);
+    await seen(page, '#connect-demo', 'connect-invalid');
+    await section.getByLabel('Card number').fill('');
+    await fillCard(section, '4111111111111111');
+    await section.getByRole('button', { name: /^pay/i }).click();
+    await section.getByText(/Payment PENDING_APPROVAL/).waitFor();
+    await seen(page, '#connect-demo', 'connect-paid');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a card that is not accepted, on a phone', async () => {
+    const { page, section } = await connectCardForm(PHONE);
+    await fillCard(section, '6011000990139424');
+    await section.getByText('This card is not accepted for this payment.').first().waitFor();
+    await seen(page, '#connect-demo', 'connect-declined-phone');
+    await page.close();
+  });
+
+  it('in dark mode, with readable contrast', async () => {
+    const { page } = await connectCardForm(DARK);
+    await seen(page, '#connect-demo', 'connect-dark');
+    expect(await seriousA11yViolations(page, '#connect-demo')).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('SBC, seen', () => {
+  it('initiate sale: the signed session, then a refusal', async () => {
+    const { page } = await openDemoSection(env, '#sbc-demo', DESKTOP);
+    const section = page.locator('#sbc-demo');
+    await section.getByRole('button', { name: 'Initiate sale' }).click();
+    await section.locator('dd').filter({ hasText: /^[0-9a-f]{40}$/ }).waitFor();
+    await seen(page, '#sbc-demo', 'sbc-sale');
+    await section.getByLabel('Amount (centis)').first().fill('666');
+    await section.getByRole('button', { name: 'Initiate sale' }).click();
+    await section.getByRole('alert').filter({ hasText: 'FILTERED' }).waitFor();
+    await seen(page, '#sbc-demo', 'sbc-sale-filtered');
+    await page.close();
+  });
+
+  it('the hosted form and the return page, on a phone', async () => {
+    const { page } = await openDemoSection(env, '#sbc-demo', PHONE);
+    await seen(page, '#sbc-demo', 'sbc-phone');
+    await page.locator('#sbc-demo').getByRole('button', { name: 'Pay on the hosted form' }).click();
+    await page.waitForURL(/\/sbc\/paynet\/form\/\d+$/);
+    await page.getByLabel('Card number').fill('4444555566661111');
+    await page.getByRole('button', { name: 'Pay' }).click();
+    await page.waitForURL(/\/sbc-return\.html/);
+    await page.locator('#sbc-return-status[data-final]').waitFor({ timeout: 10_000 });
+    await seen(page, 'main', 'sbc-return-phone');
+    await page.close();
+  });
+});
+
+describe('the script-tag page, seen', () => {
+  it('links baton.css under its strict CSP, and the styles apply', async () => {
+    const page = await env.browser.newPage(DESKTOP);
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|stylesheet/i.test(message.text())) violations.push(message.text());
+    });
+    const response = await page.goto(`${env.demo.url}/embed.html`);
+    expect(response?.headers()['content-security-policy']).toContain("style-src 'self'");
+    await page.getByRole('button', { name: 'Start session' }).click();
+    await page.locator('.baton-sasp-status').waitFor();
+    // The stylesheet's rules are in effect: the status is a flex column, sections have a state border.
+    const styled = await page.locator('.baton-sasp-section').first().evaluate((section) => ({
+      root: getComputedStyle(section.parentElement!).display,
+      border: getComputedStyle(section).borderInlineStartWidth,
+    }));
+    expect(styled).toEqual({ root: 'flex', border: '4px' });
+    await seen(page, 'main', 'embed');
+    expect(violations).toEqual([]);
     await page.close();
   });
 });

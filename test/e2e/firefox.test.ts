@@ -1,0 +1,131 @@
+// The demo's main flows in Debian's Firefox ESR, driven over WebDriver BiDi by puppeteer-core:
+// Sectigo status + DCV choice + upload, Connect card payment, SBC initiate sale and the hosted form
+// round trip. Elements are found by role, accessible name and visible text (as a user finds them),
+// so the flows survive markup changes. Each end state is screenshotted (test-results/screenshots/
+// firefox-*.png) and its layout checked like in Chromium.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { firefoxLaunchOptions } from '../firefox.js';
+import { startDemo, type DemoServer } from './harness.js';
+import { measureLayout } from './layout.js';
+import { mkdirSync } from 'node:fs';
+
+let demo: DemoServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  demo = await startDemo();
+  browser = await puppeteer.launch(firefoxLaunchOptions);
+});
+afterAll(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+/** A selector for the element with `role` and accessible name `name` (puppeteer's ARIA query). */
+const role = (roleName: string, name: string) => `::-p-aria([role="${roleName}"][name="${name.replace(/"/g, '\\"')}"])`;
+
+/** Opens the demo in a new tab, sized like a laptop, collecting uncaught page errors. */
+async function openDemo(path = '/'): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error instanceof Error ? error.message : String(error)));
+  await page.setViewport({ width: 1280, height: 900 });
+  await page.goto(`${demo.url}${path}`);
+  return { page, errors };
+}
+
+/** Waits until some element matching `selector` shows `text` (a substring or a pattern). */
+async function waitForText(page: Page, selector: string, text: string | RegExp, timeout = 15_000): Promise<string> {
+  const pattern = typeof text === 'string' ? { source: text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), flags: '' } : { source: text.source, flags: text.flags };
+  const handle = await page.waitForFunction(
+    (css: string, source: string, flags: string) => {
+      const re = new RegExp(source, flags);
+      return [...document.querySelectorAll(css)].map((e) => e.textContent ?? '').find((t) => re.test(t));
+    },
+    { timeout, polling: 100 },
+    selector,
+    pattern.source,
+    pattern.flags,
+  );
+  return (await handle.jsonValue()) as string;
+}
+
+/** Screenshot of `selector` as firefox-<state>.png, then the layout facts. */
+async function seen(page: Page, selector: string, state: string): Promise<void> {
+  mkdirSync('test-results/screenshots', { recursive: true });
+  const element = await page.$(selector);
+  expect(element, `${selector} for ${state}`).not.toBeNull();
+  await element!.screenshot({ path: `test-results/screenshots/firefox-${state}.png` });
+  const report = await page.evaluate(measureLayout, selector);
+  expect(report.problems, state).toEqual([]);
+}
+
+describe('Firefox ESR: the demo’s main flows', () => {
+  it('Sectigo: session → status → DCV choice → document upload', async () => {
+    const { page, errors } = await openDemo();
+    await page.locator(`#sasp-demo ${role('textbox', 'Order number')}`).fill('654824');
+    await page.locator(`#sasp-demo ${role('button', 'Start session')}`).click();
+    await page.locator(role('heading', 'Domain Control Validation')).wait();
+    const group = await page.locator(role('radiogroup', 'Validation method for mn.gov')).waitHandle();
+    await (await group.waitForSelector(role('radio', 'CNAME CSR Hash')))!.click();
+    await page.locator(role('button', 'Use this method for mn.gov')).click();
+    await waitForText(page, '#sasp-demo [role=status], #sasp-demo p', /mn\.gov.*CNAME_CSR_HASH/);
+
+    const file = join(mkdtempSync(join(tmpdir(), 'baton-ff-')), 'deed.pdf');
+    writeFileSync(file, Buffer.alloc(120_000, 65));
+    const chooser = await page.waitForSelector('#sasp-demo form input[type=file]');
+    await chooser!.uploadFile(file);
+    await page.locator(`#sasp-demo ${role('textbox', 'Comment')}`).fill('from Firefox');
+    await page.locator(`#sasp-demo ${role('button', 'Upload')}`).click();
+    await waitForText(page, '#sasp-demo [role=status]', 'Documents uploaded.');
+    await seen(page, '#sasp-demo', 'sasp');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Connect: a card payment, encrypted in the page', async () => {
+    const { page, errors } = await openDemo();
+    await page.locator(`#connect-demo ${role('button', 'Start checkout (€10.00)')}`).click();
+    await page.locator(role('radio', 'VISA')).click();
+    await page.locator(role('textbox', 'Card number')).fill('4111111111111111');
+    await page.locator(role('textbox', 'Expiry date')).fill('1230');
+    await page.locator(role('textbox', 'CVV')).fill('123');
+    await page.locator(role('textbox', 'Cardholder name')).fill('Łukasz 王 Müller');
+    await page.locator(`#connect-demo ${role('button', 'Pay €10.00')}`).click();
+    expect(await waitForText(page, '#connect-demo output, #connect-demo [role=status]', /Payment PENDING_APPROVAL/)).toBe(
+      'Payment PENDING_APPROVAL: card ************1111, Łukasz 王 Müller',
+    );
+    await seen(page, '#connect-demo', 'connect');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('SBC: initiate sale shows the signed session', async () => {
+    const { page, errors } = await openDemo();
+    await page.locator(`#sbc-demo ${role('button', 'Initiate sale')}`).click();
+    const signature = await waitForText(page, '#sbc-demo dd', /^[0-9a-f]{40}$/);
+    expect(signature).toMatch(/^[0-9a-f]{40}$/);
+    await seen(page, '#sbc-demo', 'sbc-sale');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('SBC: the hosted form round trip ends on the return page with the server’s status', async () => {
+    const { page, errors } = await openDemo();
+    await Promise.all([page.waitForNavigation(), page.locator(`#sbc-demo ${role('button', 'Pay on the hosted form')}`).click()]);
+    expect(page.url()).toMatch(/\/sbc\/paynet\/form\/\d+$/);
+    await page.locator(role('textbox', 'Card number')).fill('4444555566661111');
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.locator(role('button', 'Pay')).click()]);
+    // The gateway's page posts back to the merchant, which redirects to the return page.
+    await page.waitForFunction(() => location.pathname.endsWith('/sbc-return.html'), { timeout: 15_000, polling: 100 });
+    await page.waitForSelector('#sbc-return-status[data-final]', { timeout: 15_000 });
+    expect(await waitForText(page, 'main dd', /^(approved|declined)$/)).toBe('approved');
+    await seen(page, 'main', 'sbc-return');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
