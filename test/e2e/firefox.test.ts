@@ -3,7 +3,7 @@
 // round trip. Elements are found by role, accessible name and visible text (as a user finds them),
 // so the flows survive markup changes. Each end state is screenshotted (test-results/screenshots/
 // firefox-*.png) and its layout checked like in Chromium.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firefoxLaunchOptions } from '../firefox.js';
 import { startDemo, type DemoServer } from './harness.js';
 import { measureLayout } from './layout.js';
-import { mkdirSync } from 'node:fs';
 
 let demo: DemoServer;
 let browser: Browser;
