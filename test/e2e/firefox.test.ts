@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firefoxLaunchOptions } from '../firefox.js';
 import { startDemo, type DemoServer } from './harness.js';
@@ -26,6 +26,23 @@ afterAll(async () => {
 
 /** A selector for the element with `role` and accessible name `name` (puppeteer's ARIA query). */
 const role = (roleName: string, name: string) => `::-p-aria([role="${roleName}"][name="${name.replace(/"/g, '\\"')}"])`;
+
+/**
+ * Types `value` into the form control labelled `label` (its `<label>`'s text, as a user reads it;
+ * a password input has no textbox role to find it by), inside `scope`.
+ */
+async function typeInto(page: Page, label: string, value: string, scope = 'body'): Promise<void> {
+  const handle = await page.waitForFunction(
+    (css: string, text: string) =>
+      [...document.querySelectorAll<HTMLLabelElement>(`${css} label`)].find((node) => node.textContent?.trim() === text)?.control ?? undefined,
+    { timeout: 15_000, polling: 100 },
+    scope,
+    label,
+  );
+  const control = handle.asElement() as ElementHandle<HTMLInputElement>;
+  await control.click({ count: 3 });
+  await control.type(value);
+}
 
 /** Opens the demo in a new tab, sized like a laptop, collecting uncaught page errors. */
 async function openDemo(path = '/'): Promise<{ page: Page; errors: string[] }> {
@@ -66,7 +83,7 @@ async function seen(page: Page, selector: string, state: string): Promise<void> 
 describe('Firefox ESR: the demo’s main flows', () => {
   it('Sectigo: session → status → DCV choice → document upload', async () => {
     const { page, errors } = await openDemo();
-    await page.locator(`#sasp-demo ${role('textbox', 'Order number')}`).fill('654824');
+    await typeInto(page, 'Order number', '654824', '#sasp-demo');
     await page.locator(`#sasp-demo ${role('button', 'Start session')}`).click();
     await page.locator(role('heading', 'Domain Control Validation')).wait();
     const group = await page.locator(role('radiogroup', 'Validation method for mn.gov')).waitHandle();
@@ -78,7 +95,7 @@ describe('Firefox ESR: the demo’s main flows', () => {
     writeFileSync(file, Buffer.alloc(120_000, 65));
     const chooser = await page.waitForSelector('#sasp-demo form input[type=file]');
     await chooser!.uploadFile(file);
-    await page.locator(`#sasp-demo ${role('textbox', 'Comment')}`).fill('from Firefox');
+    await typeInto(page, 'Comment', 'from Firefox', '#sasp-demo');
     await page.locator(`#sasp-demo ${role('button', 'Upload')}`).click();
     await waitForText(page, '#sasp-demo [role=status]', 'Documents uploaded.');
     await seen(page, '#sasp-demo', 'sasp');
@@ -90,10 +107,10 @@ describe('Firefox ESR: the demo’s main flows', () => {
     const { page, errors } = await openDemo();
     await page.locator(`#connect-demo ${role('button', 'Start checkout (€10.00)')}`).click();
     await page.locator(role('radio', 'VISA')).click();
-    await page.locator(role('textbox', 'Card number')).fill('4111111111111111');
-    await page.locator(role('textbox', 'Expiry date')).fill('1230');
-    await page.locator(role('textbox', 'CVV')).fill('123');
-    await page.locator(role('textbox', 'Cardholder name')).fill('Łukasz 王 Müller');
+    await typeInto(page, 'Card number', '4111111111111111', '#connect-demo');
+    await typeInto(page, 'Expiry date', '1230', '#connect-demo');
+    await typeInto(page, 'CVV', '123', '#connect-demo');
+    await typeInto(page, 'Cardholder name', 'Łukasz 王 Müller', '#connect-demo');
     await page.locator(`#connect-demo ${role('button', 'Pay €10.00')}`).click();
     expect(await waitForText(page, '#connect-demo output, #connect-demo [role=status]', /Payment PENDING_APPROVAL/)).toBe(
       'Payment PENDING_APPROVAL: card ************1111, Łukasz 王 Müller',
@@ -117,7 +134,7 @@ describe('Firefox ESR: the demo’s main flows', () => {
     const { page, errors } = await openDemo();
     await Promise.all([page.waitForNavigation(), page.locator(`#sbc-demo ${role('button', 'Pay on the hosted form')}`).click()]);
     expect(page.url()).toMatch(/\/sbc\/paynet\/form\/\d+$/);
-    await page.locator(role('textbox', 'Card number')).fill('4444555566661111');
+    await typeInto(page, 'Card number', '4444555566661111');
     await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.locator(role('button', 'Pay')).click()]);
     // The gateway's page posts back to the merchant, which redirects to the return page.
     await page.waitForFunction(() => location.pathname.endsWith('/sbc-return.html'), { timeout: 15_000, polling: 100 });

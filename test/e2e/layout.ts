@@ -26,10 +26,10 @@ export function measureLayout(selector: string): LayoutReport {
     const classes = element.getAttribute('class');
     return `<${element.tagName.toLowerCase()}${classes ? ` class="${classes}"` : ''}> “${text.slice(0, 40)}”`;
   };
+  // Rendered and shown: not display:none, not inside a closed <details>, not visibility:hidden.
   const visible = (element: Element) => {
-    const style = getComputedStyle(element);
     const rect = element.getBoundingClientRect();
-    return style.visibility !== 'hidden' && rect.width > 0 && rect.height > 0;
+    return element.checkVisibility({ contentVisibilityAuto: true, visibilityProperty: true }) && rect.width > 0 && rect.height > 0;
   };
   const scrolls = (element: Element) => /auto|scroll/.test(getComputedStyle(element).overflow);
   const rootRect = root.getBoundingClientRect();

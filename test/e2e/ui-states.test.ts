@@ -39,8 +39,12 @@ describe('Sectigo status and upload, seen', () => {
     const { page, section, errors } = await saspStatus('654824', DESKTOP);
     const height = await seen(page, '#sasp-demo .baton-sasp-status', 'sasp-status-desktop');
     expect(height).toBeLessThanOrEqual(1700);
-    // Keyboard focus is visible on Baton's controls.
-    await section.getByRole('button').filter({ hasText: /^Use this method for/ }).first().focus();
+    // Keyboard focus is visible on Baton's controls (reached with Tab, so :focus-visible applies).
+    const submit = section.getByRole('button').filter({ hasText: /^Use this method for/ }).first();
+    await submit.focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    expect(await submit.evaluate((element) => element === document.activeElement)).toBe(true);
     expect(await page.evaluate(focusRingShown)).toBe('shown');
     await section.locator('form.baton-sasp-upload').waitFor();
     await seen(page, '#sasp-demo form.baton-sasp-upload', 'sasp-upload-idle');
