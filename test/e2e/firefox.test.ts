@@ -99,6 +99,9 @@ describe('Firefox ESR: the demo’s main flows', () => {
     await page.locator(`#sasp-demo ${role('button', 'Upload')}`).click();
     await waitForText(page, '#sasp-demo [role=status]', 'Documents uploaded.');
     await seen(page, '#sasp-demo', 'sasp');
+    // The same page on a phone: still nothing overlaps or sticks out.
+    await page.setViewport({ width: 375, height: 740 });
+    await seen(page, '#sasp-demo', 'sasp-phone');
     expect(errors).toEqual([]);
     await page.close();
   });
