@@ -96,7 +96,11 @@ describe('Sectigo status and upload, seen', () => {
     });
     await seen(page, '#sasp-demo .baton-sasp-status', 'sasp-themed');
     // The README shows the top of it: summary, overview and the domains to validate.
-    const box = (await page.locator('#sasp-demo .baton-sasp-status').boundingBox())!;
+    // In page coordinates (a full-page clip), not the viewport's.
+    const box = await page.locator('#sasp-demo .baton-sasp-status').evaluate((element) => {
+      const rect = element.getBoundingClientRect();
+      return { x: rect.left + scrollX, y: rect.top + scrollY, width: rect.width, height: rect.height };
+    });
     const top = 'test-results/screenshots/ui-sasp-themed-top.png';
     await page.screenshot({ path: top, fullPage: true, clip: { x: box.x - 8, y: box.y - 8, width: box.width + 16, height: Math.min(box.height, 1000) + 8 } });
     if (process.env.BATON_UPDATE_DOCS) {
