@@ -136,7 +136,7 @@ describe('Firefox ESR: the demo’s main flows', () => {
   it('SBC: the hosted form round trip ends on the return page with the server’s status', async () => {
     const { page, errors } = await openDemo();
     await Promise.all([page.waitForNavigation(), page.locator(`#sbc-demo ${role('button', 'Pay on the hosted form')}`).click()]);
-    expect(page.url()).toMatch(/\/sbc\/paynet\/form\/\d+$/);
+    expect(page.url()).toMatch(/\/sbc\/paynet\/form\//);
     await typeInto(page, 'Card number', '4444555566661111');
     await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.locator(role('button', 'Pay')).click()]);
     // The gateway's page posts back to the merchant, which redirects to the return page.
