@@ -8,7 +8,7 @@
 //   everything, and one per provider (the core plus that provider).
 // - dist/baton.css, copied from src/style.css.
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -56,11 +56,7 @@ function stylesheet() {
     name: 'baton-style',
     writeBundle() {
       mkdirSync('dist', { recursive: true });
-      if (existsSync(STYLE.from)) return copyFileSync(STYLE.from, STYLE.to);
-      // Until src/style.css lands on main: warn, and ship a stub so `baton-sdk/style.css` resolves.
-      // TODO: make this an error once src/style.css is on main.
-      this.warn(`${STYLE.from} does not exist: dist/baton.css is an empty stub`);
-      writeFileSync(STYLE.to, '/* Baton: src/style.css was missing when this package was built. */\n');
+      copyFileSync(STYLE.from, STYLE.to);
     },
   };
 }

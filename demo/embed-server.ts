@@ -1,6 +1,6 @@
 // Serves the script-tag demo (demo/embed.html) exactly as an integrator's server would: the
 // built IIFE with its SRI hash filled in, and a strict CSP with Trusted Types required.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 
@@ -22,7 +22,7 @@ export const EMBED_CSP = [
 ].join('; ');
 
 /** The stylesheet as the package ships it (dist/baton.css); the source until the build copies it. */
-const stylesheet = () => readFileSync(at(existsSync(at('../dist/baton.css')) ? '../dist/baton.css' : '../src/style.css'));
+const stylesheet = () => readFileSync(at('../dist/baton.css'));
 
 /** Middleware for `/embed.html`, `/embed.js`, `/vendor/baton.iife.min.js` and `/vendor/baton.css`; `next()` for the rest. */
 export function serveEmbed(req: IncomingMessage, res: ServerResponse, next: () => void): void {

@@ -332,9 +332,10 @@ export function renderStatus(container: HTMLElement, status: PostPaymentStatus, 
       if (method.title) box.append(el('span', 'baton-sasp-dcv-method__title', `${method.title}: `));
       for (const option of method.options) {
         const label = el('label', 'baton-sasp-dcv-option');
-        // The one style Baton sets (through the CSSOM, which a strict CSP allows): a radio never
-        // wraps away from its text.
-        label.style.whiteSpace = 'nowrap';
+        // The one style Baton sets (through the CSSOM, which a strict CSP allows): the radio and its
+        // text are side by side, so the radio never wraps away from its text, while a long text
+        // still wraps (beside the radio) instead of running off a phone's screen.
+        Object.assign(label.style, { display: 'inline-flex', alignItems: 'flex-start', gap: '0.3em', maxWidth: '100%', overflowWrap: 'anywhere' });
         const radio = el('input');
         radio.type = 'radio';
         radio.name = group;

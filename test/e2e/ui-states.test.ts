@@ -83,16 +83,11 @@ describe('Sectigo status and upload, seen', () => {
     await expired.page.close();
   });
 
-  it('hostile provider text (long, markup) wraps instead of overflowing, except one known defect', async () => {
+  it('hostile provider text (long, markup) wraps instead of overflowing', async () => {
     const { page } = await saspStatus('666', PHONE);
     await page.locator('#sasp-demo').screenshot({ path: 'test-results/screenshots/ui-sasp-hostile-phone.png' });
     const report = await page.evaluate(measureLayout, '#sasp-demo');
-    // Known defect, not the stylesheet's: renderStatus sets `white-space: nowrap` inline on each DCV
-    // option label (src/sasp/render-status.ts), which no stylesheet can undo without !important, so
-    // a 45-character option sticks out of a 375 px screen. Pinned exactly, so any other problem still
-    // fails, and fixing it (drop the inline style: this stylesheet keeps the radio on the text's first
-    // line) fails here too, as a reminder to assert `[]` again.
-    expect(report.problems).toEqual([expect.stringMatching(/^text “<a href="javascript:alert\(1\)">admin@mn\.g” sticks out of #sasp-demo/)]);
+    expect(report.problems).toEqual([]);
     await page.close();
   });
 

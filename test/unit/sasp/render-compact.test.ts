@@ -112,12 +112,13 @@ describe('one row per domain', () => {
     other.remove();
   });
 
-  it('keeps each radio and its label text in one non-wrapping label', () => {
+  it('keeps each radio and its text side by side in one label; long text wraps beside the radio', () => {
     renderStatus(container, spec(), { onAction: () => undefined });
     const labels = [...container.querySelectorAll<HTMLLabelElement>('label.baton-sasp-dcv-option')];
     expect(labels).toHaveLength(27);
     for (const label of labels) {
-      expect(label.style.whiteSpace).toBe('nowrap');
+      expect(label.style.display).toBe('inline-flex');
+      expect(label.style.overflowWrap).toBe('anywhere');
       expect([...label.childNodes].map((node) => node.nodeName)).toEqual(['INPUT', '#text']);
     }
     expect(text(container.querySelector('.baton-sasp-dcv-method__title'))).toBe('Alternative Email Addresses: ');
