@@ -138,6 +138,8 @@ export async function uploadDocuments(options: UploadDocumentsOptions): Promise<
   return result;
 }
 
+// Byte progress stays on XHR: ky 1.x reports upload progress only with a streaming request body,
+// which browsers send only over HTTP/2 and which a multipart FormData is not.
 function sendXhr(url: URL, form: FormData, opts: Options, policy: UrlPolicy): Promise<UploadResult> {
   const info = { method: 'POST', url: url.href };
   return new Promise((resolve, reject) => {

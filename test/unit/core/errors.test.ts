@@ -39,12 +39,12 @@ describe('error model', () => {
       fail();
     } catch (error) {
       const e = error as ValidationError;
-      expect(e.issues.map((issue) => issue.path)).toEqual(['sid', 'order.id']);
+      expect(e.issues.map((issue) => issue.path)).toStrictEqual(['sid', 'order.id']);
       expect(e.message).toMatch(/^session: sid: .+; order\.id: .+/);
     }
   });
 
   it('parseWith returns the typed output on success', () => {
-    expect(parseWith(v.object({ a: v.number() }), { a: 1 }, 'x')).toEqual({ a: 1 });
+    expect(parseWith(v.object({ a: v.number() }), { a: 1 }, 'x')).toStrictEqual({ a: 1 });
   });
 });

@@ -40,7 +40,7 @@ describe('navigate', () => {
     const url = next();
     expect(navigate(url, policy, { target: 'popup' }).via).toBe('popup');
     expect(open).toHaveBeenCalledWith('about:blank', '_blank');
-    expect(popup).toEqual({ opener: null, location: { href: url } });
+    expect(popup).toStrictEqual({ opener: null, location: { href: url } });
   });
 
   it('falls back to this tab when the popup is blocked', () => {
@@ -63,7 +63,7 @@ describe('postForm', () => {
     expect(postForm(url, { a: '1', b: '<x>' }, policy).via).toBe('form');
     expect(submitted?.method.toLowerCase()).toBe('post');
     expect(submitted?.action).toBe(url);
-    expect([...new FormData(submitted!)]).toEqual([['a', '1'], ['b', '<x>']]);
+    expect([...new FormData(submitted!)]).toStrictEqual([['a', '1'], ['b', '<x>']]);
     expect(document.querySelector('form')).toBeNull();
   });
 

@@ -2,7 +2,7 @@
 // stay within their bound, and a POST that may have taken effect is never sent twice.
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NetworkError, ValidationError } from '../../../src/core/errors.js';
 import { createClientSession } from '../../../src/connect/index.js';
 import { getPostPaymentStatus } from '../../../src/sasp/index.js';
@@ -61,15 +61,18 @@ describe('faults', () => {
   it('a slow answer cancelled by AbortSignal → NetworkError "aborted", no retry', async () => {
     behave = slow;
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
-    await expect(status({ signal: controller.signal })).rejects.toMatchObject({ kind: 'aborted' });
+    const pending = status({ signal: controller.signal });
+    // Abort once the request is at the server (not after a fixed delay, which a busy machine outruns).
+    await vi.waitFor(() => expect(hits).toBe(1));
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ kind: 'aborted' });
     expect(hits).toBe(1);
   });
 
   it('429 with Retry-After on a Client API read is retried once, then succeeds', async () => {
     behave = statusThenOk(429, JSON.stringify({ paymentProducts: [] }));
     const products = await connectSession().getBasicPaymentProducts(context);
-    expect(products.paymentProducts).toEqual([]);
+    expect(products.paymentProducts).toStrictEqual([]);
     expect(hits).toBe(2);
   });
 

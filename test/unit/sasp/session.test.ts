@@ -24,13 +24,13 @@ function providerErrorOf(run: () => unknown): ProviderError {
 
 describe('parseSessionResponse, format 0 (new-line delimited)', () => {
   it('reads the SID', () => {
-    expect(parseSessionResponse('0\nA1b2C3d4E5f6G7h8\n', { format: 0 })).toEqual({ sid: 'A1b2C3d4E5f6G7h8' });
+    expect(parseSessionResponse('0\nA1b2C3d4E5f6G7h8\n', { format: 0 })).toStrictEqual({ sid: 'A1b2C3d4E5f6G7h8' });
   });
   it('reads CRLF lines and the order number on line 3', () => {
-    expect(parseSessionResponse('0\r\nabc123\r\n700002\r\n', { format: 0 })).toEqual({ sid: 'abc123', orderNumber: '700002' });
+    expect(parseSessionResponse('0\r\nabc123\r\n700002\r\n', { format: 0 })).toStrictEqual({ sid: 'abc123', orderNumber: '700002' });
   });
   it('defaults to format 0', () => {
-    expect(parseSessionResponse('0\nabc')).toEqual({ sid: 'abc' });
+    expect(parseSessionResponse('0\nabc')).toStrictEqual({ sid: 'abc' });
   });
   it.each(codes)('turns %i into a ProviderError with the message', (code, message) => {
     const error = providerErrorOf(() => parseSessionResponse(`${code}\r\n${message}\r\n`, { format: 0 }));
@@ -63,10 +63,10 @@ describe('parseSessionResponse, format 0 (new-line delimited)', () => {
 
 describe('parseSessionResponse, format 1 (urlencoded)', () => {
   it('reads SID and orderNumber', () => {
-    expect(parseSessionResponse('errorCode=0&SID=abc123&orderNumber=654824', { format: 1 })).toEqual({ sid: 'abc123', orderNumber: '654824' });
+    expect(parseSessionResponse('errorCode=0&SID=abc123&orderNumber=654824', { format: 1 })).toStrictEqual({ sid: 'abc123', orderNumber: '654824' });
   });
   it('reads names case-insensitively', () => {
-    expect(parseSessionResponse('ERRORCODE=0&sid=abc', { format: 1 })).toEqual({ sid: 'abc' });
+    expect(parseSessionResponse('ERRORCODE=0&sid=abc', { format: 1 })).toStrictEqual({ sid: 'abc' });
   });
   it.each(codes)('turns %i into a ProviderError with the message', (code, message) => {
     const body = new URLSearchParams({ errorCode: String(code), errorMessage: message }).toString();

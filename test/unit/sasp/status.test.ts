@@ -37,11 +37,11 @@ describe('getPostPaymentStatus against the mock', () => {
     const status = await getPostPaymentStatus({ saspSessionID: sid, orderNumber, endpoint, allowedHosts });
     expect(status.orderNumber).toBe('654824');
     expect(status.productName).toBe('COMODO EV Multi-Domain SSL Certificate');
-    expect(status.dcvStatus?.domains.map((d) => d.domainName)).toEqual(['mn.gov', 'mnsure.org', 'state.mn.us']);
+    expect(status.dcvStatus?.domains.map((d) => d.domainName)).toStrictEqual(['mn.gov', 'mnsure.org', 'state.mn.us']);
     const sent = await wire(sid);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.method).toBe('POST');
-    expect(sent[0]!.fields).toEqual({ saspSessionID: sid, orderNumber: '654824' });
+    expect(sent[0]!.fields).toStrictEqual({ saspSessionID: sid, orderNumber: '654824' });
     expect(Object.keys(sent[0]!.fields).join()).not.toMatch(/login/i);
   });
 
@@ -140,17 +140,17 @@ describe('parseStatusResponse: tolerant of the document’s own quirks', () => {
     expect(status.organizationStatus?.organizationName?.status).toBe('Unknown');
   });
   it('reads availableActions given as a string', () => {
-    expect(status.agreementStatus?.availableActions).toEqual(['resendAgreementEmail']);
-    expect(status.callbackStatus?.availableActions).toEqual([]);
-    expect(status.dcvStatus?.domains[0]?.methods[1]?.options).toEqual(['Only', 'option']);
+    expect(status.agreementStatus?.availableActions).toStrictEqual(['resendAgreementEmail']);
+    expect(status.callbackStatus?.availableActions).toStrictEqual([]);
+    expect(status.dcvStatus?.domains[0]?.methods[1]?.options).toStrictEqual(['Only', 'option']);
   });
   it('level as a number', () => {
     expect(status.dcvStatus?.domains[0]?.methods[0]?.level).toBe(2);
     expect(parseStatusResponse(JSON.stringify({ ...example, data: { ...example.data, dcvStatus: { domains: [{ domainName: 'a', methods: [{ type: 'email', level: '3', options: [] }] }] } } })).dcvStatus?.domains[0]?.methods[0]?.level).toBe(3);
   });
   it('keeps the raw data and unknown fields', () => {
-    expect(status.raw).toEqual(example.data);
-    expect((status as unknown as Record<string, unknown>).somethingNew).toEqual({ kept: true });
+    expect(status.raw).toStrictEqual(example.data);
+    expect((status as unknown as Record<string, unknown>).somethingNew).toStrictEqual({ kept: true });
   });
   it('errorCode "-4" (string) is a ProviderError with code -4', () => {
     const body = JSON.stringify({ errorCode: '-4', errorMessage: "The value of the 'orderNumber' argument is invalid!", data: {} });

@@ -17,7 +17,7 @@ const DOC_FAIL = `type=validation-error
 
 describe('parseFormResponse', () => {
   it('parses the documented success layout', () => {
-    expect(parseFormResponse(DOC_SUCCESS)).toEqual({
+    expect(parseFormResponse(DOC_SUCCESS)).toStrictEqual({
       type: 'async-form-response',
       serialNumber: '00000000-0000-0000-0000-000002ddb0d3',
       merchantOrderId: 'Test',
@@ -149,7 +149,7 @@ describe('parseFormResponse', () => {
     const parsed = parseFormResponse(body);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
-    expect(Object.keys(parsed).sort()).toEqual(['merchantOrderId', 'paynetOrderId', 'redirectUrl', 'serialNumber', 'type']);
+    expect(Object.keys(parsed).sort()).toStrictEqual(['merchantOrderId', 'paynetOrderId', 'redirectUrl', 'serialNumber', 'type']);
     expect(() => parseFormResponse('type=error&__proto__=x&hasOwnProperty=1')).toThrow(ProviderError);
   });
 

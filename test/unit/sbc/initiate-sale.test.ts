@@ -116,7 +116,7 @@ describe('initiateSale: the wire and the answer', () => {
     expect(request.method).toBe('POST');
     expect(request.url).toBe(url);
     expect(request.headers.get('content-type')).toMatch(/application\/json/);
-    expect(body).toEqual({
+    expect(body).toStrictEqual({
       consumer: { device: { serialNumber, imei: '356938035643809' }, ipAddresses: ['10.0.0.1'] },
       location: { lat: 55.75, lng: 37.62 },
       session: { accessToken: token },
@@ -125,7 +125,7 @@ describe('initiateSale: the wire and the answer', () => {
     expect(result).toMatchObject({ endpointId: '1234', invoiceId: expect.stringMatching(/^INV-/) });
     expect(result.nonce).toMatch(/^[0-9a-f]{32}$/);
     expect(result.signature).toMatch(/^[0-9a-f]{40}$/);
-    expect(result.session).toEqual({ nonce: result.nonce, signature: result.signature });
+    expect(result.session).toStrictEqual({ nonce: result.nonce, signature: result.signature });
     expect(await calls(serialNumber)).toBe(1);
   });
 
@@ -133,8 +133,8 @@ describe('initiateSale: the wire and the answer', () => {
     const sent = recordRequests();
     await initiateSale(sale());
     const { body } = sent[0]!;
-    expect(Object.keys(body).sort()).toEqual(['consumer', 'session', 'transaction']);
-    expect(Object.keys(body.consumer)).toEqual(['device']);
+    expect(Object.keys(body).sort()).toStrictEqual(['consumer', 'session', 'transaction']);
+    expect(Object.keys(body.consumer)).toStrictEqual(['device']);
   });
 
   it.each([

@@ -97,7 +97,7 @@ describe('awaitFinalStatus against the merchant mock', () => {
     await pay(form.redirectUrl, '4000000000000002');
     await expect(pending).resolves.toMatchObject({ status: 'declined' });
     expect(seen.length).toBeGreaterThanOrEqual(2);
-    expect(new Set(seen)).toEqual(new Set(['processing']));
+    expect(new Set(seen)).toStrictEqual(new Set(['processing']));
     expect(asked[0]!.pathname).toBe('/merchant/sbc/status');
     expect(asked[0]!.searchParams.get('orderId')).toBe(clientOrderId);
   });
@@ -145,7 +145,7 @@ describe('awaitFinalStatus against the merchant mock', () => {
       if (n === 3) return new Response(JSON.stringify({ status: 'processing' }));
       return new Response(JSON.stringify({ status: ' Filtered ', orderId: 'X1', reason: 'fraud' }));
     });
-    await expect(awaitFinalStatus({ statusUrl, orderId: 'X1', intervalMs: 10, timeoutMs: 3000 })).resolves.toEqual({
+    await expect(awaitFinalStatus({ statusUrl, orderId: 'X1', intervalMs: 10, timeoutMs: 3000 })).resolves.toStrictEqual({
       status: 'filtered',
       orderId: 'X1',
       answer: { status: 'filtered', orderId: 'X1', reason: 'fraud' },
