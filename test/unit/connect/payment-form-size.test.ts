@@ -1,6 +1,6 @@
 // The payment form stays out of apps that only use the session: bundling `createClientSession`
 // the way an app's bundler would (esbuild, tree-shaken) carries none of the form's code.
-import { existsSync } from 'node:fs';
+// The same check on the built package is in test/e2e/tree-shaking.test.ts.
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
@@ -26,10 +26,5 @@ describe('payment form tree-shaking', () => {
     expect(FORM_MARKERS.filter((marker) => session.includes(marker))).toEqual([]);
     const form = await bundle('./src/connect/index.ts', 'mountPaymentForm');
     expect(FORM_MARKERS.filter((marker) => form.includes(marker))).toEqual(FORM_MARKERS);
-  });
-
-  it.skipIf(!existsSync('dist/connect.js'))('createClientSession from the built baton-sdk/connect carries no form', async () => {
-    const session = await bundle('./dist/connect.js', 'createClientSession');
-    expect(FORM_MARKERS.filter((marker) => session.includes(marker))).toEqual([]);
   });
 });
