@@ -13,7 +13,9 @@ export default {
     'src/sasp/session.ts',
   ],
   coverageAnalysis: 'perTest',
-  ignoreStatic: true,
+  // Static mutants (module-level constants: the forbidden names, LOOPBACK) run every test each;
+  // BATON_MUTATION_STATIC=1 includes them (pair it with BATON_MUTATION_TESTS and --mutate file:lines).
+  ignoreStatic: process.env.BATON_MUTATION_STATIC !== '1',
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',
   reporters: ['clear-text', 'progress', 'json'],

@@ -11,9 +11,12 @@ export function readJwtExpiry(token: string): number | undefined {
   if (parts.length !== 3 || !parts[1]) return undefined;
   try {
     const payload: unknown = JSON.parse(new TextDecoder().decode(decodeBase64Url(parts[1])));
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent: `null.exp` throws into the catch below, a primitive has no `exp`; both give undefined.
     if (payload === null || typeof payload !== 'object') return undefined;
     const exp = (payload as { exp?: unknown }).exp;
+    // Stryker disable next-line ConditionalExpression: equivalent: Number.isFinite is already false for anything but a number.
     return typeof exp === 'number' && Number.isFinite(exp) ? exp : undefined;
+    // Stryker disable next-line BlockStatement: equivalent: an empty catch also ends the function with undefined.
   } catch {
     return undefined;
   }
