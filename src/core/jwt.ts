@@ -16,7 +16,6 @@ export function readJwtExpiry(token: string): number | undefined {
     const exp = (payload as { exp?: unknown }).exp;
     // Stryker disable next-line ConditionalExpression: equivalent: Number.isFinite is already false for anything but a number.
     return typeof exp === 'number' && Number.isFinite(exp) ? exp : undefined;
-    // Stryker disable next-line BlockStatement: equivalent: an empty catch also ends the function with undefined.
   } catch {
     return undefined;
   }

@@ -86,7 +86,7 @@ export function assertNoSecretsInBody(body: string | FormData | undefined, conte
     }
     assertNoSecrets(parsed, path);
   }
-  if (!type.includes('json')) assertNoSecretsInParams(body, path);
+  if (!type.includes('json')) assertNoSecretsInParams(body, `${path}.`);
 }
 
 function assertNoSecretsInParams(text: string, path: string): void {
