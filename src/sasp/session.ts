@@ -66,7 +66,8 @@ export function parseSessionResponse(body: string, options: { format?: SessionRe
 
 function parseLines(text: string): SaspSession {
   const lines = text.split(/\r?\n/).map((line) => line.trim());
-  const code = errorCodeOf(lines[0]!, text);
+  const hint = /^\s*</.test(text) ? ' (looks like an HTML page: is the URL right?)' : /^errorCode=/i.test(text) ? ' (looks urlencoded: use format 1)' : '';
+  const code = errorCodeOf(lines[0]!, `on the first line${hint}`);
   if (code !== 0) throw providerError(code, lines.slice(1).join('\n'), text);
   return session(lines[1], lines[2] || undefined, text);
 }
@@ -78,18 +79,16 @@ function parseUrlencoded(text: string): SaspSession {
   const field = (name: string) => [...params].find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
   const rawCode = field('errorCode');
   if (rawCode === undefined) throw invalid('no errorCode in the answer', text);
-  const code = errorCodeOf(rawCode, text);
+  const code = errorCodeOf(rawCode, 'in the errorCode field');
   if (code !== 0) throw providerError(code, field('errorMessage') ?? '', text);
   return session(field('SID'), field('orderNumber') || undefined, text);
 }
 
-function errorCodeOf(first: string, text: string): number {
-  if (!/^-?\d+$/.test(first)) {
-    const hint = /^\s*</.test(text) ? ' (looks like an HTML page: is the URL right?)' : /^errorCode=/i.test(text) ? ' (looks urlencoded: use format 1)' : '';
-    throw invalid(`expected an errorCode on the first line${hint}`, first);
-  }
-  const code = Number(first);
-  if (code > 0) throw invalid('errorCode is positive; Sectigo documents 0 or a negative code', first);
+/** `value` as an errorCode; `where` (and a hint at the likely mistake) goes into the refusal. */
+function errorCodeOf(value: string, where: string): number {
+  if (!/^-?\d+$/.test(value)) throw invalid(`expected an errorCode ${where}`, value);
+  const code = Number(value);
+  if (code > 0) throw invalid('errorCode is positive; Sectigo documents 0 or a negative code', value);
   return code;
 }
 
