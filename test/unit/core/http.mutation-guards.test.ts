@@ -149,6 +149,15 @@ describe('http: which requests in flight are the same', () => {
     expect(seen.map((s) => `${s.method} ${s.headers['x-attempt'] ?? ''}`).sort()).toStrictEqual(['GET ', 'GET 2', 'POST ']);
   });
 
+  it('headers cannot be run together to look like other headers', async () => {
+    answer = (_req, res) => setTimeout(() => res.end('ok'), 30);
+    await Promise.all([
+      request(`${base}/h`, { policy, headers: { 'x-a': '1', 'x-b': '2' } }),
+      request(`${base}/h`, { policy, headers: { 'x-a': '1x-b:2' } }),
+    ]);
+    expect(seen).toHaveLength(2);
+  });
+
   it('two identical multipart uploads are both sent (a FormData body has no stable text to compare)', async () => {
     answer = (_req, res) => setTimeout(() => res.end('ok'), 30);
     const form = () => {
@@ -303,12 +312,17 @@ describe('http: what a refusal carries', () => {
   });
 
   it('bodies that cannot be built are described', async () => {
-    const issues = async (options: Parameters<typeof request>[1]) => ((await request(`${base}/x`, { policy, ...options }).catch((e: unknown) => e)) as ValidationError).issues;
+    const issues = async (options: Parameters<typeof request>[1]) => {
+      const error = (await request(`${base}/x`, { policy, ...options }).catch((e: unknown) => e)) as ValidationError;
+      expect(error.message).toMatch(/^request: /);
+      return error.issues;
+    };
     const json = [{ path: 'json', message: 'cannot be sent as JSON (too deep, circular, a BigInt, or a getter that throws)' }];
     expect(await issues({ json: { n: 1n } })).toStrictEqual(json);
     // JSON.stringify gives undefined, not text, for a function.
     expect(await issues({ json: () => 1 })).toStrictEqual(json);
     expect(await issues({ form: 'a=1' as never })).toStrictEqual([{ path: 'form', message: 'expected an object of names and values' }]);
+    expect(await issues({ body: 42 as never })).toStrictEqual([{ path: 'body', message: 'expected FormData or text' }]);
     expect(await issues({ searchParams: 'a=1' as never })).toStrictEqual([{ path: 'searchParams', message: 'expected an object of names and values' }]);
     expect(seen).toHaveLength(0);
   });
