@@ -147,5 +147,5 @@ export function openPostPayment(
 ): Navigation {
   const url = postPaymentUrl(session, options);
   const opts = parseWith(v.object({ target: v.optional(navigationTarget) }), { target: options?.target }, 'openPostPayment options');
-  return navigate(url, policyOf(options), { target: opts.target ?? 'auto' });
+  return navigate(url, policyOf(options ?? {}), { target: opts.target ?? 'auto' });
 }

@@ -2,7 +2,7 @@
 // SASP session parser that the other tests left open — what counts as an errorCode, which
 // message a ProviderError carries, and the exact shape of what is returned.
 import { describe, expect, it } from 'vitest';
-import { ProviderError, ValidationError, parseSessionResponse } from '../../../src/sasp/index.js';
+import { ProviderError, SecretError, ValidationError, parseSessionResponse, postPaymentUrl } from '../../../src/sasp/index.js';
 import { SESSION_ERROR_MESSAGES } from '../../../src/sasp/session.js';
 
 function caught(run: () => unknown): unknown {
@@ -100,9 +100,40 @@ describe('parseSessionResponse: what is returned', () => {
     expect(caught(() => parseSessionResponse('0\nabc123', { format: '1 ' as never }))).toBeInstanceOf(ValidationError);
   });
 
-  it('a missing SID on success is a ValidationError naming the answer', () => {
-    const error = caught(() => parseSessionResponse('errorCode=0', { format: 1 })) as ValidationError;
-    expect(error).toBeInstanceOf(ValidationError);
-    expect(error.message).toMatch(/^initCustomerSession answer: /);
+  it('a missing SID on success is a ValidationError saying the SID is empty', () => {
+    for (const [body, format] of [['errorCode=0', 1], ['0', 0]] as const) {
+      const error = caught(() => parseSessionResponse(body, { format })) as ValidationError;
+      expect(error).toBeInstanceOf(ValidationError);
+      expect(error.message).toMatch(/^initCustomerSession answer: sid: SID is empty/);
+    }
+  });
+
+  it('lines are read without their surrounding spaces', () => {
+    expect(parseSessionResponse('0 \n abc123 \n654824 ', { format: 0 })).toStrictEqual({ sid: 'abc123', orderNumber: '654824' });
+  });
+
+  it('only a leading byte-order mark is dropped: one inside the SID is refused', () => {
+    expect(caught(() => parseSessionResponse('0\nabc\uFEFF123', { format: 0 }))).toBeInstanceOf(ValidationError);
+  });
+
+  it('no HTML hint for text that merely contains "<" on its first line', () => {
+    expect((caught(() => parseSessionResponse('oops<b>', { format: 0 })) as ValidationError).issues[0]?.message).toBe('expected an errorCode on the first line');
+  });
+});
+
+describe('each refusal names what was refused', () => {
+  const message = (run: () => unknown) => (caught(run) as Error).message;
+
+  it('parseSessionResponse: the body, the options', () => {
+    expect(message(() => parseSessionResponse(42 as never))).toBe('initCustomerSession answer: expected the response text (a string)');
+    expect(message(() => parseSessionResponse('0\nabc', { format: 2 as never }))).toBe('parseSessionResponse options: format: format must be 0 or 1');
+  });
+
+  it('postPaymentUrl: the session, its login fields, the options', () => {
+    expect(message(() => postPaymentUrl({ sid: 'a b', orderNumber: '1' }))).toMatch(/^postPaymentUrl session: sid: /);
+    expect(message(() => postPaymentUrl({ sid: 'ab', orderNumber: '1' }, { endpoint: 5 as never }))).toMatch(/^postPaymentUrl options: endpoint: /);
+    const secret = caught(() => postPaymentUrl({ sid: 'ab', orderNumber: '1', loginPassword: 'p' } as never));
+    expect(secret).toBeInstanceOf(SecretError);
+    expect((secret as SecretError).path).toBe('session.loginPassword');
   });
 });
