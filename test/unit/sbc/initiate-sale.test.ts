@@ -242,3 +242,19 @@ describe('initiateSale: failures', () => {
     await expect(initiateSale(sale())).rejects.toMatchObject({ name: 'NetworkError', kind: 'http', status: 500 });
   });
 });
+
+describe('initiateSale: one sale per action', () => {
+  it('two identical calls in flight reach the merchant server once and get the same session', async () => {
+    const order = sale();
+    const [a, b] = await Promise.all([initiateSale(order), initiateSale(order)]);
+    expect(await calls(order.device.serialNumber)).toBe(1);
+    expect(b).toStrictEqual(a);
+  });
+
+  it('two different sales in flight are two calls', async () => {
+    const one = sale();
+    const two = sale();
+    await Promise.all([initiateSale(one), initiateSale(two)]);
+    expect([await calls(one.device.serialNumber), await calls(two.device.serialNumber)]).toStrictEqual([1, 1]);
+  });
+});

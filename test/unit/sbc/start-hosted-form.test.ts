@@ -34,6 +34,16 @@ describe('startHostedForm against the mock merchant server and gateway', () => {
     expect(location.assign).not.toHaveBeenCalled();
   });
 
+  it('a double click: one POST, one gateway order, one navigation; a later click may start again', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    const order = { url: `${mockUrl}/merchant/sbc/preauth`, body: { amountCentis: 1043, currency: 'EUR' } };
+    const [first, second] = await Promise.all([startHostedForm(order), startHostedForm(order)]);
+    expect(fetchSpy).toHaveBeenCalledTimes(1);
+    expect(second.form.paynetOrderId).toBe(first.form.paynetOrderId);
+    expect([first.navigation.duplicate, second.navigation.duplicate]).toStrictEqual([false, true]);
+    expect(location.assign).toHaveBeenCalledTimes(1);
+  });
+
   it('refuses to send a control key', async () => {
     const spy = vi.spyOn(globalThis, 'fetch');
     await expect(startHostedForm({ url: `${mockUrl}/merchant/sbc/preauth`, body: { amountCentis: 1, control: 'abc' } })).rejects.toBeInstanceOf(SecretError);
