@@ -383,7 +383,9 @@ function sectionsOf(status: PostPaymentStatus): Array<[SectionName, Section, str
     if (isRecord(section)) found.push([name, section, title]);
   }
   for (const [key, value] of Object.entries(data)) {
-    if (key === 'raw' || SECTIONS.some((known) => known[1] === key) || !isRecord(value) || !(text(value.status) || text(value.title))) continue;
+    // Any other object that reads as a section: named `…Status`, or with a status, title or description.
+    if (key === 'raw' || SECTIONS.some((known) => known[1] === key) || !isRecord(value)) continue;
+    if (!(key.endsWith('Status') || text(value.status) || text(value.title) || text(value.description))) continue;
     const parsed = v.safeParse(looseSectionSchema, value);
     const name = key.replace(/Status$/, '');
     // The key becomes a class name: only plain names.

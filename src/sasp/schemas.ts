@@ -48,6 +48,14 @@ export type ActionName = Open<
 /** DCV method type of the status document. */
 export type DcvMethodType = Open<'whoisEmail' | 'email' | 'csrHash' | 'manual'>;
 
+/** `schema`, or `undefined` when the value does not fit: a display field never rejects the status. */
+const lenient = <const TSchema extends v.GenericSchema>(schema: TSchema) =>
+  v.fallback(v.optional(schema), undefined as v.InferOutput<TSchema> | undefined);
+
+/** `schema`, or `fallback` when the value is missing or does not fit. */
+const lenientOr = <const TSchema extends v.GenericSchema>(schema: TSchema, fallback: v.InferOutput<TSchema>) =>
+  v.fallback(v.optional(schema, fallback as never), fallback as never) as v.GenericSchema<unknown, v.InferOutput<TSchema>>;
+
 /** Text typed as an open enum: known values autocomplete, unknown ones are kept (a number as its text). */
 const open = <T extends string>() => v.pipe(textish, v.transform((value) => value as T));
 
@@ -67,29 +75,63 @@ const stringList = v.optional(
   [],
 );
 
-const actions = v.pipe(stringList, v.transform((list) => list as ActionName[]));
+const actions = v.pipe(lenientOr(stringList, []), v.transform((list) => list as ActionName[]));
 
-const optionalText = v.optional(textish);
+/**
+ * Text from whatever the live API sends where the document shows a string: a number as its text,
+ * a list as lines, an object's text values joined; anything else (a boolean, …) is left out.
+ */
+const flexText = v.pipe(
+  v.unknown(),
+  v.transform((value) => textOf(value) || undefined),
+);
+
+const optionalText = v.optional(flexText);
+
+/** The text in any value: strings and numbers, list items, object values (with their key when nested). */
+function textOf(value: unknown, depth = 0): string {
+  if (isText(value)) return String(value);
+  if (depth > 4) return '';
+  if (Array.isArray(value)) return value.map((item) => textOf(item, depth + 1)).filter(Boolean).join('; ');
+  if (!isRecord(value)) return '';
+  return Object.entries(value)
+    .map(([key, item]) => (isRecord(item) ? `${key}: ${textOf(item, depth + 1)}` : textOf(item, depth + 1)))
+    .filter(Boolean)
+    .join(': ');
+}
 
 /** Fields every section and every organization requirement has. */
 const describedEntries = {
   title: optionalText,
-  status: v.optional(open<SectionStatus>(), 'Unknown'),
+  status: lenientOr(open<SectionStatus>(), 'Unknown'),
   description: optionalText,
 };
 
 /** Fields every section has. */
 const sectionEntries = { ...describedEntries, availableActions: actions };
 
-export const requirementStatusSchema = v.looseObject(describedEntries);
+/** A section or check given as a bare status text is taken as `{ status }`. */
+const sectionLike = v.pipe(
+  v.custom<object | string | number>((value) => isText(value) || isRecord(value), 'expected a section'),
+  v.transform((value) => (isRecord(value) ? value : { status: String(value) })),
+);
+
+export const requirementStatusSchema = v.pipe(sectionLike, v.looseObject(describedEntries));
 
 /**
  * A section we cannot be sure of the shape of (the ones the changelog added after v1.00, and any
  * other): read like the documented ones, and a bare status text is taken as `{ status }`.
  */
 export const looseSectionSchema = v.pipe(
-  v.custom<object | string | number>((value) => isText(value) || isRecord(value), 'expected a section'),
-  v.transform((value) => (isRecord(value) ? value : { status: String(value) })),
+  v.custom<object | string | number>((value) => isText(value) || isRecord(value) || Array.isArray(value), 'expected a section'),
+  // A list (one entry per domain, say) becomes a section whose entries are its checks.
+  v.transform((value) =>
+    Array.isArray(value)
+      ? Object.fromEntries(value.filter(isRecord).map((item, i) => [textOf(item.domainName ?? item.name ?? item.title) || `#${i + 1}`, item]))
+      : isRecord(value)
+        ? value
+        : { status: String(value) },
+  ),
   v.looseObject(sectionEntries),
 );
 
@@ -100,35 +142,50 @@ export const looseSectionSchema = v.pipe(
  */
 const textLines = v.pipe(
   v.unknown(),
-  v.transform((value) =>
-    [value]
-      .flat()
-      .map((item) => (isRecord(item) ? Object.values(item).filter(isText).join(': ') : isText(item) ? String(item) : ''))
-      .filter(Boolean),
+  v.transform((value) => [value].flat().map((item) => textOf(item)).filter(Boolean)),
+);
+
+/** A list whose items that do not fit are left out (the rest of the list is kept). */
+const lenientList = <const TSchema extends v.GenericSchema>(item: TSchema) =>
+  v.pipe(
+    lenientOr(v.array(v.unknown()), []),
+    v.transform((list) => list.map((entry) => v.safeParse(item, entry)).flatMap((r) => (r.success ? [r.output as v.InferOutput<TSchema>] : []))),
+  );
+
+/** DCV options: strings, or objects whose text is the option (`{ email: 'admin@…' }`). */
+const optionList = v.pipe(
+  v.unknown(),
+  v.transform((value): string[] =>
+    value == null ? [] : typeof value === 'string' ? value.split(/[\s,]+/).filter(Boolean) : [value].flat().map((item) => textOf(item)).filter(Boolean),
   ),
 );
 
 export const dcvMethodSchema = v.looseObject({
-  type: v.optional(open<DcvMethodType>(), ''),
+  type: lenientOr(open<DcvMethodType>(), ''),
   title: optionalText,
-  /** Documented as a string, sent as a number: always a number here (or undefined). */
-  level: v.optional(integerish),
+  /** Documented as a string, sent as a number: a number here when it is one, else undefined. */
+  level: lenient(integerish),
   selectedMethod: optionalText,
-  options: stringList,
+  options: lenientOr(optionList, []),
 });
 
-export const domainSchema = v.looseObject({
-  domainName: v.optional(textish, ''),
-  dcvStatus: v.optional(open<SectionStatus>(), 'Unknown'),
-  selectedMethod: optionalText,
-  methods: v.optional(v.array(dcvMethodSchema), []),
-});
+export const domainSchema = v.pipe(
+  // A domain given as its bare name.
+  v.custom<object | string>((value) => typeof value === 'string' || isRecord(value), 'expected a domain'),
+  v.transform((value) => (typeof value === 'string' ? { domainName: value } : value)),
+  v.looseObject({
+    domainName: lenientOr(textish, ''),
+    dcvStatus: lenientOr(open<SectionStatus>(), 'Unknown'),
+    selectedMethod: optionalText,
+    methods: lenientList(dcvMethodSchema),
+  }),
+);
 
-export const sectionSchema = v.looseObject(sectionEntries);
+export const sectionSchema = v.pipe(sectionLike, v.looseObject(sectionEntries));
 
 export const dcvStatusSchema = v.looseObject({
   ...sectionEntries,
-  domains: v.optional(v.array(domainSchema), []),
+  domains: lenientList(domainSchema),
   MD5: optionalText,
   SHA256: optionalText,
   uniqueValue: optionalText,
@@ -136,7 +193,7 @@ export const dcvStatusSchema = v.looseObject({
 
 export const agreementStatusSchema = v.looseObject({
   ...sectionEntries,
-  clickThroughStatus: v.optional(open<Open<'notExecuted' | 'Executed'>>()),
+  clickThroughStatus: lenient(open<Open<'notExecuted' | 'Executed'>>()),
   clickThroughEmailAddress: optionalText,
   lastEmailSent: optionalText,
   lastOpenDate: optionalText,
@@ -156,12 +213,12 @@ export const REQUIREMENT_KEYS = [
 
 export const organizationStatusSchema = v.looseObject({
   ...sectionEntries,
-  organizationName: v.optional(requirementStatusSchema),
-  legalExistence: v.optional(requirementStatusSchema),
-  assumedName: v.optional(requirementStatusSchema),
-  physicalExistence: v.optional(requirementStatusSchema),
-  operationalExistence: v.optional(requirementStatusSchema),
-  trademarkCheck: v.optional(requirementStatusSchema),
+  organizationName: lenient(requirementStatusSchema),
+  legalExistence: lenient(requirementStatusSchema),
+  assumedName: lenient(requirementStatusSchema),
+  physicalExistence: lenient(requirementStatusSchema),
+  operationalExistence: lenient(requirementStatusSchema),
+  trademarkCheck: lenient(requirementStatusSchema),
 });
 
 /**
@@ -184,30 +241,31 @@ function withoutBlanks(value: unknown, depth = 0): unknown {
 /** `data` of a successful `!getPostPaymentStatus` answer (PostPaymentData), with nulls and blanks dropped. */
 const postPaymentDataObject = v.looseObject({
   orderNumber: textish,
-  productType: v.optional(integerish),
+  productType: lenient(integerish),
   productName: optionalText,
-  certificateDuration: v.optional(integerish),
-  productTerm: v.optional(integerish),
-  uploadDocumentUrl: v.optional(httpUrlText),
-  uploadDocumentToken: v.optional(v.pipe(v.string(), v.regex(/^[\w-]+\.[\w-]+\.[\w-]*$/, 'expected a JWT'))),
-  orderStatus: v.optional(open<OrderStatus>()),
+  certificateDuration: lenient(integerish),
+  productTerm: lenient(integerish),
+  // An upload URL or token that is not usable means no upload, not a rejected status.
+  uploadDocumentUrl: lenient(httpUrlText),
+  uploadDocumentToken: lenient(v.pipe(v.string(), v.regex(/^[\w-]+\.[\w-]+\.[\w-]*$/, 'expected a JWT'))),
+  orderStatus: lenient(open<OrderStatus>()),
   domainName: optionalText,
   primaryDomainName: optionalText,
-  maxMDCDomains: v.optional(integerish),
-  maxMDCWildcardDomains: v.optional(integerish),
-  csrStatus: v.optional(sectionSchema),
-  dcvStatus: v.optional(dcvStatusSchema),
-  agreementStatus: v.optional(agreementStatusSchema),
-  callbackStatus: v.optional(callbackStatusSchema),
-  organizationStatus: v.optional(organizationStatusSchema),
-  secondApprovalStatus: v.optional(sectionSchema),
-  fsupStatus: v.optional(sectionSchema),
+  maxMDCDomains: lenient(integerish),
+  maxMDCWildcardDomains: lenient(integerish),
+  csrStatus: lenient(sectionSchema),
+  dcvStatus: lenient(dcvStatusSchema),
+  agreementStatus: lenient(agreementStatusSchema),
+  callbackStatus: lenient(callbackStatusSchema),
+  organizationStatus: lenient(organizationStatusSchema),
+  secondApprovalStatus: lenient(sectionSchema),
+  fsupStatus: lenient(sectionSchema),
   /** v1.01 (changelog of Sectigo's current docs): the CAA check before issuance. */
-  caaCheckStatus: v.optional(looseSectionSchema),
+  caaCheckStatus: lenient(looseSectionSchema),
   /** v1.01: what the last CAA check found, as lines of text. */
   latestCAACheckErrors: v.optional(textLines, []),
   /** v1.02: the mark asserter (mark certificates). */
-  maStatus: v.optional(looseSectionSchema),
+  maStatus: lenient(looseSectionSchema),
   // v1.03 added fields for VMC/CMC orders whose names we could not find documented: they are kept
   // (this is a loose object), and renderStatus shows any section-like object generically.
 });

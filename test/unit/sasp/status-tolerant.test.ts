@@ -21,9 +21,13 @@ describe('parseStatusResponse: nulls and blanks mean "not there"', () => {
     expect((status.raw as unknown as Record<string, unknown>).uploadDocumentToken).toBe(value);
   });
 
-  it('still refuses an upload URL or token that is there but unsafe or malformed', () => {
-    expect(() => parse({ uploadDocumentUrl: 'javascript:alert(1)' })).toThrow(ValidationError);
-    expect(() => parse({ uploadDocumentToken: 'not a jwt' })).toThrow(ValidationError);
+  it('an upload URL or token that is unsafe or malformed is never offered: no upload, the status stays', () => {
+    for (const patch of [{ uploadDocumentUrl: 'javascript:alert(1)' }, { uploadDocumentUrl: '/relative/upload' }, { uploadDocumentToken: 'not a jwt' }, { uploadDocumentToken: 0 }]) {
+      const status = parse(patch) as unknown as Record<string, unknown>;
+      const [key] = Object.keys(patch);
+      expect(status[key!], key).toBeUndefined();
+      expect(status.orderNumber).toBe('654824');
+    }
   });
 
   it.each(['csrStatus', 'dcvStatus', 'agreementStatus', 'callbackStatus', 'organizationStatus', 'secondApprovalStatus', 'fsupStatus', 'caaCheckStatus', 'maStatus'])(
@@ -98,7 +102,11 @@ describe('parseStatusResponse: the sections added after v1.00', () => {
     expect(status.latestCAACheckErrors).toEqual(['mnsure.org: CAA record does not list sectigo.com', 'state.mn.us: DNS timeout']);
     expect(parse({ latestCAACheckErrors: 'one error' }).latestCAACheckErrors).toEqual(['one error']);
     expect(parse({ latestCAACheckErrors: { code: 7, message: 'x' } }).latestCAACheckErrors).toEqual(['7: x']);
-    expect(parse({ latestCAACheckErrors: [[['too deep']], { nested: { no: 1 } }, true, 5] }).latestCAACheckErrors).toEqual(['5']);
+    expect(parse({ latestCAACheckErrors: [{ domainName: 'x.org', errors: ['CAA forbids sectigo.com'] }, { 'mn.gov': { code: 1, message: 'SERVFAIL' } }, true, 5] }).latestCAACheckErrors).toEqual([
+      'x.org: CAA forbids sectigo.com',
+      'mn.gov: 1: SERVFAIL',
+      '5',
+    ]);
     expect(parse({}).latestCAACheckErrors).toEqual([]);
   });
 
