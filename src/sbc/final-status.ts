@@ -8,7 +8,7 @@ import { checkObject, checkSignal, checkUrl } from './input.js';
 import { merchantUrl } from './merchant-url.js';
 import { whenVisible } from './page-visible.js';
 import { nextDelay, QUICK_PHASE_MS, SCHEDULE_MS } from './poll-schedule.js';
-import { ORDER_ID } from './return-order-id.js';
+import { isOrderId } from './return-order-id.js';
 import { retryAfterMs } from './retry-after.js';
 import { FINAL_STATUSES, StatusAnswer, type FinalStatus } from './schemas.js';
 
@@ -61,8 +61,8 @@ export async function awaitFinalStatus(options: AwaitFinalStatusOptions): Promis
   const statusUrl = checkUrl(options.statusUrl, 'awaitFinalStatus options', 'statusUrl');
   const signal = checkSignal(options.signal, 'awaitFinalStatus options');
   const orderId = options.orderId;
-  if (typeof orderId !== 'string' || !ORDER_ID.test(orderId)) {
-    throw new ValidationError('awaitFinalStatus options', [{ path: 'orderId', message: 'expected an order reference of 1–128 letters, digits or ._:-' }]);
+  if (!isOrderId(orderId)) {
+    throw new ValidationError('awaitFinalStatus options', [{ path: 'orderId', message: 'expected an order reference of 1–128 characters, none a control character' }]);
   }
   const intervalMs = positive(options.intervalMs, 3_000, 'intervalMs');
   const timeoutMs = positive(options.timeoutMs, SCHEDULE_MS, 'timeoutMs');
@@ -87,7 +87,10 @@ export async function awaitFinalStatus(options: AwaitFinalStatusOptions): Promis
     if ('answer' in outcome) {
       const { answer } = outcome;
       if (FINAL_STATUSES.includes(answer.status)) {
-        return Object.freeze({ status: answer.status as FinalStatus, orderId: answer.orderId ?? orderId, answer });
+        // A final status is never thrown away over an odd orderId (null, '', a number): the
+        // requested id stands in, and `answer` keeps what the server sent.
+        const answered = typeof answer.orderId === 'string' && answer.orderId !== '' ? answer.orderId : orderId;
+        return Object.freeze({ status: answer.status as FinalStatus, orderId: answered, answer });
       }
       options.onProgress?.(answer);
     }

@@ -19,8 +19,8 @@ const ERROR_TYPES = new Set(['validation-error', 'error']);
  * separated by `&`, with or without line breaks (the document's layout).
  *
  * Returns the `async-form-response` fields; throws `ProviderError` (`code` = `error-code`,
- * `providerMessage` = `error-message`, `details.serialNumber`) for `validation-error` and
- * `error`, and `ValidationError` for anything else — an unknown `type` is refused even when it
+ * `providerMessage` = `error-message`, `details.serialNumber`) for `validation-error`, `error`
+ * and any answer with `status=error`, and `ValidationError` for anything else — an unknown `type` is refused even when it
  * carries a `redirect-url`. As PaynetEasy's own client library does, `type` is compared without
  * regard to case and `error_message`/`error_code` are read where `error-message`/`error-code`
  * are absent. Keys such as `__proto__` are just data.
@@ -39,7 +39,11 @@ export function parseFormResponse(body: string): FormResponse {
   const type = (fields.get('type') ?? '').toLowerCase();
   const serialNumber = fields.get('serial-number');
 
-  if (ERROR_TYPES.has(type)) {
+  // specs/sbc-preauth-form.txt: "error-message: If status is error this parameter contains the
+  // reason"; PaynetEasy's Response::isError() counts status == 'error' as an error whatever the type,
+  // so an async-form-response with status=error never opens a form, redirect-url or not.
+  const status = (fields.get('status') ?? '').toLowerCase();
+  if (ERROR_TYPES.has(type) || status === 'error') {
     const code = fields.get('error-code') || fields.get('error_code') || type;
     const message = fields.get('error-message') || fields.get('error_message') || `the gateway answered ${type}`;
     throw new ProviderError('sbc', code, message, { type, serialNumber, merchantOrderId: fields.get('merchant-order-id'), fields: Object.fromEntries(fields) });

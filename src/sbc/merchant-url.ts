@@ -47,6 +47,9 @@ export function merchantUrl(
     throw new UnsafeUrlError(raw, page ? 'not a valid URL' : 'not an absolute http(s) URL (there is no page to resolve it against)');
   }
   for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+  // URLSearchParams writes a space as '+', which only form decoders read as a space; %20 means a
+  // space to every decoder (a literal '+' is already %2B), so "ORD 001" arrives as it was.
+  if (Object.keys(query).length) url.search = url.search.replace(/\+/g, '%20');
 
   const checked = safeUrl(url.href, policy);
   assertNoSecretsInUrl(checked, `${what} url`);

@@ -22,7 +22,16 @@ export interface ReturnOrderId {
 // merchant_order and the gateway's from orderid, paynet-order-id (Transport/Response.php).
 const MERCHANT_PARAMS = ['orderId', 'client_orderid', 'merchant_order'];
 const GATEWAY_PARAMS = ['orderid', 'paynet-order-id'];
-export const ORDER_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+// specs: client_orderid is a String of up to 128 characters, so any text of 1–128 characters is a
+// merchant id ("2026/00042", "ORD 001", Cyrillic); only control characters are refused. Counted in
+// code points, as the gateway counts characters. The value stays untrusted text.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+/** Whether `value` is a well-formed order reference: 1–128 characters, none a control character. */
+export function isOrderId(value: unknown): value is string {
+  if (typeof value !== 'string' || CONTROL.test(value)) return false;
+  const length = [...value].length;
+  return length >= 1 && length <= 128;
+}
 
 /**
  * Reads the order references from the return page's URL (default: the current location) and
@@ -52,12 +61,15 @@ export function readReturnOrderId(url?: string | URL): ReturnOrderId {
   return Object.freeze({ merchantOrderId, gatewayOrderId, orderId, trusted: false as const });
 }
 
-/** The first of `names` present; a present but malformed reference is an error, not skipped. */
+/**
+ * The first of `names` present and not empty (an empty `orderid=` must not hide a good id in
+ * another parameter); a present but malformed reference is an error, not skipped.
+ */
 function firstOf(query: URLSearchParams, names: readonly string[]): string | undefined {
   for (const name of names) {
     const value = query.get(name);
-    if (value === null) continue;
-    if (!ORDER_ID.test(value)) throw new ValidationError('return URL', [{ path: name, message: 'not a well-formed order reference' }]);
+    if (value === null || value === '') continue;
+    if (!isOrderId(value)) throw new ValidationError('return URL', [{ path: name, message: 'not a well-formed order reference' }]);
     return value;
   }
   return undefined;

@@ -64,8 +64,11 @@ export const InitiateSaleFailure = v.object({
   }),
 });
 
-/** The merchant server's view of an order, as `awaitFinalStatus` reads it. Extra fields are kept. */
+/**
+ * The merchant server's view of an order, as `awaitFinalStatus` reads it. Extra fields are kept;
+ * `orderId` is kept as sent (null, '' or a number too): only `status` decides.
+ */
 export const StatusAnswer = v.looseObject({
   status: v.pipe(v.string('must be a string'), v.transform((s) => s.trim().toLowerCase()), v.minLength(1, 'must not be empty')),
-  orderId: v.optional(id),
+  orderId: v.optional(v.unknown()),
 });

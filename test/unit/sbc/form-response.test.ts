@@ -62,6 +62,18 @@ describe('parseFormResponse', () => {
     expect(() => parseFormResponse('type=error')).toThrow(/sbc answered error: the gateway answered error/);
   });
 
+  // specs/sbc-preauth-form.txt: "error-message: If status is error this parameter contains the
+  // reason"; PaynetEasy's Response::isError() treats status == 'error' as an error.
+  it.each([
+    ['without redirect-url', 'type=async-form-response&status=error&error-message=Declined+by+bank&error-code=5&paynet-order-id=1'],
+    ['with redirect-url', 'type=async-form-response&status=error&error-message=Declined+by+bank&error-code=5&paynet-order-id=1&redirect-url=https%3A%2F%2Fsandbox.sbctech.ru%2Fpaynet%2Fform%2Finit%2FBB58'],
+    ['status in upper case', 'type=async-form-response&status=ERROR&error-message=Declined+by+bank&error-code=5&paynet-order-id=1&redirect-url=https%3A%2F%2Fsandbox.sbctech.ru%2Fpaynet%2Fform%2Finit%2FBB58'],
+  ])('turns async-form-response with status=error (%s) into the gateway’s ProviderError', (_name, body) => {
+    const error = (() => { try { parseFormResponse(body); } catch (e) { return e; } })();
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ provider: 'sbc', code: '5', providerMessage: 'Declined by bank' });
+  });
+
   it('compares type without regard to case, as PaynetEasy’s client library does', () => {
     expect(parseFormResponse(DOC_SUCCESS.replace('async-form-response', 'ASYNC-Form-Response'))).toMatchObject({ type: 'async-form-response', paynetOrderId: '6863103' });
     expect(() => parseFormResponse(DOC_FAIL.replace('validation-error', 'Validation-Error'))).toThrow(ProviderError);

@@ -58,13 +58,37 @@ describe('readReturnOrderId', () => {
   });
 
   it('refuses a malformed gateway id even beside a good merchant id', () => {
-    expect(() => read('https://shop.example/r?client_orderid=A1&orderid=%3Cx%3E')).toThrow(ValidationError);
+    expect(() => read('https://shop.example/r?client_orderid=A1&orderid=%3Cx%0D%3E')).toThrow(ValidationError);
+  });
+
+  it('skips an empty parameter: an empty orderid= does not hide a good id', () => {
+    expect(read('https://shop.example/return?orderId=902B4FF5&orderid=')).toMatchObject({ merchantOrderId: '902B4FF5', gatewayOrderId: undefined, orderId: '902B4FF5' });
+    expect(read('https://shop.example/return?orderId=&client_orderid=C-7&orderid=6863103')).toMatchObject({ merchantOrderId: 'C-7', gatewayOrderId: '6863103', orderId: 'C-7' });
+    expect(read('https://shop.example/return?orderId=&orderid=6863103')).toMatchObject({ merchantOrderId: undefined, orderId: '6863103' });
+  });
+
+  // specs: client_orderid is a String of up to 128 characters.
+  it.each([
+    ['a slash', '2026/00042'],
+    ['a space', 'ORD 001'],
+    ['a plus', 'M+1'],
+    ['Cyrillic', 'Заказ-7'],
+    ['markup, which stays text', '<img src=x>'],
+    ['128 characters', 'я'.repeat(128)],
+  ])('reads any documented client_orderid: %s', (_name, id) => {
+    expect(read(`https://shop.example/return?client_orderid=${encodeURIComponent(id)}&orderid=7`)).toStrictEqual({
+      merchantOrderId: id,
+      gatewayOrderId: '7',
+      orderId: id,
+      trusted: false,
+    });
   });
 
   it.each([
     ['no reference', 'https://shop.example/return?status=approved'],
-    ['markup in the reference', 'https://shop.example/return?orderId=%3Cimg%20src%3Dx%3E'],
-    ['an empty reference', 'https://shop.example/return?orderId='],
+    ['a control character in the reference', 'https://shop.example/return?orderId=A%0A1'],
+    ['a NUL in the reference', 'https://shop.example/return?orderId=A%001'],
+    ['only empty references', 'https://shop.example/return?orderId=&orderid='],
     ['an overlong reference', `https://shop.example/return?orderId=${'x'.repeat(129)}`],
   ])('throws ValidationError for %s', (_name, url) => {
     expect(() => readReturnOrderId(url)).toThrow(ValidationError);
@@ -160,9 +184,28 @@ describe('awaitFinalStatus against the merchant mock', () => {
     await expect(awaitFinalStatus({ statusUrl, orderId: 'X', intervalMs: 10 })).rejects.toBeInstanceOf(ValidationError);
   });
 
+  it.each(['2026/00042', 'ORD 001', 'M+1', 'Заказ-7', 'a&orderId=b'])('asks for any documented order id, percent-encoded: %s', async (id) => {
+    const spy = vi.spyOn(globalThis, 'fetch').mockImplementation(async () => new Response(JSON.stringify({ status: 'approved', orderId: id })));
+    await expect(awaitFinalStatus({ statusUrl, orderId: id, intervalMs: 10, timeoutMs: 2000 })).resolves.toMatchObject({ status: 'approved', orderId: id });
+    const [input] = spy.mock.calls[0]!;
+    const asked = input instanceof Request ? input.url : String(input);
+    expect(asked).toBe(`${statusUrl}?orderId=${encodeURIComponent(id)}`);
+  });
+
+  it.each([null, '', 42])('keeps a final status whose orderId is %j: the requested id stands in, the answer is kept', async (odd) => {
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async () => new Response(JSON.stringify({ status: 'approved', orderId: odd })));
+    await expect(awaitFinalStatus({ statusUrl, orderId: 'A1', intervalMs: 10, timeoutMs: 2000 })).resolves.toStrictEqual({
+      status: 'approved',
+      orderId: 'A1',
+      answer: { status: 'approved', orderId: odd },
+    });
+  });
+
   it.each([
     [{ statusUrl, orderId: '' }, 'orderId'],
-    [{ statusUrl, orderId: '<x>' }, 'orderId'],
+    [{ statusUrl, orderId: 'A\n1' }, 'orderId'],
+    [{ statusUrl, orderId: 'x'.repeat(129) }, 'orderId'],
+    [{ statusUrl, orderId: 42 }, 'orderId'],
     [{ statusUrl: 5, orderId: 'A' }, 'statusUrl'],
     [{ statusUrl, orderId: 'A', intervalMs: -1 }, 'intervalMs'],
     [{ statusUrl, orderId: 'A', timeoutMs: Number.NaN }, 'timeoutMs'],

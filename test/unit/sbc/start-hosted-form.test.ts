@@ -62,6 +62,14 @@ describe('startHostedForm: answers that are not a form response', () => {
     await expect(startHostedForm({ url: `${mockUrl}/merchant/sbc/preauth`, body: {} })).rejects.toMatchObject({ name: 'ProviderError', code: '2' });
   });
 
+  it('an async-form-response with status=error is the gateway’s error: nothing is opened', async () => {
+    const body = 'type=async-form-response&status=error&error-message=Declined+by+bank&error-code=5&paynet-order-id=1'
+      + `&redirect-url=${encodeURIComponent(`${mockUrl}/sbc/paynet/form/init/BB58`)}`;
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(body));
+    await expect(startHostedForm({ url: `${mockUrl}/merchant/sbc/preauth`, body: {} })).rejects.toMatchObject({ name: 'ProviderError', code: '5', providerMessage: 'Declined by bank' });
+    expect(location.assign).not.toHaveBeenCalled();
+  });
+
   it('an HTTP error without a form response → NetworkError http', async () => {
     vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('{"error":"amountCentis must be a positive integer"}', { status: 400 }));
     await expect(startHostedForm({ url: `${mockUrl}/merchant/sbc/preauth`, body: {} })).rejects.toMatchObject({ name: 'NetworkError', kind: 'http', status: 400 });
