@@ -10,7 +10,13 @@ const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9._~-]{1,128}$/, 'must be 1–1
 /** A number, or a numeric string as some gateways send. */
 const Num = numberish;
 const Bool = v.boolean();
-const Text = v.optional(v.string());
+/**
+ * An optional field the platform may also send as `null`: null means absent (read as `undefined`,
+ * so the output type is the same as `v.optional(schema)`).
+ */
+const absent = <S extends v.GenericSchema>(schema: S) =>
+  v.optional(v.pipe(v.nullable(schema), v.transform((value) => value ?? undefined)));
+const Text = absent(v.string());
 
 /** The session your server got from `POST /v1/{merchantId}/sessions` (`domain.SessionResponse`). */
 export const SessionResponseSchema = v.looseObject({
@@ -50,7 +56,7 @@ export const ErrorResponseSchema = v.looseObject({
 });
 export type ConnectErrorDetails = v.InferOutput<typeof ErrorResponseSchema> & { readonly httpStatus: number };
 
-const DisplayHints = v.looseObject({ displayOrder: v.optional(Num), label: Text, logo: Text });
+const DisplayHints = v.looseObject({ displayOrder: absent(Num), label: Text, logo: Text });
 
 /**
  * A stored account (token). Attribute `status`: `READ_ONLY` (stored, cannot change),
@@ -68,7 +74,7 @@ const BasicProductFields = {
   id: Num,
   paymentMethod: Text,
   paymentProductGroup: Text,
-  displayHints: v.optional(DisplayHints),
+  displayHints: absent(DisplayHints),
   allowsRecurring: v.optional(Bool),
   allowsTokenization: v.optional(Bool),
   usesRedirectionTo3rdParty: v.optional(Bool),
@@ -91,7 +97,7 @@ export const BasicPaymentProductGroupsSchema = v.looseObject({
   paymentProductGroups: v.array(
     v.looseObject({
       id: v.string(),
-      displayHints: v.optional(DisplayHints),
+      displayHints: absent(DisplayHints),
       accountsOnFile: AccountsOnFile,
     }),
   ),
@@ -110,7 +116,8 @@ export const FieldValidatorsSchema = v.looseObject({
   length: v.optional(v.looseObject({ minLength: v.optional(Num), maxLength: v.optional(Num) })),
   range: v.optional(v.looseObject({ minValue: v.optional(Num), maxValue: v.optional(Num) })),
   regularExpression: v.optional(v.looseObject({ regularExpression: v.string() })),
-  fixedList: v.optional(v.looseObject({ allowedValues: v.array(v.string()) })),
+  // Numbers in the list (an installments list of 1, 3, 6) are compared as their text.
+  fixedList: v.optional(v.looseObject({ allowedValues: v.array(textish) })),
   termsAndConditions: v.optional(v.looseObject({})),
   residentIdNumber: v.optional(v.looseObject({})),
   boletoBancarioRequiredness: v.optional(v.looseObject({ fiscalNumberLength: Num })),
@@ -124,15 +131,16 @@ export const PaymentProductFieldSchema = v.looseObject({
     v.looseObject({ isRequired: v.optional(Bool, false), validators: v.optional(FieldValidatorsSchema, {}) }),
     { isRequired: false, validators: {} },
   ),
-  displayHints: v.optional(
+  // Display hints only shape the form: a null hint is an absent one, not a reason to refuse the product.
+  displayHints: absent(
     v.looseObject({
-      displayOrder: v.optional(Num),
+      displayOrder: absent(Num),
       label: Text,
       placeholderLabel: Text,
       mask: Text,
-      obfuscate: v.optional(Bool),
+      obfuscate: absent(Bool),
       // PaymentProductFieldDisplayHints.tooltip in the Client API reference: an image and a label.
-      tooltip: v.optional(v.looseObject({ image: Text, label: Text })),
+      tooltip: absent(v.looseObject({ image: Text, label: Text })),
     }),
   ),
 });

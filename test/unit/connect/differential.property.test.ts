@@ -111,6 +111,18 @@ describe('validators', () => {
     );
   });
 
+  it('regularExpression JavaScript cannot read (deliberate: the reference throws; Baton leaves the value to the platform)', () => {
+    // Patterns written for Java's engine, as the platform may send them.
+    const pattern = fc.constantFrom('(?i)[a-z]+', '[a-z]++', '\\p{Alpha}{2,}(?<!x', '[[:digit:]]{3}(');
+    fc.assert(
+      fc.property(pattern, chars('0123456789abcXYZ !', 10), (p, v) => {
+        expect(() => reference('regularExpression', { regularExpression: p }, v)).toThrow();
+        expect(passes(v, { regularExpression: { regularExpression: p } })).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
   it('range (deliberate: a blank value is no number; the reference reads it as 0)', () => {
     const number = fc.oneof(fc.integer({ min: -20, max: 20 }).map(String), chars('0123456789-.e x', 5), fc.constantFrom('Infinity', '0x10', ' 5 ', '1e1'));
     fc.assert(

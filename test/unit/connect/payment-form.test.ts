@@ -141,6 +141,32 @@ describe('mountPaymentForm: fields', () => {
     expect(root.children).toHaveLength(0);
   });
 
+  it('reads null display hints as absent and a numeric fixedList as text', async () => {
+    // The platform may send optional hints as null and list values as numbers: the form still mounts.
+    const raw = structuredClone(visa.raw) as { fields: Array<Record<string, any>> };
+    const cvvField = raw.fields.find((field) => field.id === 'cvv')!;
+    Object.assign(cvvField.displayHints, { placeholderLabel: null, tooltip: null, mask: null, obfuscate: null, displayOrder: null });
+    raw.fields.push({
+      id: 'installments',
+      type: 'numericstring',
+      dataRestrictions: { isRequired: false, validators: { fixedList: { allowedValues: [1, 3, 6] } } },
+      displayHints: { displayOrder: 9, label: 'Installments', placeholderLabel: null, tooltip: null, mask: null },
+    });
+    const { root, user } = await mount({ product: raw as never });
+    const cvv = getByLabelText(root, 'CVV') as HTMLInputElement;
+    expect(cvv.placeholder).toBe('');
+    expect(cvv.type).toBe('text');
+    expect(root.querySelector('.baton-hint')).toBeNull();
+    const installments = getByLabelText(root, 'Installments') as HTMLInputElement;
+    await user.type(installments, '4');
+    await user.tab();
+    expect(installments.getAttribute('aria-invalid')).toBe('true');
+    await user.clear(installments);
+    await user.type(installments, '3');
+    await user.tab();
+    expect(installments.hasAttribute('aria-invalid')).toBe(false);
+  });
+
   it('refuses bad options with a ValidationError', async () => {
     const session = await newSession();
     expect(() => mountPaymentForm(container(), { session, product: visa, context, onSubmit: 'no' as never })).toThrow(ValidationError);
