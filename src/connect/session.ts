@@ -252,7 +252,8 @@ export function createClientSession(sessionResponse: SessionResponse, options: C
   const asset = safeUrl(response.assetUrl, policy);
   // The asset base without its query: asset paths are resolved against the directory.
   const assetBase = new URL(`${asset.origin}${asset.pathname.replace(/\/?$/, '/')}`);
-  const assetPolicy = { allowedHosts: hosts, pathPrefixes: [assetBase.pathname] };
+  // Assets stay on the asset host itself, under its path: not merely on some allowed host.
+  const assetPolicy = { allowedHosts: [assetBase.host], pathPrefixes: [assetBase.pathname] };
   const target: ClientApiTarget = {
     base: apiBaseUrl,
     policy: { allowedHosts: hosts, pathPrefixes: [apiBaseUrl.pathname] },
@@ -285,7 +286,8 @@ export function createClientSession(sessionResponse: SessionResponse, options: C
     region: response.region,
     apiBaseUrl,
     assetUrl(path) {
-      if (typeof path !== 'string' || /^[a-z][a-z0-9+.-]*:|^\/\/|\\/i.test(path)) {
+      // Whitespace and controls too: the URL parser strips them, so "\t//host" would become "//host".
+      if (typeof path !== 'string' || /^[a-z][a-z0-9+.-]*:|^\/\/|\\|[\u0000-\u0020\u007f]/i.test(path)) {
         throw new UnsafeUrlError(String(path), 'asset paths must be relative to the session assetUrl');
       }
       // The final URL must stay under the asset base: no `..`, `..;` or encoded slash climbs out.

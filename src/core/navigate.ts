@@ -37,7 +37,8 @@ function browserWindow(): Window {
  * Sends the browser to `input` after the URL guard (`safeUrl`) accepts it for `policy`.
  * The only place in Baton that assigns `location` or calls `window.open`.
  */
-export function navigate(input: string | URL, policy: UrlPolicy, { target = 'auto' }: { target?: NavigationTarget } = {}): Navigation {
+export function navigate(input: string | URL, policy: UrlPolicy, options?: { target?: NavigationTarget } | null): Navigation {
+  const target = targetOf(options, 'navigate');
   const url = safeUrl(input, policy);
   assertNoSecretsInUrl(url);
   const key = `GET ${url.href}`;
@@ -55,8 +56,9 @@ export function postForm(
   input: string | URL,
   fields: Record<string, string>,
   policy: UrlPolicy,
-  { target = 'auto' }: { target?: NavigationTarget } = {},
+  options?: { target?: NavigationTarget } | null,
 ): Navigation {
+  const target = targetOf(options, 'postForm');
   const url = safeUrl(input, policy);
   assertNoSecretsInUrl(url);
   // Read the fields once, as strings: what is checked is exactly what the form posts.
@@ -77,16 +79,27 @@ export function postForm(
     input.type = 'hidden';
     input.name = name;
     input.value = value;
-    form.append(input);
+    // The prototypes' methods: a field named `submit`, `append` or `remove` shadows the form's own.
+    Element.prototype.append.call(form, input);
   }
   doc.body.append(form);
   try {
-    form.submit();
+    HTMLFormElement.prototype.submit.call(form);
   } finally {
-    form.remove();
+    Element.prototype.remove.call(form);
   }
   remember(key);
   return { url, via: 'form', duplicate: false };
+}
+
+const TARGETS: readonly NavigationTarget[] = ['auto', 'self', 'replace', 'top', 'popup'];
+
+function targetOf(options: { target?: unknown } | null | undefined, what: string): NavigationTarget {
+  const target = options?.target ?? 'auto';
+  if (!TARGETS.includes(target as NavigationTarget)) {
+    throw new ValidationError(what, [{ path: 'target', message: `expected one of ${TARGETS.join(', ')}`, received: String(target).slice(0, 40) }]);
+  }
+  return target as NavigationTarget;
 }
 
 function formFields(fields: unknown): [string, string][] {

@@ -30,8 +30,9 @@ const bare = (text: string) => text.replace(/[^a-z0-9]/g, '');
  * `control[]`, `merchant.control`, `a:loginPassword`) where any part is a secret name.
  */
 export function isSecretKey(key: string): boolean {
-  const text = String(key).normalize('NFKC').toLowerCase();
-  return FORBIDDEN.has(bare(text)) || text.split(/[[\].:/]+/).some((part) => FORBIDDEN.has(bare(part)));
+  // Upper then lower case: a server comparing case-insensitively reads `ı` as `i` and `ſ` as `s`.
+  const text = String(key).normalize('NFKC').toUpperCase().toLowerCase();
+  return FORBIDDEN.has(bare(text)) || text.split(/[[\].:/;]+/).some((part) => FORBIDDEN.has(bare(part)));
 }
 
 /**
@@ -47,6 +48,9 @@ export function assertNoSecrets(value: unknown, path = 'input'): void {
   try {
     while (stack.length) {
       const [item, at, depth] = stack.pop()!;
+      // A text value may be decoded into names by its receiver (`merchant_form_data=control%3D…`,
+      // a `successURL` with a query): its own pairs are checked too, one level down.
+      if (typeof item === 'string' && depth < 2) assertNoSecretsInValue(item, at);
       if (item === null || typeof item !== 'object' || seen.has(item)) continue;
       if (depth >= MAX_DEPTH) throw new ValidationError(path, [{ path: at, message: `nested deeper than ${MAX_DEPTH} levels` }]);
       seen.add(item);
@@ -69,28 +73,61 @@ export function assertNoSecretsInUrl(url: URL, path = 'url'): void {
 }
 
 /**
- * Checks a body exactly as it will be sent: a urlencoded or JSON string is parsed back, as the
- * server will parse it; `FormData` by its entries. A string is read both ways when its type is
- * not known, so a mislabelled body cannot slip through.
+ * Checks a body exactly as it will be sent, read every way a server might read it, whatever its
+ * declared type: as urlencoded pairs (`&` or `;` separated), as JSON (a BOM or a lenient parser's
+ * trailing comma included: every `"key":` in the text), and as multipart (`name="…"`).
+ * `FormData` is checked by its entries.
  */
-export function assertNoSecretsInBody(body: string | FormData | undefined, contentType: string | null, path = 'body'): void {
+export function assertNoSecretsInBody(body: string | FormData | undefined, _contentType: string | null, path = 'body'): void {
   if (body === undefined) return;
   if (typeof body !== 'string') return assertNoSecrets(body, path);
-  const type = contentType?.toLowerCase() ?? '';
-  if (!type.includes('urlencoded')) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(body);
-    } catch {
-      parsed = undefined;
-    }
-    assertNoSecrets(parsed, path);
+  try {
+    assertNoSecrets(JSON.parse(body.replace(/^\ufeff/, '')), path);
+  } catch (error) {
+    if (error instanceof BatonError) throw error;
   }
-  if (!type.includes('json')) assertNoSecretsInParams(body, `${path}.`);
+  for (const [, quoted] of body.matchAll(/"((?:[^"\\]|\\.)*)"\s*:/g)) {
+    let key = quoted!;
+    try {
+      key = JSON.parse(`"${quoted}"`) as string;
+    } catch {
+      // keep the text as written
+    }
+    if (isSecretKey(key)) throw new SecretError(`${path}.${key}`);
+  }
+  for (const [, name] of body.matchAll(/\bname\*?="([^"]*)"/gi)) if (isSecretKey(name!)) throw new SecretError(`${path}.${name}`);
+  assertNoSecretsInParams(body, `${path}.`);
 }
 
-function assertNoSecretsInParams(text: string, path: string): void {
-  for (const key of new URLSearchParams(text).keys()) if (isSecretKey(key)) throw new SecretError(`${path}${key}`);
+function assertNoSecretsInParams(text: string, path: string, depth = 0): void {
+  // `;` separates pairs for Rack before 3, Perl CGI and older Python: read both ways.
+  for (const source of [text, text.replace(/;/g, '&')]) {
+    for (const [key, value] of new URLSearchParams(source)) {
+      if (isSecretKey(key)) throw new SecretError(`${path}${key}`);
+      if (depth === 0) assertNoSecretsInValue(value, `${path}${key}`);
+    }
+  }
+}
+
+/** A value that is itself a query (`control=…`) or a URL with a query: its names are checked. */
+function assertNoSecretsInValue(value: string, path: string): void {
+  // A receiver may decode once more (`control%3D…` inside a form field).
+  if (/%3d/i.test(value)) {
+    try {
+      value = decodeURIComponent(value);
+    } catch {
+      // not percent-encoded after all
+    }
+  }
+  if (!value.includes('=')) return;
+  let query = value;
+  try {
+    const url = new URL(value);
+    query = `${url.search.slice(1)}&${url.hash.slice(1)}`;
+  } catch {
+    // not a URL: the value itself may be pairs
+  }
+  assertNoSecretsInParams(query, `${path}:`, 1);
 }
 
 function entries(value: object): Iterable<[string, unknown]> {

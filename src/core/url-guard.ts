@@ -28,8 +28,9 @@ const AUTHORITY = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/i;
  *   allowedHosts: ['secure.sectigo.com'], pathPrefixes: ['/products/'],
  * });
  */
-export function safeUrl(input: string | URL, policy: UrlPolicy): URL {
-  checkPolicy(policy);
+export function safeUrl(input: string | URL, given: UrlPolicy): URL {
+  // Read once: a getter cannot answer one thing to the check and another to the use.
+  const policy = checkPolicy(given);
   const raw = typeof input === 'string' ? input : input instanceof URL ? input.href : undefined;
   if (raw === undefined) throw new UnsafeUrlError(`[${input === null ? 'null' : typeof input}]`, 'not a string or URL');
   const refuse = (reason: string) => new UnsafeUrlError(raw, reason);
@@ -84,12 +85,26 @@ export function safeUrl(input: string | URL, policy: UrlPolicy): URL {
   return url;
 }
 
-function checkPolicy(policy: unknown): asserts policy is UrlPolicy {
-  const { allowedHosts, pathPrefixes } = (policy ?? {}) as Partial<Record<keyof UrlPolicy, unknown>>;
-  const strings = (list: unknown) => Array.isArray(list) && list.every((item) => typeof item === 'string');
-  if (typeof policy !== 'object' || policy === null || !strings(allowedHosts) || (pathPrefixes !== undefined && !strings(pathPrefixes))) {
+/** A validated copy of the policy, each field read once. */
+function checkPolicy(policy: unknown): UrlPolicy {
+  let copy: { allowedHosts: unknown; pathPrefixes: unknown; allowLoopbackHttp: unknown } | undefined;
+  try {
+    if (typeof policy === 'object' && policy !== null) {
+      const { allowedHosts, pathPrefixes, allowLoopbackHttp } = policy as Record<string, unknown>;
+      copy = {
+        allowedHosts: Array.isArray(allowedHosts) ? [...allowedHosts] : allowedHosts,
+        pathPrefixes: Array.isArray(pathPrefixes) ? [...pathPrefixes] : pathPrefixes,
+        allowLoopbackHttp,
+      };
+    }
+  } catch {
+    copy = undefined;
+  }
+  const strings = (list: unknown): list is string[] => Array.isArray(list) && list.every((item) => typeof item === 'string');
+  if (!copy || !strings(copy.allowedHosts) || (copy.pathPrefixes !== undefined && !strings(copy.pathPrefixes))) {
     throw new ValidationError('URL policy', [{ path: 'allowedHosts', message: 'expected { allowedHosts: string[], pathPrefixes?: string[] }' }]);
   }
+  return copy as UrlPolicy;
 }
 
 function hostMatches(url: URL, pattern: string): boolean {

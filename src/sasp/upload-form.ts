@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { callback, httpUrlText, oneOf, urlInput } from '../core/schemas.js';
 import { NetworkError, UnsafeUrlError, ValidationError } from '../core/errors.js';
 import { assertNotExpired } from '../core/jwt.js';
+import { assertNoSecretsInUrl } from '../core/secrets.js';
 import { safeUrl } from '../core/url-guard.js';
 import { parseWith } from '../core/validate.js';
 import { refuseLogin } from './no-login.js';
@@ -153,7 +154,7 @@ export function mountUploadForm(container: HTMLElement, options: UploadFormOptio
 
   /** The checks at the point of egress: the exact action, fields and token the browser will send. */
   function checkEgress(): void {
-    safeUrl(form.action, policy);
+    assertNoSecretsInUrl(safeUrl(form.action, policy), 'form.action');
     if (form.method !== 'post' || form.enctype !== 'multipart/form-data') {
       throw new ValidationError('upload form', [{ path: '', message: 'must stay a multipart POST' }]);
     }

@@ -1,4 +1,5 @@
-import { ValidationError, type ValidationIssue } from '../core/errors.js';
+import { SecretError, ValidationError, type ValidationIssue } from '../core/errors.js';
+import { isSecretKey } from '../core/secrets.js';
 import { checkObject } from './input.js';
 
 const ALNUM = /^[a-zA-Z0-9]*$/;
@@ -19,6 +20,8 @@ export function encodeMerchantFormData(record: Readonly<Record<string, string | 
   const issues: ValidationIssue[] = [];
   const pairs: string[] = [];
   for (const [name, raw] of Object.entries(record)) {
+    // The gateway decodes these pairs into names: a secret's name is refused here as anywhere.
+    if (isSecretKey(name)) throw new SecretError(`merchant_form_data.${name}`);
     const value = typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0 ? String(raw) : raw;
     if (name === '' || !ALNUM.test(name)) issues.push({ path: name, message: 'names may hold only a-z, A-Z, 0-9', received: name.slice(0, 50) });
     if (typeof value !== 'string') issues.push({ path: name, message: 'values must be strings (or non-negative integers)' });

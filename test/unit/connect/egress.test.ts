@@ -82,3 +82,15 @@ describe('assetUrl stays under the session assetUrl', () => {
     expect(q.assetUrl('logo.png')).toBe('https://payment.pay1.checkout.worldline-solutions.com/static/logo.png');
   });
 });
+
+describe('assetUrl: red-team variants', () => {
+  const s = createClientSession(
+    { ...session, clientApiUrl: 'https://ams1.api-ingenico.com/client', assetUrl: 'https://payment.pay1.checkout.worldline-solutions.com/assets/' },
+    { allowedHosts: ['ams1.api-ingenico.com', 'payment.pay1.checkout.worldline-solutions.com', 'other.worldline-solutions.com'] },
+  );
+  for (const path of ['\t//ams1.api-ingenico.com/client/v1/x/crypto/publickey', '\n//other.worldline-solutions.com/x.png', ' //evil.example/x', '\u0000x']) {
+    it(`refuses ${JSON.stringify(path)}: an asset never leaves the asset host`, () => {
+      expect(() => s.assetUrl(path)).toThrow(UnsafeUrlError);
+    });
+  }
+});

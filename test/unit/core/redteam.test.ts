@@ -1,0 +1,112 @@
+// @vitest-environment happy-dom
+// A red-team pass on issue 14's promises: each test asserts the promised behaviour, and each failed
+// before the fix it names.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BatonError, SecretError, UnsafeUrlError } from '../../../src/core/errors.js';
+import { navigate } from '../../../src/core/navigate.js';
+import { assertNoSecretsInBody, isSecretKey } from '../../../src/core/secrets.js';
+import { safeUrl } from '../../../src/core/url-guard.js';
+import { createClientSession } from '../../../src/connect/index.js';
+import { getPostPaymentStatus, uploadDocuments } from '../../../src/sasp/index.js';
+import { encodeMerchantFormData, initiateSale, startHostedForm } from '../../../src/sbc/index.js';
+
+let sent: { url: string; body: string }[];
+let assign: ReturnType<typeof vi.fn>;
+beforeEach(() => {
+  sent = [];
+  assign = vi.fn();
+  const u = new URL('https://shop.example/checkout/pay');
+  vi.spyOn(window, 'location', 'get').mockReturnValue({ href: u.href, origin: u.origin, protocol: u.protocol, host: u.host, hostname: u.hostname, port: '', pathname: u.pathname, search: '', hash: '', assign, replace: vi.fn() } as unknown as Location);
+  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) => {
+    const req = input as Request;
+    sent.push({ url: req.url, body: await req.clone().text() });
+    return new Response('{}', { headers: { 'content-type': 'application/json' } });
+  });
+});
+afterEach(() => vi.restoreAllMocks());
+const catching = async (p: () => unknown) => { try { await p(); return undefined; } catch (e) { return e; } };
+const policy = { allowedHosts: ['pay.example.com'] };
+
+describe('B1 dotless ı: a server that compares with toUpperCase()/equalsIgnoreCase reads it as the secret', () => {
+  it('logınPassword (dotless ı) is refused: a server folding case reads it as loginPassword', async () => {
+    const key = 'log\u0131nPassword';
+    expect(key.toUpperCase()).toBe('LOGINPASSWORD'); // Java equalsIgnoreCase, C# ToUpperInvariant, JS
+    const error = await catching(() => navigate(`https://pay.example.com/a?${key}=hunter2`, policy));
+    expect(error).toBeInstanceOf(SecretError); // fails: navigated
+    expect(assign).not.toHaveBeenCalled();
+  });
+});
+
+describe('B2 `;` as a query separator (Rack < 3, Perl CGI, Python < 3.9.2 parse_qs)', () => {
+  it('navigate refuses ?a=1;control=…', async () => {
+    expect(await catching(() => navigate('https://pay.example.com/b?a=1;control=secret', policy))).toBeInstanceOf(SecretError);
+  });
+  it('initiateSale sends nothing for a url with ?a=1;control=…', async () => {
+    const sale = { accessToken: 'T'.repeat(40), device: { serialNumber: 'SN-1' }, transaction: { amountCentis: 1042, currency: 'EUR' } };
+    const error = await catching(() => initiateSale({ ...sale, url: '/api/sale?a=1;control=deadbeef' }));
+    expect(sent.map((s) => s.url)).toStrictEqual([]); // fails: ['https://shop.example/api/sale?a=1;control=deadbeef']
+    expect(error).toBeInstanceOf(SecretError);
+  });
+  it('the SASP direct endpoint sends nothing with ?x=1;loginPassword=…', async () => {
+    await catching(() => getPostPaymentStatus({ saspSessionID: 'ABC123', orderNumber: '1', endpoint: 'https://secure.sectigo.com/products/!getPostPaymentStatus?x=1;loginPassword=hunter2' }));
+    expect(sent.map((s) => s.url)).toStrictEqual([]);
+  });
+});
+
+describe('B3 secret keys inside values the receiver decodes as name=value pairs', () => {
+  it('merchant_form_data cannot carry control=… to the gateway', async () => {
+    let mfd: unknown;
+    try { mfd = encodeMerchantFormData({ control: 'DEADBEEF' }); } catch (e) { mfd = e; }
+    if (typeof mfd === 'string') {
+      await catching(() => startHostedForm({ url: '/api/preauth', body: { amountCentis: 1042, currency: 'EUR', merchant_form_data: mfd as string } }));
+    }
+    // on main: body 'amountCentis=1042&currency=EUR&merchant_form_data=control%253DDEADBEEF'
+    expect(sent).toStrictEqual([]);
+  });
+  it('uploadDocuments sends nothing when successURL carries ?loginPassword=', async () => {
+    const b64 = (o: object) => btoa(JSON.stringify(o)).replace(/=/g, '');
+    const token = `${b64({ alg: 'none' })}.${b64({ exp: Math.floor(Date.now() / 1000) + 3600 })}.`;
+    await catching(() => uploadDocuments({ url: 'https://avspartners.sectigolabs.com/upload', token, files: [new Blob(['x'])], successURL: 'https://shop.example/ok?loginPassword=hunter2' }));
+    expect(sent).toStrictEqual([]); // fails: multipart body carries successURL=…?loginPassword=hunter2
+  });
+});
+
+describe('B4 assetUrl leaves the session asset host', () => {
+  it('a leading tab cannot turn an asset path into //another-allowed-host', () => {
+    const s = createClientSession({ clientSessionId: 'a'.repeat(32), customerId: '1234-abc', clientApiUrl: 'https://api.example/client', assetUrl: 'https://assets.example/', invalidTokens: [] } as never,
+      { allowedHosts: ['api.example', 'assets.example'] });
+    let out: unknown;
+    try { out = s.assetUrl('\t//api.example/client/v1/1234-abc/crypto/publickey'); } catch (e) { out = e; }
+    // on main: 'https://api.example/client/v1/1234-abc/crypto/publickey'
+    expect(out instanceof UnsafeUrlError || new URL(out as string).host === 'assets.example').toBe(true);
+  });
+});
+
+describe('B5 non-BatonErrors / silent no-ops from public functions', () => {
+  it('navigate(url, policy, null) is a clean pass or a BatonError, never a TypeError', async () => {
+    const error = await catching(() => navigate('https://pay.example.com/c', policy, null as never));
+    expect(error === undefined || error instanceof BatonError).toBe(true);
+  });
+  it('safeUrl reads the policy once: a getter that changes its answer is no TypeError', async () => {
+    let reads = 0;
+    const p = { get allowedHosts() { return reads++ === 0 ? ['pay.example.com'] : (null as never); } };
+    const error = await catching(() => safeUrl('https://pay.example.com/x', p));
+    expect(error === undefined || error instanceof BatonError).toBe(true);
+  });
+  it('navigate with an unknown target is a ValidationError, and the next real call goes ahead', async () => {
+    const url = 'https://pay.example.com/d';
+    const error = await catching(() => navigate(url, policy, { target: 'bogus' as never }));
+    expect(error).toBeInstanceOf(BatonError); // fails: no error, via undefined
+    expect(navigate(url, policy).duplicate).toBe(false);
+  });
+});
+
+describe('L1 string bodies under any declared type (request() is internal; a future caller is covered)', () => {
+  const passes = (body: string, type: string) => { try { assertNoSecretsInBody(body, type); return true; } catch { return false; } };
+  it('mislabelled, multipart-as-text, BOM and trailing-comma bodies are checked', () => {
+    expect(passes('control=1', 'application/x-www-form-urlencoded; x=json')).toBe(false); // urlencoded + "json" → neither parse
+    expect(passes('--X\r\nContent-Disposition: form-data; name="control"\r\n\r\ns\r\n--X--', 'multipart/form-data; boundary=X')).toBe(false);
+    expect(passes('\ufeff{"control":1}', 'application/json')).toBe(false); // BOM: JSON.parse fails, Jackson/.NET accept
+    expect(passes('{"control":1,}', 'application/json')).toBe(false); // lenient parsers accept
+  });
+});
