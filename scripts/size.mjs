@@ -19,11 +19,11 @@ const PROVIDERS = ['sasp', 'connect', 'sbc'];
 // feature the bytes buy (never above a ceiling once met); lower it whenever an entry gets smaller.
 const RATCHETS = {
   'connect': 17361,           // 16855 measured: issue 16 parity (+0.6 KB), egress checks
-  'sasp': 16075,              // 15606 measured: relay, tolerant reader, call-limit hold
+  'sasp': 16729,              // 16241 measured: relay, tolerant reader (every display field falls back), call-limit hold
   'sbc': 15948,               // 15483 measured: merchant URL policy, amount checks, polling schedule
-  'baton-sasp.iife': 21696,   // 21064 measured: compact status page, frame upload (issues 15, 17)
+  'baton-sasp.iife': 22413,   // 21760 measured: compact status page, frame upload (issues 15, 17), tolerant reader
   'baton-connect.iife': 20367,// 19773 measured: the payment form (issue 17, +2.2 KB)
-  'baton-sbc.iife': 16465,    // 15985 measured: as baton-sdk/sbc
+  'baton-sbc.iife': 16971,    // 16476 measured: as baton-sdk/sbc, plus the red-team secret checks
   'baton.iife': 34226,        // 33229 measured: all of the above
 };
 
