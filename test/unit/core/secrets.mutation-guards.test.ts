@@ -4,15 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { SecretError, ValidationError } from '../../../src/core/errors.js';
 import { assertNoSecrets, assertNoSecretsInBody, assertNoSecretsInUrl } from '../../../src/core/secrets.js';
+import { caught } from '../caught.js';
 
-function caught(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected an error, nothing was thrown');
-}
 
 /** `levels` objects nested in one another, the innermost holding `inner`. */
 function nested(levels: number, inner: Record<string, unknown>): Record<string, unknown> {

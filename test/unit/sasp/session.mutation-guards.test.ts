@@ -4,15 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { ProviderError, SecretError, ValidationError, parseSessionResponse, postPaymentUrl } from '../../../src/sasp/index.js';
 import { SESSION_ERROR_MESSAGES } from '../../../src/sasp/session.js';
+import { caught } from '../caught.js';
 
-function caught(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected an error, nothing was thrown');
-}
 
 describe('parseSessionResponse: the errorCode is the whole first line or field', () => {
   it.each(['x-42', '0abc', '-42x', '--1', '0.5', '+0', ''])('%j is not an errorCode (format 0)', (first) => {
