@@ -107,8 +107,8 @@ let mounted = 0;
  * connect.mountPaymentForm(document.querySelector('#card')!, {
  *   session, product, context,
  *   onSubmit: async (encryptedCustomerInput) => {
- *     const res = await fetch('/my-server/payments', { method: 'POST', body: JSON.stringify({ encryptedCustomerInput }) });
- *     if (!res.ok) throw new Error('the payment was refused');
+ *     // `myServer` stands for your app's own client of your server.
+ *     await myServer.post('/my-server/payments', { encryptedCustomerInput }); // a throw keeps what was typed
  *   },
  * });
  */

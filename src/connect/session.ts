@@ -236,7 +236,7 @@ function isNotFound(error: unknown): boolean {
  *
  * @example
  * import { createClientSession } from 'baton-sdk/connect';
- * const session = createClientSession(await (await fetch('/checkout/session', { method: 'POST' })).json());
+ * const session = createClientSession(await myServer.post('/checkout/session')); // what your server got from Worldline
  * const { paymentProducts } = await session.getBasicPaymentProducts({ countryCode: 'NL', currencyCode: 'EUR', amount: 1000, isRecurring: false });
  */
 export function createClientSession(sessionResponse: SessionResponse, options: ClientSessionOptions = {}): ClientSession {

@@ -12,6 +12,9 @@ import { safeUrl, type UrlPolicy } from './url-guard.js';
  */
 export type NavigationTarget = 'auto' | 'self' | 'replace' | 'top' | 'popup';
 
+/** Every `NavigationTarget`, for checks (the `navigationTarget` schema uses it too). */
+export const NAVIGATION_TARGETS: readonly NavigationTarget[] = ['auto', 'self', 'replace', 'top', 'popup'];
+
 /** What happened: where the browser went and how. */
 export interface Navigation {
   readonly url: URL;
@@ -38,7 +41,7 @@ function browserWindow(): Window {
  * The only place in Baton that assigns `location` or calls `window.open`.
  */
 export function navigate(input: string | URL, policy: UrlPolicy, options?: { target?: NavigationTarget } | null): Navigation {
-  const target = targetOf(options, 'navigate');
+  const target = navigationTargetOf(options, 'navigate');
   const url = safeUrl(input, policy);
   assertNoSecretsInUrl(url);
   const key = `GET ${url.href}`;
@@ -58,7 +61,7 @@ export function postForm(
   policy: UrlPolicy,
   options?: { target?: NavigationTarget } | null,
 ): Navigation {
-  const target = targetOf(options, 'postForm');
+  const target = navigationTargetOf(options, 'postForm');
   const url = safeUrl(input, policy);
   assertNoSecretsInUrl(url);
   // Read the fields once, as strings: what is checked is exactly what the form posts.
@@ -92,14 +95,11 @@ export function postForm(
   return { url, via: 'form', duplicate: false };
 }
 
-const TARGETS: readonly NavigationTarget[] = ['auto', 'self', 'replace', 'top', 'popup'];
-
-function targetOf(options: { target?: unknown } | null | undefined, what: string): NavigationTarget {
+/** The navigation target in `options` (default `'auto'`); anything else is a `ValidationError` naming `what`. */
+export function navigationTargetOf(options: { target?: unknown } | null | undefined, what: string): NavigationTarget {
   const target = options?.target ?? 'auto';
-  if (!TARGETS.includes(target as NavigationTarget)) {
-    throw new ValidationError(what, [{ path: 'target', message: `expected one of ${TARGETS.join(', ')}`, received: String(target).slice(0, 40) }]);
-  }
-  return target as NavigationTarget;
+  if (NAVIGATION_TARGETS.includes(target as NavigationTarget)) return target as NavigationTarget;
+  throw new ValidationError(what, [{ path: 'target', message: `must be ${NAVIGATION_TARGETS.join(', ')}`, received: String(target).slice(0, 40) }]);
 }
 
 function formFields(fields: unknown): [string, string][] {

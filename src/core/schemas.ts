@@ -2,6 +2,7 @@
 // `v.union`, `v.instance`, `v.function` or `v.record`: each distinct valibot function is bytes in
 // every bundle, and these checks are one line each.
 import * as v from 'valibot';
+import { NAVIGATION_TARGETS } from './navigate.js';
 
 /** A string or a `URL` (the URL guard checks it afterwards). */
 export const urlInput = (message = 'must be a URL (string or URL)') =>
@@ -39,4 +40,4 @@ export const oneOf = <const T extends readonly (string | number)[]>(values: T, m
   v.custom<T[number]>((value) => values.includes(value as T[number]), message);
 
 /** How a page is opened: `navigate`'s targets. */
-export const navigationTarget = oneOf(['auto', 'self', 'replace', 'top', 'popup'], 'must be auto, self, replace, top or popup');
+export const navigationTarget = oneOf(NAVIGATION_TARGETS, `must be ${NAVIGATION_TARGETS.join(', ')}`);

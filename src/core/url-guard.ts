@@ -15,6 +15,9 @@ export interface UrlPolicy {
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 
+/** True for `localhost`, `127.x.x.x` and `[::1]`, the whole host name only. */
+export const isLoopbackHost = (hostname: string) => LOOPBACK.test(hostname);
+
 // Scheme and authority as written, before the WHATWG parser gets to normalise anything.
 const AUTHORITY = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/i;
 
@@ -57,7 +60,7 @@ export function safeUrl(input: string | URL, given: UrlPolicy): URL {
   const writtenHost = authority.toLowerCase().replace(new RegExp(`${defaultPort}$`), '');
   if (writtenHost !== url.host) throw refuse(`host ${JSON.stringify(authority)} is read as ${url.host}`);
 
-  const loopback = LOOPBACK.test(url.hostname);
+  const loopback = isLoopbackHost(url.hostname);
   if (url.protocol === 'http:') {
     if (!loopback || policy.allowLoopbackHttp === false) throw refuse('plain http is allowed only for loopback hosts');
   } else if (url.protocol !== 'https:') {

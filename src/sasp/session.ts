@@ -53,7 +53,7 @@ const formatSchema = v.object({
  * @throws ValidationError when the body is not such an answer (an HTML error page, an empty body).
  *
  * @example
- * const body = await (await fetch('/my-server/sectigo-session', { method: 'POST' })).text();
+ * const body = await myServer.postText('/my-server/sectigo-session'); // Sectigo's answer, relayed unchanged
  * const { sid, orderNumber } = sasp.parseSessionResponse(body, { format: 0 });
  */
 export function parseSessionResponse(body: string, options: { format?: SessionResponseFormat } = {}): SaspSession {

@@ -119,7 +119,9 @@ export async function getPostPaymentStatus(options: GetPostPaymentStatusOptions)
 
   const key = url.href;
   const waitMs = (quietUntil.get(key) ?? 0) - Date.now();
-  if (waitMs > 0) throw callLimit(`Call limit reached at ${url.host} moments ago; not sent, wait ${Math.ceil(waitMs / 1000)} s`, waitMs, undefined);
+  if (waitMs > 0) {
+    throw new ProviderError('sasp', -42, `Call limit reached at ${url.host} moments ago; not sent, wait ${Math.ceil(waitMs / 1000)} s`, undefined, { retryAfterMs: waitMs });
+  }
   quietUntil.delete(key);
 
   const response = await request(url, {
@@ -135,23 +137,17 @@ export async function getPostPaymentStatus(options: GetPostPaymentStatusOptions)
   try {
     return parseStatusResponse(response.text);
   } catch (error) {
-    if (error instanceof ProviderError && error.code === -42) {
-      quietUntil.set(key, Date.now() + CALL_LIMIT_WAIT_MS);
-      throw callLimit(error.providerMessage, CALL_LIMIT_WAIT_MS, error.details);
-    }
+    // parseStatusResponse already gives a -42 its retryAfterMs; remember it for this endpoint.
+    if (error instanceof ProviderError && error.code === -42) quietUntil.set(key, Date.now() + CALL_LIMIT_WAIT_MS);
     throw error;
   }
-}
-
-function callLimit(message: string, retryAfterMs: number, details: unknown): ProviderError {
-  return new ProviderError('sasp', -42, message, details, { retryAfterMs });
 }
 
 /**
  * Parses a `!getPostPaymentStatus` answer body (for a server that relays it).
  *
  * @example
- * const status = sasp.parseStatusResponse(await (await fetch('/my-server/status')).text());
+ * const status = sasp.parseStatusResponse(await myServer.getText('/my-server/status')); // relayed unchanged
  */
 export function parseStatusResponse(text: string): PostPaymentStatus {
   const what = 'getPostPaymentStatus answer';

@@ -26,7 +26,7 @@ const ERROR_TYPES = new Set(['validation-error', 'error']);
  * are absent. Keys such as `__proto__` are just data.
  *
  * @example
- * const form = sbc.parseFormResponse(await (await fetch('/api/sbc/preauth', { method: 'POST', body })).text());
+ * const form = sbc.parseFormResponse(await myServer.postText('/api/sbc/preauth', order)); // relayed unchanged
  * sbc.openHostedForm(form);
  */
 export function parseFormResponse(body: string): FormResponse {

@@ -1,13 +1,11 @@
 import { NetworkError, ValidationError } from '../core/errors.js';
 import { request as http } from '../core/http.js';
-import { navigate, type Navigation, type NavigationTarget } from '../core/navigate.js';
+import { navigate, navigationTargetOf, type Navigation, type NavigationTarget } from '../core/navigate.js';
 import { gatewayPolicy } from './config.js';
 import { serializeFormBody, type HostedFormBody } from './form-body.js';
 import { parseFormResponse, type FormResponse } from './form-response.js';
 import { checkObject, checkSignal, checkUrl, describe } from './input.js';
 import { merchantUrl } from './merchant-url.js';
-
-const TARGETS: readonly NavigationTarget[] = ['auto', 'self', 'replace', 'top', 'popup'];
 
 export interface HostedFormOptions {
   /** Hosts the form may be on; default the configured gateway hosts (`gate.sbctech.ru`, `sandbox.sbctech.ru`). */
@@ -28,7 +26,7 @@ export interface HostedFormOptions {
 export function openHostedForm(redirectUrlOrParsed: string | URL | Pick<FormResponse, 'redirectUrl'>, options: HostedFormOptions = {}): Navigation {
   const url = formUrl(redirectUrlOrParsed);
   checkObject(options, 'openHostedForm options');
-  const target = checkTarget(options.target, 'openHostedForm options');
+  const target = navigationTargetOf(options, 'openHostedForm options');
   return navigate(url, gatewayPolicy(options.allowedHosts), { target });
 }
 
@@ -68,7 +66,7 @@ export async function startHostedForm(options: StartHostedFormOptions): Promise<
   checkObject(options, 'startHostedForm options');
   const input = checkUrl(options.url, 'startHostedForm options', 'url');
   const signal = checkSignal(options.signal, 'startHostedForm options');
-  const target = checkTarget(options.target, 'startHostedForm options');
+  const target = navigationTargetOf(options, 'startHostedForm options');
   const body = serializeFormBody(options.body, 'startHostedForm options.body');
   const { url, policy } = merchantUrl(input, options.allowedHosts, 'startHostedForm');
   const response = await http(url, {
@@ -89,12 +87,6 @@ export async function startHostedForm(options: StartHostedFormOptions): Promise<
     throw error;
   }
   return { form, navigation: openHostedForm(form, { target }) };
-}
-
-function checkTarget(value: unknown, what: string): NavigationTarget {
-  if (value === undefined) return 'auto';
-  if (TARGETS.includes(value as NavigationTarget)) return value as NavigationTarget;
-  throw new ValidationError(what, [{ path: 'target', message: `expected one of ${TARGETS.join(', ')}`, received: typeof value === 'string' ? value : describe(value) }]);
 }
 
 function formUrl(input: unknown): string | URL {

@@ -2,10 +2,9 @@
 // first — resolved against the page, query added — and that exact URL is checked and sent.
 import { UnsafeUrlError } from '../core/errors.js';
 import { assertNoSecretsInUrl } from '../core/secrets.js';
-import { LOOPBACK_HOSTS, safeUrl, type UrlPolicy } from '../core/url-guard.js';
+import { isLoopbackHost, LOOPBACK_HOSTS, safeUrl, type UrlPolicy } from '../core/url-guard.js';
 import { checkList } from './config.js';
 
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 // What a URL parser strips or reinterprets in a relative reference (tabs, newlines, `\` as `/`).
 const AMBIGUOUS = /[\u0000-\u0020\u007f-\u009f\\]/;
 
@@ -60,5 +59,5 @@ export function merchantUrl(
 function defaultPolicy(page: Location | undefined): UrlPolicy {
   if (!page) return { allowedHosts: LOOPBACK_HOSTS };
   const origin = `${page.hostname}:${page.port || (page.protocol === 'https:' ? '443' : '80')}`;
-  return { allowedHosts: LOOPBACK.test(page.hostname) ? [origin, ...LOOPBACK_HOSTS] : [origin] };
+  return { allowedHosts: isLoopbackHost(page.hostname) ? [origin, ...LOOPBACK_HOSTS] : [origin] };
 }

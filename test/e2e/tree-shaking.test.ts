@@ -1,25 +1,11 @@
 // On the package `npm test` has just built, resolved through its `exports`: an app importing only
 // `createClientSession` from `baton-sdk/connect` carries none of the payment form.
 import { readFileSync } from 'node:fs';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { bundleLikeAnApp, FORM_MARKERS } from '../esbuild-bundle.js';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { exports: Record<string, { default: string }> };
-/** Texts only the form's modules contain. */
-const FORM_MARKERS = ['baton-form', 'baton-brand', 'Please use another card', 'must be a session from createClientSession'];
-
-async function bundle(names: string): Promise<string> {
-  const result = await build({
-    stdin: { contents: `export { ${names} } from './${pkg.exports['./connect']!.default}';`, resolveDir: process.cwd(), loader: 'js' },
-    bundle: true,
-    write: false,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]!.text;
-}
+const bundle = (names: string) => bundleLikeAnApp(`export { ${names} } from './${pkg.exports['./connect']!.default}';`, 'js');
 
 describe('the built baton-sdk/connect', () => {
   it('createClientSession carries no form; mountPaymentForm does', async () => {

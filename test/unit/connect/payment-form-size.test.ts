@@ -1,24 +1,10 @@
 // The payment form stays out of apps that only use the session: bundling `createClientSession`
 // the way an app's bundler would (esbuild, tree-shaken) carries none of the form's code.
 // The same check on the built package is in test/e2e/tree-shaking.test.ts.
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { bundleLikeAnApp, FORM_MARKERS } from '../../esbuild-bundle.js';
 
-/** Texts only the form's modules contain. */
-const FORM_MARKERS = ['baton-form', 'baton-brand', 'Please use another card', 'must be a session from createClientSession'];
-
-async function bundle(from: string, names: string): Promise<string> {
-  const result = await build({
-    stdin: { contents: `export { ${names} } from '${from}';`, resolveDir: process.cwd(), loader: 'ts' },
-    bundle: true,
-    write: false,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]!.text;
-}
+const bundle = (from: string, names: string) => bundleLikeAnApp(`export { ${names} } from '${from}';`);
 
 describe('payment form tree-shaking', () => {
   it('createClientSession from the sources carries no form; mountPaymentForm does', async () => {
