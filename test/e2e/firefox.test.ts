@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { firefoxLaunchOptions } from '../firefox.js';
+import { FIREFOX_WINDOW, firefoxLaunchOptions, setViewportSize } from '../firefox.js';
 import { startDemo, type DemoServer } from './harness.js';
 import { measureLayout } from './layout.js';
 
@@ -44,13 +44,19 @@ async function typeInto(page: Page, label: string, value: string, scope = 'body'
   await control.type(value);
 }
 
-/** Opens the demo in a new tab, sized like a laptop, collecting uncaught page errors. */
+/** The page's viewport width as the page itself sees it (what the layout checks measure). */
+const viewportWidth = (page: Page) => page.evaluate(() => window.innerWidth);
+
+/**
+ * Opens the demo in a new tab, sized like a laptop (the window's size, set at launch: see
+ * FIREFOX_WINDOW), collecting uncaught page errors.
+ */
 async function openDemo(path = '/'): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error instanceof Error ? error.message : String(error)));
-  await page.setViewport({ width: 1280, height: 900 });
   await page.goto(`${demo.url}${path}`);
+  expect(await viewportWidth(page), 'laptop viewport width').toBe(FIREFOX_WINDOW.width);
   return { page, errors };
 }
 
@@ -70,8 +76,9 @@ async function waitForText(page: Page, selector: string, text: string | RegExp, 
   return (await handle.jsonValue()) as string;
 }
 
-/** Screenshot of `selector` as firefox-<state>.png, then the layout facts. */
-async function seen(page: Page, selector: string, state: string): Promise<void> {
+/** Screenshot of `selector` as firefox-<state>.png, then the layout facts at a `width`-px viewport. */
+async function seen(page: Page, selector: string, state: string, width: number = FIREFOX_WINDOW.width): Promise<void> {
+  expect(await viewportWidth(page), `viewport width for ${state}`).toBe(width);
   mkdirSync('test-results/screenshots', { recursive: true });
   const element = await page.$(selector);
   expect(element, `${selector} for ${state}`).not.toBeNull();
@@ -100,8 +107,8 @@ describe('Firefox ESR: the demo’s main flows', () => {
     await waitForText(page, '#sasp-demo [role=status]', 'Documents uploaded.');
     await seen(page, '#sasp-demo', 'sasp');
     // The same page on a phone: still nothing overlaps or sticks out.
-    await page.setViewport({ width: 375, height: 740 });
-    await seen(page, '#sasp-demo', 'sasp-phone');
+    await setViewportSize(page, 375, 740);
+    await seen(page, '#sasp-demo', 'sasp-phone', 375);
     expect(errors).toEqual([]);
     await page.close();
   });
