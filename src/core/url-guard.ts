@@ -18,6 +18,10 @@ const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 /** True for `localhost`, `127.x.x.x` and `[::1]`, the whole host name only. */
 export const isLoopbackHost = (hostname: string) => LOOPBACK.test(hostname);
 
+// Parsers strip or reinterpret these; what a browser would do with them is not what was checked.
+const REWRITTEN = /[\u0000-\u0020\u007f-\u009f\\\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]/;
+const REWRITTEN_REASON = 'contains whitespace, control, bidi or backslash characters';
+
 // Scheme and authority as written, before the WHATWG parser gets to normalise anything.
 const AUTHORITY = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/i;
 
@@ -38,10 +42,7 @@ export function safeUrl(input: string | URL, given: UrlPolicy): URL {
   if (raw === undefined) throw new UnsafeUrlError(`[${input === null ? 'null' : typeof input}]`, 'not a string or URL');
   const refuse = (reason: string) => new UnsafeUrlError(raw, reason);
 
-  // Parsers strip or reinterpret these; what a browser would do with them is not what we checked.
-  if (/[\u0000-\u0020\u007f-\u009f\\\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]/.test(raw)) {
-    throw refuse('contains whitespace, control, bidi or backslash characters');
-  }
+  if (REWRITTEN.test(raw)) throw refuse(REWRITTEN_REASON);
   const written = AUTHORITY.exec(raw);
   if (!written) throw refuse('not an absolute http(s) URL');
   const scheme = written[1]!.toLowerCase();
@@ -123,13 +124,41 @@ function hostMatches(url: URL, pattern: string): boolean {
 /** Loopback hosts, for plain-http development servers. */
 export const LOOPBACK_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '[::1]'];
 
+/** The page, when it is an http(s) page a relative URL can be resolved against. */
+const page = () => (typeof location !== 'undefined' && /^https?:$/.test(location.protocol) ? location : undefined);
+
 /**
- * The default for requests to the merchant's own server: the page's own host (https, or http on
- * loopback) plus loopback hosts for development. Outside a browser: loopback only.
+ * The one default for requests to the merchant's own server: the page's exact origin (its host and
+ * port, so another port is refused), plus any loopback host while the page itself is on loopback
+ * or there is no page (development and tests).
  */
 export function pageOriginPolicy(): UrlPolicy {
-  const host = typeof location === 'undefined' ? undefined : location.host;
-  return { allowedHosts: host ? [host, ...LOOPBACK_HOSTS] : LOOPBACK_HOSTS };
+  const here = page();
+  if (!here) return { allowedHosts: LOOPBACK_HOSTS };
+  const origin = `${here.hostname}:${here.port || (here.protocol === 'https:' ? 443 : 80)}`;
+  return { allowedHosts: isLoopbackHost(here.hostname) ? [origin, ...LOOPBACK_HOSTS] : [origin] };
+}
+
+/**
+ * `input` as the absolute URL a request will go to: resolved against the page, then `query` set
+ * (a space as `%20`, which every decoder reads as a space). Absolute input must pass the URL guard
+ * as written (the parser would hide a rewritten host); relative input may not hold characters a
+ * parser strips or rewrites. The final URL is checked where it is sent (`request`).
+ */
+export function pageUrl(input: string | URL, policy: UrlPolicy, query: Record<string, string> = {}): URL {
+  const raw = typeof input === 'string' ? input : input.href;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(raw)) safeUrl(raw, policy);
+  else if (REWRITTEN.test(raw)) throw new UnsafeUrlError(raw, REWRITTEN_REASON);
+  let url: URL;
+  try {
+    url = new URL(raw, page()?.href);
+  } catch {
+    throw new UnsafeUrlError(raw, page() ? 'not a valid URL' : 'not an absolute URL, and there is no page to resolve it against');
+  }
+  const pairs = Object.entries(query);
+  for (const [key, value] of pairs) url.searchParams.set(key, value);
+  if (pairs.length) url.search = url.search.replace(/\+/g, '%20');
+  return url;
 }
 
 /**

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { abortSignal, textish, urlInput } from '../core/schemas.js';
 import { ProviderError, ValidationError } from '../core/errors.js';
 import { request } from '../core/http.js';
-import { safeUrl, type UrlPolicy } from '../core/url-guard.js';
+import { pageOriginPolicy, pageUrl, type UrlPolicy } from '../core/url-guard.js';
 import { parseWith, readJson } from '../core/validate.js';
 import { refuseLogin } from './no-login.js';
 import { SECTIGO_HOSTS } from './policy.js';
@@ -162,11 +162,8 @@ export function parseStatusResponse(text: string): PostPaymentStatus {
   return { ...data, raw: envelope.data };
 }
 
-/** The endpoint or relay, resolved against the page and checked (default hosts: `extra` + the page's). */
+/** The endpoint or relay, resolved against the page (default hosts: `extra` + the page's origin). */
 function endpointOf(endpoint: string | URL, allowedHosts: readonly string[] | undefined, extra: readonly string[]): { url: URL; policy: UrlPolicy } {
-  const page = typeof location === 'undefined' ? undefined : location;
-  let absolute: string | URL = endpoint;
-  if (typeof endpoint === 'string' && page && !/^[a-z][a-z0-9+.-]*:/i.test(endpoint)) absolute = new URL(endpoint, page.href);
-  const policy = { allowedHosts: allowedHosts ?? (page?.host ? [...extra, page.host] : extra) };
-  return { url: safeUrl(absolute, policy), policy };
+  const policy = { allowedHosts: allowedHosts ?? [...extra, ...pageOriginPolicy().allowedHosts] };
+  return { url: pageUrl(endpoint, policy), policy };
 }

@@ -146,10 +146,21 @@ describe('pageOriginPolicy', () => {
     expect(refusal(() => safeUrl('https://shop.example/x', pageOriginPolicy())).reason).toMatch(/allow-list/);
   });
 
-  it("in a page: the page's own host (with its port) and loopback", () => {
-    vi.stubGlobal('location', { host: 'shop.example:8443' });
-    expect(pageOriginPolicy()).toStrictEqual({ allowedHosts: ['shop.example:8443', 'localhost', '127.0.0.1', '[::1]'] });
+  it("in a page: the page's exact origin (host and port); loopback only from a loopback page", () => {
+    vi.stubGlobal('location', new URL('https://shop.example:8443/pay'));
+    expect(pageOriginPolicy()).toStrictEqual({ allowedHosts: ['shop.example:8443'] });
     expect(safeUrl('https://shop.example:8443/api', pageOriginPolicy()).host).toBe('shop.example:8443');
     expect(refusal(() => safeUrl('https://shop.example/api', pageOriginPolicy())).reason).toMatch(/allow-list/);
+    expect(refusal(() => safeUrl('http://127.0.0.1:4000/api', pageOriginPolicy())).reason).toMatch(/allow-list/);
+    vi.stubGlobal('location', new URL('https://shop.example/pay'));
+    expect(pageOriginPolicy()).toStrictEqual({ allowedHosts: ['shop.example:443'] });
+    expect(safeUrl('https://shop.example/api', pageOriginPolicy()).host).toBe('shop.example');
+    expect(refusal(() => safeUrl('https://shop.example:8443/api', pageOriginPolicy())).reason).toMatch(/allow-list/);
+    expect(refusal(() => safeUrl('http://shop.example/api', pageOriginPolicy())).reason).toMatch(/http/);
+    vi.stubGlobal('location', new URL('http://localhost:5173/'));
+    expect(pageOriginPolicy()).toStrictEqual({ allowedHosts: ['localhost:5173', 'localhost', '127.0.0.1', '[::1]'] });
+    // Not an http(s) page (a file: or about: document): as if there were none.
+    vi.stubGlobal('location', new URL('file:///tmp/x.html'));
+    expect(pageOriginPolicy()).toStrictEqual({ allowedHosts: ['localhost', '127.0.0.1', '[::1]'] });
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 // -42 (call limit) and the relay have their own files: status-call-limit.test.ts, status-relay.test.ts.
 import { inject } from 'vitest';
 import {
@@ -90,7 +90,15 @@ describe('getPostPaymentStatus against the mock', () => {
     await expect(getPostPaymentStatus({ orderNumber: '1' } as never)).rejects.toThrow(/saspSessionID|SID/);
     await expect(getPostPaymentStatus({ saspSessionID: 'abc', orderNumber: '1', certificateID: 'x1' })).rejects.toThrow(ValidationError);
     await expect(getPostPaymentStatus({ saspSessionID: 'abc', orderNumber: '1', endpoint: 'https://evil.example/x' })).rejects.toThrow(UnsafeUrlError);
-    await expect(getPostPaymentStatus({ saspSessionID: 'abc', orderNumber: '1', endpoint: `${mockUrl}/x` })).rejects.toThrow(UnsafeUrlError);
+    // Loopback is allowed only while the page itself is on loopback (or there is no page).
+    vi.stubGlobal('location', new URL('https://shop.example/checkout'));
+    try {
+      await expect(getPostPaymentStatus({ saspSessionID: 'abc', orderNumber: '1', endpoint: `${mockUrl}/x` })).rejects.toThrow(UnsafeUrlError);
+      await expect(getPostPaymentStatus({ relay: `${mockUrl}/x`, orderNumber: '1' })).rejects.toThrow(UnsafeUrlError);
+      await expect(getPostPaymentStatus({ relay: 'https://shop.example:8443/x', orderNumber: '1' })).rejects.toThrow(UnsafeUrlError);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
 
