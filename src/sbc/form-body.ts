@@ -2,12 +2,12 @@
 import { ValidationError, type ValidationIssue } from '../core/errors.js';
 import { assertNoSecrets } from '../core/secrets.js';
 import { checkObject, describe } from './input.js';
+import { CENTIS_MESSAGE, CURRENCY, CURRENCY_MESSAGE } from './schemas.js';
 
 /** What `startHostedForm` accepts as the order. */
 export type HostedFormBody = Record<string, string | number | boolean | undefined> | URLSearchParams;
 
 const CENTIS = /^[1-9]\d{0,15}$/;
-const CURRENCY = /^[A-Z]{3}$/;
 
 /**
  * Serialises `body` to the urlencoded pairs that will be sent and checks those pairs: every
@@ -37,9 +37,9 @@ export function serializeFormBody(body: unknown, what: string): URLSearchParams 
   for (const [key, value] of params) {
     const name = lastSegment(key);
     if (name === 'amountcentis' && !(CENTIS.test(value) && Number.isSafeInteger(Number(value)))) {
-      issues.push({ path: key, message: 'must be a positive integer number of centis (1.00 EUR = 100), not major units', received: value.slice(0, 32) });
+      issues.push({ path: key, message: CENTIS_MESSAGE, received: value.slice(0, 32) });
     } else if (name === 'currency' && !CURRENCY.test(value)) {
-      issues.push({ path: key, message: 'must be three upper-case letters (ISO 4217)', received: value.slice(0, 32) });
+      issues.push({ path: key, message: CURRENCY_MESSAGE, received: value.slice(0, 32) });
     }
   }
   if (issues.length) throw new ValidationError(what, issues);
