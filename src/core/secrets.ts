@@ -1,4 +1,5 @@
 import { BatonError, SecretError, ValidationError } from './errors.js';
+import { readJson } from './validate.js';
 
 /**
  * Field names that only a merchant server may hold, normalised (lower case, letters and digits
@@ -73,30 +74,29 @@ export function assertNoSecretsInUrl(url: URL, path = 'url'): void {
 }
 
 /**
- * Checks a body exactly as it will be sent, read every way a server might read it, whatever its
- * declared type: as urlencoded pairs (`&` or `;` separated), as JSON (a BOM or a lenient parser's
- * trailing comma included: every `"key":` in the text), and as multipart (`name="…"`).
- * `FormData` is checked by its entries.
+ * Checks a body exactly as it will be sent, with the one reader its declared type gets on the
+ * server: JSON (`…/json`, `…+json`: parsed, or, for a lenient parser's input with a BOM or trailing
+ * comma, every `"name":` in the text), multipart (each `name="…"`), anything else as urlencoded
+ * pairs (`&` or `;` separated). `FormData` is checked by its entries.
  */
-export function assertNoSecretsInBody(body: string | FormData | undefined, _contentType: string | null, path = 'body'): void {
-  if (body === undefined) return;
-  if (typeof body !== 'string') return assertNoSecrets(body, path);
-  try {
-    assertNoSecrets(JSON.parse(body.replace(/^\ufeff/, '')), path);
-  } catch (error) {
-    if (error instanceof BatonError) throw error;
-  }
-  for (const [, quoted] of body.matchAll(/"((?:[^"\\]|\\.)*)"\s*:/g)) {
-    let key = quoted!;
+export function assertNoSecretsInBody(body: string | FormData | undefined, contentType: string | null, path = 'body'): void {
+  if (typeof body !== 'string') return body && assertNoSecrets(body, path);
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type === 'multipart/form-data') {
+    for (const [, name] of body.matchAll(/\bname\*?="([^"]*)"/gi)) if (isSecretKey(name!)) throw new SecretError(`${path}.${name}`);
+  } else if (/[/+]json$/.test(type)) {
     try {
-      key = JSON.parse(`"${quoted}"`) as string;
-    } catch {
-      // keep the text as written
+      return assertNoSecrets(JSON.parse(body.replace(/^\ufeff/, '')), path);
+    } catch (error) {
+      if (error instanceof BatonError) throw error;
     }
-    if (isSecretKey(key)) throw new SecretError(`${path}.${key}`);
+    for (const [, quoted] of body.matchAll(/"((?:[^"\\]|\\.)*)"\s*:/g)) {
+      const key = readJson(`"${quoted}"`) ?? quoted!;
+      if (isSecretKey(String(key))) throw new SecretError(`${path}.${key}`);
+    }
+  } else {
+    assertNoSecretsInParams(body, `${path}.`);
   }
-  for (const [, name] of body.matchAll(/\bname\*?="([^"]*)"/gi)) if (isSecretKey(name!)) throw new SecretError(`${path}.${name}`);
-  assertNoSecretsInParams(body, `${path}.`);
 }
 
 function assertNoSecretsInParams(text: string, path: string, depth = 0): void {
@@ -119,15 +119,8 @@ function assertNoSecretsInValue(value: string, path: string): void {
       // not percent-encoded after all
     }
   }
-  if (!value.includes('=')) return;
-  let query = value;
-  try {
-    const url = new URL(value);
-    query = `${url.search.slice(1)}&${url.hash.slice(1)}`;
-  } catch {
-    // not a URL: the value itself may be pairs
-  }
-  assertNoSecretsInParams(query, `${path}:`, 1);
+  // Pairs in the text itself, or in the query or fragment of a URL, absolute or relative.
+  if (value.includes('=')) assertNoSecretsInParams(value.replace(/[?#]/g, '&'), `${path}:`, 1);
 }
 
 function entries(value: object): Iterable<[string, unknown]> {
