@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { NetworkError, ValidationError } from '../core/errors.js';
-import { request as http } from '../core/http.js';
+import { request as http, retryAfterMs } from '../core/http.js';
 import { sleep } from '../core/sleep.js';
 import type { UrlPolicy } from '../core/url-guard.js';
 import { parseWith, readJson } from '../core/validate.js';
@@ -9,7 +9,6 @@ import { merchantUrl } from './merchant-url.js';
 import { whenVisible } from './page-visible.js';
 import { nextDelay, QUICK_PHASE_MS, SCHEDULE_MS } from './poll-schedule.js';
 import { isOrderId } from './return-order-id.js';
-import { retryAfterMs } from './retry-after.js';
 import { FINAL_STATUSES, StatusAnswer, type FinalStatus } from './schemas.js';
 
 /** The merchant server's answer once final. */
@@ -129,12 +128,13 @@ async function ask(url: string, policy: UrlPolicy, signal: AbortSignal | undefin
   if (status < 200 || status > 299) {
     const failure = new NetworkError('http', request, { status, body: response.text.slice(0, 4096) });
     if (status !== 429 && status < 500) throw failure;
-    const after = status === 429 || status === 503 ? retryAfterMs(response.headers.get('retry-after'), Date.now()) : undefined;
+    const after = status === 429 || status === 503 ? retryAfterMs(response.headers.get('retry-after')) : undefined;
     return { retryAfterMs: after, failure };
   }
   const data = readJson(response.text);
   if (data === undefined) throw new ValidationError('status answer', [{ path: '', message: 'not JSON' }]);
-  return { answer: parseWith(StatusAnswer, data, 'status answer') };
+  const answer = parseWith(StatusAnswer, data, 'status answer');
+  return { answer: { ...answer, status: answer.status.trim().toLowerCase() } };
 }
 
 function positive(value: unknown, fallback: number, name: string): number {

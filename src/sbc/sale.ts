@@ -132,5 +132,5 @@ function readAnswer(response: HttpResponse, url: string): SaleSession {
   if (data === undefined) throw new ValidationError('initiateSale answer', [{ path: '', message: 'not JSON' }]);
   const sale = parseWith(InitiateSaleSuccess, data, 'initiateSale answer');
   const session = Object.freeze({ nonce: sale.session.nonce, signature: sale.session.signature });
-  return Object.freeze({ endpointId: sale.endpointId, invoiceId: sale.invoiceId, ...session, session });
+  return Object.freeze({ endpointId: String(sale.endpointId), invoiceId: String(sale.invoiceId), ...session, session });
 }

@@ -1,4 +1,4 @@
-// Built from `v.custom` and `v.transform` (see core/schemas.ts): each distinct valibot function is
+// Built from `v.custom` (see core/schemas.ts): each distinct valibot function is
 // bytes in every bundle.
 import * as v from 'valibot';
 
@@ -39,10 +39,8 @@ export const InitiateSaleInput = v.looseObject({
 });
 
 const token = v.custom<string>((value) => isText(value), 'must be a non-empty string');
-const id = v.pipe(
-  v.custom<string | number>((value) => isText(value) || Number.isSafeInteger(value), 'must be a non-empty string'),
-  v.transform(String),
-);
+// A string or a safe integer; `initiateSale` returns it as a string.
+const id = v.custom<string | number>((value) => isText(value) || Number.isSafeInteger(value), 'must be a non-empty string');
 
 /** The merchant server's success answer to initiate sale. */
 export const InitiateSaleSuccess = v.looseObject({
@@ -65,8 +63,6 @@ export const InitiateSaleFailure = v.looseObject({
  * `orderId` is kept as sent (null, '' or a number too): only `status` decides.
  */
 export const StatusAnswer = v.looseObject({
-  status: v.pipe(
-    v.custom<string>((value) => typeof value === 'string' && value.trim() !== '', 'must be a non-empty string'),
-    v.transform((s) => s.trim().toLowerCase()),
-  ),
+  // `awaitFinalStatus` compares it trimmed and in lower case.
+  status: v.custom<string>((value) => typeof value === 'string' && value.trim() !== '', 'must be a non-empty string'),
 });

@@ -70,6 +70,14 @@ describe('awaitFinalStatus follows the documented schedule', () => {
     expect(result).toMatchObject({ value: { status: 'approved', orderId: 'ORD-1' }, at: 7 * s });
   });
 
+  it('reads the status trimmed and in lower case, and keeps the rest of the answer', async () => {
+    const progress: unknown[] = [];
+    server(() => new Response(JSON.stringify({ status: ' Processing ' })), () => new Response(JSON.stringify({ status: ' APPROVED', orderId: 7, extra: 'x' })));
+    const result = await run({ onProgress: (answer) => progress.push(answer) }, min);
+    expect(progress).toStrictEqual([{ status: 'processing' }]);
+    expect(result.value).toStrictEqual({ status: 'approved', orderId: 'ORD-1', answer: { status: 'approved', orderId: 7, extra: 'x' } });
+  });
+
   it('scales the quick phase from intervalMs', async () => {
     const { times } = server(processing, processing, processing, processing, approved);
     await run({ intervalMs: 6 * s }, min);
