@@ -143,9 +143,11 @@ export function mountPaymentForm(container: HTMLElement, options: PaymentFormOpt
 
   /** The message for `field` as it stands, `''` when it is fine. */
   const check = (field: FormField): string => {
-    const value = unmaskValue(field.id, field.value(), field.def.displayHints?.mask);
+    // Every field's value: a rule may read another field (`boletoBancarioRequiredness` reads `fiscalNumber`).
+    const values = Object.fromEntries(fields.map((f) => [f.id, unmaskValue(f.id, f.value(), f.def.displayHints?.mask)]));
+    const value = values[field.id]!;
     if (field.id === 'cardNumber' && refusal) return refusal;
-    if (!validateValues({ fields: [field.def] }, { [field.id]: value }).length) return '';
+    if (!validateValues({ fields: [field.def] }, values).length) return '';
     if (!value) return say('required', field.label);
     const failed = failedValidators(value, field.def.dataRestrictions.validators).find((name) => name in messages);
     return say((failed as keyof PaymentFormMessages | undefined) ?? 'invalid', field.label);

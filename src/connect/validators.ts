@@ -139,7 +139,7 @@ function matchesWhole(value: string, pattern: string): boolean {
 export interface ValidateOptions {
   /** Skip every "is required" check. Default `false`. */
   readonly skipRequired?: boolean;
-  /** The account on file paid with: its stored attributes (all but `MUST_WRITE`) need no value. */
+  /** The account on file paid with: its stored attributes need no value, its `MUST_WRITE` ones always do. */
   readonly accountOnFile?: AccountOnFile;
   /** "Today" for `expirationDate`. Default: now. */
   readonly now?: Date;
@@ -148,7 +148,8 @@ export interface ValidateOptions {
 /**
  * Checks `values` (already unmasked; trimmed and given ASCII digits here again) against the
  * product's fields: required fields present, and every declared validator passing. An empty
- * value is "not given": a required field reports only `is required`, an optional one nothing.
+ * value is "not given": a required field reports only `is required`, an optional one nothing
+ * unless the account's `MUST_WRITE` attribute or `boletoBancarioRequiredness` makes it required.
  * Returns one issue per failing field, `path` = the field id. Throws a `ValidationError` without
  * a product.
  *
@@ -170,13 +171,14 @@ export function validateValues(
   }
   // An account on file of another product stores nothing for this one.
   const ownAccount = accountOnFile && (product.id === undefined || Number(accountOnFile.paymentProductId) === Number(product.id));
-  const stored = new Set(ownAccount ? accountOnFile.attributes.filter((a) => a.status !== 'MUST_WRITE').map((a) => a.key) : []);
+  const status = new Map(ownAccount ? accountOnFile.attributes.map((a) => [a.key, a.status]) : []);
   for (const field of product.fields as readonly PaymentProductField[]) {
     const value = clean[field.id] ?? '';
     const { isRequired, validators } = field.dataRestrictions;
     const failed = failedValidators(value, validators, now, clean);
     if (value === '') {
-      if (isRequired && !skipRequired && !stored.has(field.id)) issues.push({ path: field.id, message: 'is required' });
+      // A MUST_WRITE attribute must be typed again, whether or not the field is required.
+      if (!skipRequired && (status.get(field.id) === 'MUST_WRITE' || (isRequired && !status.has(field.id)))) issues.push({ path: field.id, message: 'is required' });
       else if (failed.includes('boletoBancarioRequiredness')) issues.push({ path: field.id, message: 'fails boletoBancarioRequiredness' });
     } else if (failed.length) issues.push({ path: field.id, message: `fails ${failed.join(', ')}` });
   }

@@ -222,14 +222,18 @@ describe('validateValues against PaymentRequest.validate', () => {
     { termsAndConditions: {} },
     { regularExpression: { regularExpression: '^[0-9]+$' } },
     { luhn: {}, length: { minLength: 0, maxLength: 16 } },
+    { boletoBancarioRequiredness: { fiscalNumberLength: 3 } },
   );
   const field = fc.record({ required: fc.boolean(), validators: rules, value: fc.option(fc.constantFrom('', '  ', 'a', '12', ' 12 ', '79927398713', '4111111111111112', 'true'), { nil: undefined }) });
   const status = fc.option(fc.constantFrom('READ_ONLY', 'CAN_WRITE', 'MUST_WRITE'), { nil: undefined });
+  // The optional field boletoBancarioRequiredness reads.
+  const fiscal = fc.option(fc.constantFrom('', '  ', '123', ' 123 ', '12', '1234'), { nil: undefined });
 
-  it('the same fields fail (deliberate: an empty optional field is no error; an empty required one only "required")', () => {
+  it('the same fields fail (deliberate: an empty optional field is no error unless MUST_WRITE or boletoBancarioRequiredness requires it; an empty required one only "required")', () => {
     fc.assert(
-      fc.property(fc.array(field, { minLength: 1, maxLength: 4 }), fc.array(status, { minLength: 4, maxLength: 4 }), (fields, statuses) => {
+      fc.property(fc.array(field, { minLength: 1, maxLength: 4 }), fc.array(status, { minLength: 4, maxLength: 4 }), fiscal, (fields, statuses, fiscalNumber) => {
         const json = fields.map((f, i) => ({ id: `f${i}`, type: 'string', dataRestrictions: { isRequired: f.required, validators: f.validators } }));
+        json.push({ id: 'fiscalNumber', type: 'string', dataRestrictions: { isRequired: false, validators: {} } });
         const attributes = statuses.flatMap((s, i) => (s && i < fields.length ? [{ key: `f${i}`, value: 'stored', status: s }] : []));
         const account = { id: 9, paymentProductId: 1, attributes };
 
@@ -238,21 +242,36 @@ describe('validateValues against PaymentRequest.validate', () => {
         request.setPaymentProduct({ id: 1, paymentProductFields: refFields, getPaymentProductField: (id: string) => refFields.find((f) => f.id === id) } as never);
         if (attributes.length) request.setAccountOnFile({ ...account, getAttribute: (key: string) => attributes.find((a) => a.key === key) } as never);
         const values: Record<string, string> = {};
+        if (fiscalNumber !== undefined) {
+          values.fiscalNumber = fiscalNumber;
+          request.setValue('fiscalNumber', fiscalNumber);
+        }
         fields.forEach((f, i) => {
           if (f.value === undefined) return;
           values[`f${i}`] = f.value;
           request.setValue(`f${i}`, f.value);
         });
-        const theirs = new Set(request.validate().map((e) => e.fieldId));
+        const errors = request.validate();
+        const theirs = new Set(errors.map((e) => e.fieldId));
         const ours = new Set(validateValues({ id: 1, fields: json } as unknown as PaymentProduct, values, attributes.length ? { accountOnFile: account } : {}).map((i) => i.path));
 
+        expect(ours.has('fiscalNumber')).toBe(false);
         fields.forEach((f, i) => {
           const id = `f${i}`;
-          const stored = attributes.some((a) => a.key === id && a.status !== 'MUST_WRITE');
+          const attribute = attributes.find((a) => a.key === id);
+          const stored = !!attribute && attribute.status !== 'MUST_WRITE';
           const empty = (f.value ?? '').trim() === '';
-          const expected = empty ? f.required && !stored : theirs.has(id);
-          // (Deliberate too: a value of only spaces is empty; the reference takes it as given.)
-          expect(ours.has(id), `${id} ${JSON.stringify(f)} stored=${stored}`).toBe(expected);
+          // What the reference answers for '' (a value it checks): the required check, and
+          // the boleto rule, which fails '' when the fiscal number has its length.
+          const boleto = !!f.validators.boletoBancarioRequiredness && (fiscalNumber ?? '').trim().length === 3;
+          // (Deliberate: a value of only spaces is empty, and a value never set is checked as
+          // '' is; the reference takes spaces as given and checks only the values set. A
+          // MUST_WRITE attribute needs its value even on an optional field; the reference
+          // requires it only of an isRequired one.)
+          const expected = empty ? (f.required && !stored) || attribute?.status === 'MUST_WRITE' || boleto : theirs.has(id);
+          expect(ours.has(id), `${id} ${JSON.stringify(f)} ${JSON.stringify(attribute)} fiscal=${JSON.stringify(fiscalNumber)}`).toBe(expected);
+          // Where the reference answers `required` or the boleto rule, so does Baton.
+          if (errors.some((e) => e.fieldId === id && /^(required|boletoBancarioRequiredness)$/.test(e.errorMessageId))) expect(ours.has(id)).toBe(true);
         });
       }),
       RUNS,

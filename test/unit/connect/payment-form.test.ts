@@ -225,6 +225,40 @@ describe('mountPaymentForm: validation', () => {
   });
 });
 
+describe('mountPaymentForm: boletoBancarioRequiredness', () => {
+  // Worldline's validation-rule/ValidationRuleBoletoBancarioRequiredness.test.ts: with a fiscal
+  // number of the rule's length, an empty value fails ("Correct FiscalNumber Length: should fail
+  // validation when value is an empty string"); with another length it passes. The form checks the
+  // field against the fiscal number typed beside it, as validateValues and encrypt do.
+  const boleto = {
+    id: 1503,
+    paymentMethod: 'cash',
+    displayHints: { label: 'Boleto Bancario' },
+    fields: [
+      { id: 'fiscalNumber', type: 'string', dataRestrictions: { isRequired: false, validators: {} }, displayHints: { displayOrder: 1, label: 'Fiscal number' } },
+      { id: 'dummy', type: 'string', dataRestrictions: { isRequired: false, validators: { boletoBancarioRequiredness: { fiscalNumberLength: 3 } } }, displayHints: { displayOrder: 2, label: 'Company name' } },
+    ],
+  } as unknown as PaymentProduct;
+
+  it.each(['', '   '])('a fiscal number of the length makes %j fail; another length lets it pass', async (typed) => {
+    const { root, user, submitted } = await mount({ product: boleto });
+    const dummy = getByLabelText(root, 'Company name');
+    await user.type(getByLabelText(root, 'Fiscal number'), '123');
+    if (typed) await user.type(dummy, typed);
+    await user.click(getByRole(root, 'button', { name: 'Pay' }));
+    await waitFor(() => expect(document.activeElement).toBe(dummy));
+    expect(getByRole(root, 'status').textContent).toBe('Company name is required.');
+    expect(dummy.getAttribute('aria-invalid')).toBe('true');
+    expect(root.querySelector('form')!.dataset.state).toBe('invalid');
+    expect(submitted).toEqual([]);
+
+    await user.type(getByLabelText(root, 'Fiscal number'), '4');
+    await user.click(getByRole(root, 'button', { name: 'Pay' }));
+    await waitFor(() => expect(submitted).toHaveLength(1));
+    expect(dummy.hasAttribute('aria-invalid')).toBe(false);
+  });
+});
+
 describe('mountPaymentForm: card number', () => {
   it('looks up the IIN once per bin and shows the brand logo with its name', async () => {
     const { root, user, session } = await mount();

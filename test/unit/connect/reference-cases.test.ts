@@ -22,6 +22,24 @@ function ruleCases(name: string, validators: FieldValidators, cases: readonly Ca
   });
 }
 
+// The reference's public-key fixture (src/__tests__/__fixtures__/public-key-response.ts).
+const REFERENCE_PUBLIC_KEY = {
+  keyId: '2c3363b2-ce03-4079-90db-c8bf381ac49c',
+  publicKey:
+    'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAnCGiSURrr/U9+0hpG7fgwJgnHODLjwUZRRbS0Xb5U25V1LlpNx40NvS2KTQ8i301cjWGl3FAjHRd54z/xGcEXb3/uIXprGNzqabK3D6awSma+ONlzuEFTzbdTMDd0iNDrhEgUekAaKPRDI94EhAoHKq8fIGbkovBSh87+TKMlq6Q1itV3nPve7kJ9dMLh+FpQyQkM3pRR9QZRAtT+3/fr0+H/beZyiN0VnQtJr2H1tvCBWOPIajdlZChr4wjWoLIpvcKesclDHh7DOf4INvujUtirq9JwXvh5W7Lo+S6yglbQQUW9mR6Rk7IaVfkAScBxML6SQM3N10oUcyHx6oaBQIDAQAB',
+};
+/** A session as the reference's Encryptor test builds it, with its public key. */
+function session() {
+  const s = createClientSession({
+    clientSessionId: 'sessionId',
+    customerId: '9991-0b67467b30df4c6d8649c8adc568fd0f',
+    clientApiUrl: 'https://eu.api-ingenico.com/client',
+    assetUrl: 'https://assets.pay1.secured-by-ingenico.com/',
+  });
+  vi.spyOn(s, 'getPublicKey').mockResolvedValue(REFERENCE_PUBLIC_KEY);
+  return s;
+}
+
 const now = new Date();
 const mm = String(now.getMonth() + 1).padStart(2, '0');
 
@@ -110,28 +128,83 @@ describe('PaymentRequest.validate cases', () => {
   });
 });
 
+// Worldline's PaymentRequest.test.ts, 'with field provided by account on file': "should return errors
+// when account on file contains attribute status `MUST_WRITE` without overridden value" (the
+// reference answers `[{ fieldId: 'cardNumber', errorMessageId: 'required' }]`). The attribute must
+// be typed again however it is left out — never set, `''` or spaces — and whether or not the field
+// is `isRequired` (a CVV usually is not): Baton answers `is required` on every path. (For an
+// optional field the reference reports `luhn` on `''`, and nothing when the value was never set.)
+describe('an account on file whose attribute is MUST_WRITE', () => {
+  const cardField = (isRequired: boolean) => ({ id: 'cardNumber', type: 'numericstring', dataRestrictions: { isRequired, validators: { luhn: {} } } });
+  // Id 42, not the reference fixture's 0: an accountOnFileId starts at 1.
+  const account = (status: string) => ({ id: 42, paymentProductId: 1, attributes: [{ key: 'cardNumber', value: '************7977', status }] });
+  const product = (isRequired: boolean, status = 'MUST_WRITE') =>
+    ({ id: 1, paymentMethod: 'card', fields: [cardField(isRequired)], accountsOnFile: [account(status)] }) as unknown as PaymentProduct;
+  const required = [{ path: 'cardNumber', message: 'is required' }];
+
+  describe.each([true, false])('isRequired %s', (isRequired) => {
+    it.each([[{}], [{ cardNumber: '' }], [{ cardNumber: '   ' }]])('without overridden value %j: required', async (values) => {
+      expect(validateValues(product(isRequired), values, { accountOnFile: account('MUST_WRITE') })).toEqual(required);
+      for (const by of [{ accountOnFileId: 42 }, { accountOnFile: account('MUST_WRITE') }]) {
+        const error = await session()
+          .encrypt({ paymentProductId: 1, product: product(isRequired), values, ...by })
+          .catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(ValidationError);
+        expect((error as ValidationError).issues).toEqual(required);
+      }
+    });
+    it('with overridden value: passes', async () => {
+      expect(validateValues(product(isRequired), { cardNumber: '4567350000427977' }, { accountOnFile: account('MUST_WRITE') })).toEqual([]);
+      await expect(session().encrypt({ paymentProductId: 1, product: product(isRequired), accountOnFileId: 42, values: { cardNumber: '4567350000427977' } })).resolves.toMatch(/^[\w-]+(\.[\w-]+){4}$/);
+    });
+    it('READ_ONLY: no value needed', async () => {
+      expect(validateValues(product(isRequired, 'READ_ONLY'), {}, { accountOnFile: account('READ_ONLY') })).toEqual([]);
+      await expect(session().encrypt({ paymentProductId: 1, product: product(isRequired, 'READ_ONLY'), accountOnFileId: 42, values: {} })).resolves.toMatch(/^[\w-]+(\.[\w-]+){4}$/);
+    });
+  });
+});
+
+// Worldline's validation-rule/ValidationRuleBoletoBancarioRequiredness.test.ts, through a product
+// (its fixture: the rule on `dummy`, an optional `fiscalNumber`) with validateValues and encrypt.
+// The reference's messages name the cases.
+describe('boletoBancarioRequiredness through a product', () => {
+  const product = (isRequired: boolean) =>
+    ({
+      id: 1,
+      paymentMethod: 'card',
+      fields: [
+        { id: 'dummy', type: 'string', dataRestrictions: { isRequired, validators: { boletoBancarioRequiredness: { fiscalNumberLength: 3 } } } },
+        { id: 'fiscalNumber', type: 'string', dataRestrictions: { isRequired: false, validators: {} } },
+      ],
+    }) as unknown as PaymentProduct;
+  const cases: ReadonlyArray<readonly [msg: string, values: Record<string, string>, passes: boolean]> = [
+    ['Correct FiscalNumber Length: should fail validation when `setValue` when value is missing', { fiscalNumber: '123' }, false],
+    ['Correct FiscalNumber Length: should fail validation when value is an empty string', { dummy: '', fiscalNumber: '123' }, false],
+    ['(Baton: spaces are no value; the reference counts them as given) value of spaces', { dummy: '   ', fiscalNumber: '123' }, false],
+    ['Correct FiscalNumber Length: should pass validation when fiscalNumber is found with a truthy value', { dummy: 'value', fiscalNumber: '123' }, true],
+    ['Incorrect FiscalNumber Length: should pass validation when value is missing', { fiscalNumber: '1' }, true],
+    ['Incorrect FiscalNumber Length: should return pass validation when fiscal number length is not met the condition and value is truthy', { dummy: 'value', fiscalNumber: '1' }, true],
+    ['Without FiscalNumber: should pass validation when fiscal number and value are not set', {}, true],
+    ['Without FiscalNumber: should pass validation when fiscal number is not set and value is an empty string', { dummy: '' }, true],
+    ['Without FiscalNumber: should pass validation when fiscal number is not set and value is truthy', { dummy: 'value' }, true],
+  ];
+  it.each(cases)('%s', async (_, values, passes) => {
+    const issues = passes ? [] : [{ path: 'dummy', message: 'fails boletoBancarioRequiredness' }];
+    expect(validateValues(product(false), values)).toEqual(issues);
+    const encrypted = await session().encrypt({ paymentProductId: 1, product: product(false), values }).catch((e: unknown) => e);
+    if (passes) expect(encrypted).toMatch(/^[\w-]+(\.[\w-]+){4}$/);
+    else expect((encrypted as ValidationError).issues).toEqual(issues);
+    // A required dummy without a value is only "required", whatever the fiscal number.
+    if (!passes || !values.dummy) expect(validateValues(product(true), values)).toEqual([{ path: 'dummy', message: 'is required' }]);
+  });
+});
+
 describe('Encryptor.encrypt cases', () => {
-  // The reference's public-key fixture (src/__tests__/__fixtures__/public-key-response.ts).
-  const publicKey = {
-    keyId: '2c3363b2-ce03-4079-90db-c8bf381ac49c',
-    publicKey:
-      'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAnCGiSURrr/U9+0hpG7fgwJgnHODLjwUZRRbS0Xb5U25V1LlpNx40NvS2KTQ8i301cjWGl3FAjHRd54z/xGcEXb3/uIXprGNzqabK3D6awSma+ONlzuEFTzbdTMDd0iNDrhEgUekAaKPRDI94EhAoHKq8fIGbkovBSh87+TKMlq6Q1itV3nPve7kJ9dMLh+FpQyQkM3pRR9QZRAtT+3/fr0+H/beZyiN0VnQtJr2H1tvCBWOPIajdlZChr4wjWoLIpvcKesclDHh7DOf4INvujUtirq9JwXvh5W7Lo+S6yglbQQUW9mR6Rk7IaVfkAScBxML6SQM3N10oUcyHx6oaBQIDAQAB',
-  };
   const product = {
     id: 1,
     paymentMethod: 'card',
     fields: [{ id: 'cardNumber', type: 'numericstring', dataRestrictions: { isRequired: true, validators: { luhn: {} } } }],
   } as unknown as PaymentProduct;
-  const session = () => {
-    const s = createClientSession({
-      clientSessionId: 'sessionId',
-      customerId: '9991-0b67467b30df4c6d8649c8adc568fd0f',
-      clientApiUrl: 'https://eu.api-ingenico.com/client',
-      assetUrl: 'https://assets.pay1.secured-by-ingenico.com/',
-    });
-    vi.spyOn(s, 'getPublicKey').mockResolvedValue(publicKey);
-    return s;
-  };
 
   it('refuses a request that fails validation, naming the field and validator', async () => {
     const error = await session()
@@ -145,7 +218,7 @@ describe('Encryptor.encrypt cases', () => {
     const jwe = await session().encrypt({ paymentProductId: 1, product, values: { cardNumber: '4567350000427977' } });
     const parts = jwe.split('.');
     expect(parts).toHaveLength(5);
-    expect(JSON.parse(Buffer.from(parts[0]!, 'base64url').toString())).toStrictEqual({ alg: 'RSA-OAEP', enc: 'A256CBC-HS512', kid: publicKey.keyId });
+    expect(JSON.parse(Buffer.from(parts[0]!, 'base64url').toString())).toStrictEqual({ alg: 'RSA-OAEP', enc: 'A256CBC-HS512', kid: REFERENCE_PUBLIC_KEY.keyId });
   });
 
   it('without a product there is nothing to check against (deliberate: the reference refuses)', async () => {
