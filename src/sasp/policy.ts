@@ -21,10 +21,19 @@ export interface SaspUrlOptions {
   readonly pathPrefixes?: readonly string[];
 }
 
+/** An optional list of strings (hosts, path prefixes). */
+export const stringsOption = v.optional(v.custom<string[]>((value) => Array.isArray(value) && value.every((item) => typeof item === 'string'), 'must be a list of strings'));
+
+/** An optional `timeoutMs`: a number of milliseconds, at least 1. */
+export const timeoutOption = v.optional(v.custom<number>((value) => typeof value === 'number' && value >= 1, 'must be a number of milliseconds, at least 1'));
+
+/** An optional `true`/`false` option. */
+export const flagOption = v.optional(v.custom<boolean>((value) => typeof value === 'boolean', 'must be true or false'));
+
 export const urlOptionsEntries = {
   endpoint: v.optional(urlInput()),
-  allowedHosts: v.optional(v.array(v.string())),
-  pathPrefixes: v.optional(v.array(v.string())),
+  allowedHosts: stringsOption,
+  pathPrefixes: stringsOption,
 };
 
 export function policyOf(options: SaspUrlOptions): UrlPolicy {

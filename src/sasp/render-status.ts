@@ -42,7 +42,7 @@ export interface RenderStatusOptions extends SaspUrlOptions {
   readonly headingLevel?: 2 | 3 | 4 | 5 | 6;
 }
 
-const optionsSchema = v.object({
+const optionsSchema = v.looseObject({
   onAction: v.optional(callback<NonNullable<RenderStatusOptions['onAction']>>()),
   sid: v.optional(v.string()),
   target: v.optional(navigationTarget),

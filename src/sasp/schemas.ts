@@ -48,13 +48,25 @@ export type ActionName = Open<
 /** DCV method type of the status document. */
 export type DcvMethodType = Open<'whoisEmail' | 'email' | 'csrHash' | 'manual'>;
 
-/** `schema`, or `undefined` when the value does not fit: a display field never rejects the status. */
-const lenient = <const TSchema extends v.GenericSchema>(schema: TSchema) =>
-  v.fallback(v.optional(schema), undefined as v.InferOutput<TSchema> | undefined);
+/** Any value (the first step of a pipe that only transforms). */
+const anything = v.unknown();
 
 /** `schema`, or `fallback` when the value is missing or does not fit. */
 const lenientOr = <const TSchema extends v.GenericSchema>(schema: TSchema, fallback: v.InferOutput<TSchema>) =>
-  v.fallback(v.optional(schema, fallback as never), fallback as never) as v.GenericSchema<unknown, v.InferOutput<TSchema>>;
+  v.optional(
+    v.pipe(
+      anything,
+      v.transform((value) => {
+        const result = v.safeParse(schema, value);
+        return result.success ? result.output : fallback;
+      }),
+    ),
+    fallback as never,
+  ) as v.GenericSchema<unknown, v.InferOutput<TSchema>>;
+
+/** `schema`, or `undefined` when the value does not fit: a display field never rejects the status. */
+const lenient = <const TSchema extends v.GenericSchema>(schema: TSchema) =>
+  lenientOr(schema as v.GenericSchema<unknown, v.InferOutput<TSchema> | undefined>, undefined);
 
 /** Text typed as an open enum: known values autocomplete, unknown ones are kept (a number as its text). */
 const open = <T extends string>() => v.pipe(textish, v.transform((value) => value as T));
@@ -66,13 +78,9 @@ const isBlank = (value: unknown) => value == null || (typeof value === 'string' 
 const isText = (value: unknown) => typeof value === 'string' || Number.isFinite(value);
 
 /** A list of strings documented as an array but sometimes sent as one string (comma or space separated). */
-const stringList = v.optional(
-  v.pipe(
-    v.custom<unknown>((value) => value == null || typeof value === 'string' || Array.isArray(value), 'expected a list or a string'),
-    v.transform((value) => (value == null ? [] : typeof value === 'string' ? value.split(/[\s,]+/).filter(Boolean) : value)),
-    v.array(textish),
-  ),
-  [],
+const stringList = v.pipe(
+  v.custom<unknown>((value) => value == null || typeof value === 'string' || (Array.isArray(value) && value.every(isText)), 'expected a list or a string'),
+  v.transform((value): string[] => (value == null ? [] : typeof value === 'string' ? value.split(/[\s,]+/).filter(Boolean) : (value as unknown[]).map(String))),
 );
 
 const actions = v.pipe(lenientOr(stringList, []), v.transform((list) => list as ActionName[]));
@@ -82,7 +90,7 @@ const actions = v.pipe(lenientOr(stringList, []), v.transform((list) => list as 
  * a list as lines, an object's text values joined; anything else (a boolean, …) is left out.
  */
 const flexText = v.pipe(
-  v.unknown(),
+  anything,
   v.transform((value) => textOf(value) || undefined),
 );
 
@@ -141,20 +149,26 @@ export const looseSectionSchema = v.pipe(
  * mix. Nothing here rejects the status.
  */
 const textLines = v.pipe(
-  v.unknown(),
+  anything,
   v.transform((value) => [value].flat().map((item) => textOf(item)).filter(Boolean)),
 );
 
 /** A list whose items that do not fit are left out (the rest of the list is kept). */
 const lenientList = <const TSchema extends v.GenericSchema>(item: TSchema) =>
-  v.pipe(
-    lenientOr(v.array(v.unknown()), []),
-    v.transform((list) => list.map((entry) => v.safeParse(item, entry)).flatMap((r) => (r.success ? [r.output as v.InferOutput<TSchema>] : []))),
+  v.optional(
+    v.pipe(
+      anything,
+      v.transform((list) => (Array.isArray(list) ? list : []).flatMap((entry) => {
+        const result = v.safeParse(item, entry);
+        return result.success ? [result.output as v.InferOutput<TSchema>] : [];
+      })),
+    ),
+    [],
   );
 
 /** DCV options: strings, or objects whose text is the option (`{ email: 'admin@…' }`). */
 const optionList = v.pipe(
-  v.unknown(),
+  anything,
   v.transform((value): string[] =>
     value == null ? [] : typeof value === 'string' ? value.split(/[\s,]+/).filter(Boolean) : [value].flat().map((item) => textOf(item)).filter(Boolean),
   ),
@@ -272,7 +286,7 @@ const postPaymentDataObject = v.looseObject({
 
 /** `data` of a successful `!getPostPaymentStatus` answer (PostPaymentData). */
 export const postPaymentDataSchema = v.pipe(
-  v.unknown(),
+  anything,
   v.transform(withoutBlanks),
   postPaymentDataObject,
 );
@@ -308,10 +322,11 @@ export interface PostPaymentStatus extends Documented<v.InferOutput<typeof postP
 /** A SASP session handle: up to 16 characters, no whitespace or separators. */
 export const sidSchema = v.pipe(
   v.string('SID must be a string'),
-  v.trim(),
-  v.minLength(1, 'SID is empty'),
-  v.maxLength(16, 'SID is longer than 16 characters'),
-  v.regex(/^[\w.~-]+$/, 'SID has characters outside letters, digits, ".", "_", "~", "-"'),
+  v.transform((sid) => sid.trim()),
+  v.custom<string>(
+    (sid) => /^[\w.~-]{1,16}$/.test(sid as string),
+    ({ input }) => (!input ? 'SID is empty' : (input as string).length > 16 ? 'SID is longer than 16 characters' : 'SID has characters outside letters, digits, ".", "_", "~", "-"'),
+  ),
 );
 
 /**
@@ -320,7 +335,9 @@ export const sidSchema = v.pipe(
  */
 export const orderNumberSchema = v.pipe(
   textish,
-  v.trim(),
-  v.minLength(1, 'orderNumber is empty'),
-  v.maxLength(128, 'orderNumber is longer than 128 characters'),
+  v.transform((orderNumber) => orderNumber.trim()),
+  v.custom<string>(
+    (orderNumber) => /^.{1,128}$/s.test(orderNumber as string),
+    ({ input }) => (input ? 'orderNumber is longer than 128 characters' : 'orderNumber is empty'),
+  ),
 );

@@ -35,7 +35,7 @@ export const SESSION_ERROR_MESSAGES: Readonly<Record<string, string>> = {
 };
 
 const WHAT = 'initCustomerSession answer';
-const formatSchema = v.object({
+const formatSchema = v.looseObject({
   format: v.optional(
     v.pipe(oneOf([0, 1, '0', '1'], 'format must be 0 or 1'), v.transform(Number)),
     0,
@@ -97,7 +97,7 @@ function providerError(code: number, message: string, raw: string): ProviderErro
 }
 
 function session(sid: string | undefined, orderNumber: string | undefined, _text: string): SaspSession {
-  const parsed = parseWith(v.object({ sid: sidSchema, orderNumber: v.optional(orderNumberSchema) }), { sid: sid ?? '', orderNumber }, WHAT);
+  const parsed = parseWith(v.looseObject({ sid: sidSchema, orderNumber: v.optional(orderNumberSchema) }), { sid: sid ?? '', orderNumber }, WHAT);
   return parsed.orderNumber === undefined ? { sid: parsed.sid } : parsed;
 }
 
@@ -107,8 +107,8 @@ function invalid(message: string, received: string): ValidationError {
 
 const LIVE_PAGE = 'https://secure.sectigo.com/products/postPayment1a';
 
-const sessionSchema = v.object({ sid: sidSchema, orderNumber: orderNumberSchema });
-const urlOptionsSchema = v.object(urlOptionsEntries);
+const sessionSchema = v.looseObject({ sid: sidSchema, orderNumber: orderNumberSchema });
+const urlOptionsSchema = v.looseObject(urlOptionsEntries);
 
 /**
  * Builds the URL of Sectigo's hosted post-payment page for a session and order, encoded.
@@ -146,6 +146,6 @@ export function openPostPayment(
   options: SaspUrlOptions & { target?: NavigationTarget } = {},
 ): Navigation {
   const url = postPaymentUrl(session, options);
-  const opts = parseWith(v.object({ target: v.optional(navigationTarget) }), { target: options?.target }, 'openPostPayment options');
+  const opts = parseWith(v.looseObject({ target: v.optional(navigationTarget) }), { target: options?.target }, 'openPostPayment options');
   return navigate(url, policyOf(options ?? {}), { target: opts.target ?? 'auto' });
 }

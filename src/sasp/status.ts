@@ -5,7 +5,7 @@ import { request } from '../core/http.js';
 import { pageOriginPolicy, pageUrl, type UrlPolicy } from '../core/url-guard.js';
 import { parseWith, readJson } from '../core/validate.js';
 import { refuseLogin } from './no-login.js';
-import { SECTIGO_HOSTS } from './policy.js';
+import { SECTIGO_HOSTS, stringsOption, timeoutOption } from './policy.js';
 import { orderNumberSchema, postPaymentDataSchema, sidSchema, statusEnvelopeSchema, type PostPaymentStatus } from './schemas.js';
 
 /** Documented live URL of `!getPostPaymentStatus`. */
@@ -63,12 +63,22 @@ export type GetPostPaymentStatusOptions = DirectStatusOptions | RelayStatusOptio
 const common = {
   orderNumber: orderNumberSchema,
   certificateID: v.optional(v.pipe(textish, v.regex(/^\d{1,16}$/, 'certificateID must be up to 16 digits'))),
-  allowedHosts: v.optional(v.array(v.string())),
+  allowedHosts: stringsOption,
   signal: v.optional(abortSignal),
-  timeoutMs: v.optional(v.pipe(v.number(), v.minValue(1))),
+  timeoutMs: timeoutOption,
 };
-const directSchema = v.strictObject({ ...common, saspSessionID: sidSchema, endpoint: v.optional(urlInput()) });
-const relaySchema = v.strictObject({ ...common, relay: urlInput('relay must be your server’s URL (string or URL)') });
+
+/** `entries` and no other key: a relay call that also names a `saspSessionID` (or the reverse) is a mistake. */
+const only = <const TEntries extends v.ObjectEntries>(entries: TEntries) =>
+  v.pipe(
+    v.looseObject(entries),
+    v.custom<v.InferOutput<v.LooseObjectSchema<TEntries, undefined>>>(
+      (value) => Object.keys(value as object).every((key) => Object.hasOwn(entries, key)),
+      ({ input }) => `unknown option ${Object.keys(input as object).find((key) => !Object.hasOwn(entries, key))}`,
+    ),
+  );
+const directSchema = only({ ...common, saspSessionID: sidSchema, endpoint: v.optional(urlInput()) });
+const relaySchema = only({ ...common, relay: urlInput('relay must be your server’s URL (string or URL)') });
 
 /** Endpoints that answered `-42`, and when they may be called again. */
 const quietUntil = new Map<string, number>();

@@ -7,6 +7,7 @@ import { safeUrl } from '../core/url-guard.js';
 import { parseWith } from '../core/validate.js';
 import { refuseLogin } from './no-login.js';
 import { UPLOAD_HOSTS, uploadDocuments } from './upload.js';
+import { flagOption, stringsOption, timeoutOption } from './policy.js';
 import { elementFactory } from './element.js';
 
 /**
@@ -51,15 +52,15 @@ export interface UploadFormOptions {
   readonly onSuccess?: (result: UploadFormResult) => void;
 }
 
-const optionsSchema = v.object({
+const optionsSchema = v.looseObject({
   url: urlInput(),
-  token: v.pipe(v.string('token must be the uploadDocumentToken'), v.trim(), v.minLength(1, 'token is empty')),
+  token: v.pipe(v.string('token must be the uploadDocumentToken'), v.transform((token) => token.trim()), v.custom<string>((token) => token !== '', 'token is empty')),
   successURL: v.optional(httpUrlText),
   errorURL: v.optional(httpUrlText),
-  allowedHosts: v.optional(v.array(v.string())),
+  allowedHosts: stringsOption,
   transport: v.optional(oneOf(['frame', 'page', 'script'] as const, "transport must be 'frame', 'page' or 'script'"), 'frame'),
-  byteProgress: v.optional(v.boolean()),
-  timeoutMs: v.optional(v.pipe(v.number(), v.minValue(1))),
+  byteProgress: flagOption,
+  timeoutMs: timeoutOption,
   onSuccess: v.optional(callback<(result: UploadFormResult) => void>()),
 });
 

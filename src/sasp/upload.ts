@@ -6,6 +6,7 @@ import { request } from '../core/http.js';
 import { safeUrl, type UrlPolicy } from '../core/url-guard.js';
 import { parseWith, readJson } from '../core/validate.js';
 import { refuseLogin } from './no-login.js';
+import { flagOption, stringsOption, timeoutOption } from './policy.js';
 
 /** Hosts Sectigo's upload API is served from (the documented example uses `avspartners.sectigolabs.com`). */
 export const UPLOAD_HOSTS = ['*.sectigolabs.com', '*.sectigo.com', 'secure.sectigo.com', 'secure.trust-provider.com'] as const;
@@ -59,22 +60,22 @@ export interface UploadResult {
 
 const isBlob = (value: unknown): value is Blob => typeof Blob !== 'undefined' && value instanceof Blob;
 
-const optionsSchema = v.object({
+const optionsSchema = v.looseObject({
   url: urlInput('url must be the uploadDocumentUrl'),
-  token: v.pipe(v.string('token must be the uploadDocumentToken'), v.trim(), v.regex(/^[\w-]+\.[\w-]+\.[\w-]*$/, 'token is not a JWT')),
+  token: v.pipe(v.string('token must be the uploadDocumentToken'), v.transform((token) => token.trim()), v.regex(/^[\w-]+\.[\w-]+\.[\w-]*$/, 'token is not a JWT')),
   files: v.pipe(
     v.custom<readonly Blob[] | FileList>((value) => (Array.isArray(value) || (typeof FileList !== 'undefined' && value instanceof FileList)) && [...(value as ArrayLike<unknown> & Iterable<unknown>)].every(isBlob), 'files must be an array or FileList of File/Blob'),
     v.transform((list) => [...(list as Iterable<Blob>)]),
-    v.minLength(1, 'choose at least one file'),
+    v.custom<Blob[]>((list) => (list as Blob[]).length > 0, 'choose at least one file'),
   ),
   comment: v.optional(v.string()),
   successURL: v.optional(httpUrlText),
   errorURL: v.optional(httpUrlText),
   onProgress: v.optional(callback<(progress: UploadProgress) => void>()),
-  byteProgress: v.optional(v.boolean()),
+  byteProgress: flagOption,
   signal: v.optional(abortSignal),
-  allowedHosts: v.optional(v.array(v.string())),
-  timeoutMs: v.optional(v.pipe(v.number(), v.minValue(1))),
+  allowedHosts: stringsOption,
+  timeoutMs: timeoutOption,
 });
 
 type Options = v.InferOutput<typeof optionsSchema>;
