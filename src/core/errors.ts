@@ -90,15 +90,13 @@ export class NetworkError extends BatonError {
     request: { method: string; url: string },
     extra: { status?: number; body?: string; cause?: unknown } = {},
   ) {
-    const what = `${request.method} ${request.url}`;
-    const messages: Record<NetworkFailure, string> = {
-      timeout: `${what} timed out`,
-      offline: `${what} failed: the network is unreachable`,
-      http: `${what} answered HTTP ${extra.status}`,
-      aborted: `${what} was aborted`,
-      oversized: `${what} answered more than Baton reads (${extra.body ?? 'the size cap'}); nothing of it was used`,
-    };
-    super(messages[kind], { cause: extra.cause });
+    const what =
+      kind === 'http' ? `answered HTTP ${extra.status}`
+      : kind === 'oversized' ? `answered more than Baton reads (${extra.body}); nothing of it was used`
+      : kind === 'offline' ? 'failed: the network is unreachable'
+      : kind === 'timeout' ? 'timed out'
+      : 'was aborted';
+    super(`${request.method} ${request.url} ${what}`, { cause: extra.cause });
     this.kind = kind;
     this.method = request.method;
     this.url = request.url;

@@ -1,7 +1,7 @@
 // Baton's one HTTP function, on ky: build the final URL, headers and body; check *those* values
 // (URL guard, secrets guard); send exactly those bytes; read a capped answer; map every failure
 // to a `BatonError`. Retries are ky's (limit, statusCodes, Retry-After, backoff, shouldRetry).
-import ky, { isHTTPError, isTimeoutError, TimeoutError, type KyResponse } from 'ky';
+import ky, { isHTTPError, isTimeoutError, type KyResponse } from 'ky';
 import { BatonError, NetworkError, SecretError, UnsafeUrlError, ValidationError } from './errors.js';
 import { assertNoSecretsInBody, assertNoSecretsInUrl, isSecretKey } from './secrets.js';
 import { pageOriginPolicy, safeUrl, type UrlPolicy } from './url-guard.js';
@@ -99,24 +99,12 @@ function wait(shared: Shared, signal: AbortSignal | undefined, info: { method: s
   shared.waiters++;
   return new Promise<HttpResponse>((resolve, reject) => {
     const onAbort = () => {
-      settle();
       if (--shared.waiters === 0) shared.controller.abort(signal!.reason);
       reject(new NetworkError('aborted', info, { cause: signal!.reason }));
     };
-    const settle = () => signal?.removeEventListener('abort', onAbort);
     signal?.addEventListener('abort', onAbort, { once: true });
-    shared.promise.then(
-      (response) => {
-        settle();
-        shared.waiters--;
-        resolve(response);
-      },
-      (error: unknown) => {
-        settle();
-        shared.waiters--;
-        reject(error);
-      },
-    );
+    // Once the answer is in, `waiters` no longer matters: only the listener must go.
+    shared.promise.then(resolve, reject).finally(() => signal?.removeEventListener('abort', onAbort));
   });
 }
 
@@ -312,7 +300,7 @@ async function readCapped(response: Response, maxBytes: number, deadline: number
   let size = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TimeoutError(new Request(response.url || 'http://baton.invalid/'))), Math.max(0, deadline - Date.now()));
+    timer = setTimeout(() => reject(new NetworkError('timeout', info)), deadline - Date.now());
   });
   try {
     for (;;) {

@@ -127,38 +127,33 @@ function isFramed(win: Window): boolean {
 }
 
 function go(win: Window, href: string, target: NavigationTarget): Navigation['via'] {
-  switch (target) {
-    case 'self':
-      win.location.assign(href);
-      return 'self';
-    case 'replace':
-      win.location.replace(href);
-      return 'replace';
-    case 'popup': {
-      // Open blank first: with `noopener` window.open always returns null, which would hide a block.
-      const popup = win.open('about:blank', '_blank');
-      if (!popup) return go(win, href, 'auto');
-      popup.opener = null;
-      popup.location.href = href;
-      return 'popup';
-    }
-    case 'top':
-    case 'auto':
-      if (!isFramed(win)) {
-        win.location.assign(href);
-        return 'self';
-      }
-      try {
-        win.top!.location.href = href;
-        return 'top';
-      } catch {
-        // A sandboxed frame without allow-top-navigation: a new tab is the only way out. Opened
-        // blank first: with `noopener`, window.open returns null even when the tab opened.
-        const tab = win.open('about:blank', '_blank');
-        if (!tab) throw new BatonError(`Could not navigate to ${href}: the frame is sandboxed and popups are blocked`);
-        tab.opener = null;
-        tab.location.href = href;
-        return 'popup';
-      }
+  if (target === 'self' || target === 'replace') {
+    win.location[target === 'self' ? 'assign' : 'replace'](href);
+    return target;
   }
+  if (target === 'popup') return openTab(win, href) ? 'popup' : go(win, href, 'auto');
+  // 'top' and 'auto'
+  if (!isFramed(win)) {
+    win.location.assign(href);
+    return 'self';
+  }
+  try {
+    win.top!.location.href = href;
+    return 'top';
+  } catch {
+    // A sandboxed frame without allow-top-navigation: a new tab is the only way out.
+    if (openTab(win, href)) return 'popup';
+    throw new BatonError(`Could not navigate to ${href}: the frame is sandboxed and popups are blocked`);
+  }
+}
+
+/** A new tab without an opener; false when the browser blocked it. */
+function openTab(win: Window, href: string): boolean {
+  // Open blank first: with `noopener`, window.open returns null even when the tab opened, which would hide a block.
+  const tab = win.open('about:blank', '_blank');
+  if (tab) {
+    tab.opener = null;
+    tab.location.href = href;
+  }
+  return !!tab;
 }
