@@ -56,18 +56,25 @@ export interface AwaitFinalStatusOptions {
  * const { status } = await sbc.awaitFinalStatus({ statusUrl: '/api/sbc/status', orderId, signal });
  */
 export async function awaitFinalStatus(options: AwaitFinalStatusOptions): Promise<FinalStatusAnswer> {
-  checkObject(options, 'awaitFinalStatus options');
-  const statusUrl = checkUrl(options.statusUrl, 'awaitFinalStatus options', 'statusUrl');
-  const signal = checkSignal(options.signal, 'awaitFinalStatus options');
+  const what = 'awaitFinalStatus options';
+  checkObject(options, what);
+  const statusUrl = checkUrl(options.statusUrl, what, 'statusUrl');
+  const signal = checkSignal(options.signal, what);
   const orderId = options.orderId;
   if (!isOrderId(orderId)) {
-    throw new ValidationError('awaitFinalStatus options', [{ path: 'orderId', message: 'expected an order reference of 1–128 characters, none a control character' }]);
+    throw new ValidationError(what, [{ path: 'orderId', message: 'expected an order reference of 1–128 characters, none a control character' }]);
   }
-  const intervalMs = positive(options.intervalMs, 3_000, 'intervalMs');
-  const timeoutMs = positive(options.timeoutMs, SCHEDULE_MS, 'timeoutMs');
+  const positive = (name: 'intervalMs' | 'timeoutMs', fallback: number): number => {
+    const value = options[name];
+    if (value === undefined) return fallback;
+    if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value;
+    throw new ValidationError(what, [{ path: name, message: 'expected a positive number of milliseconds' }]);
+  };
+  const intervalMs = positive('intervalMs', 3_000);
+  const timeoutMs = positive('timeoutMs', SCHEDULE_MS);
   // The exact URL every question goes to, checked once with its query.
   const { url, policy } = merchantUrl(statusUrl, options.allowedHosts, 'awaitFinalStatus', { orderId });
-  const request = { method: 'GET', url };
+  const request = { method: 'GET', url } as const;
   const started = Date.now();
   const deadline = started + timeoutMs;
   let quickAsked = 0;
@@ -82,7 +89,7 @@ export async function awaitFinalStatus(options: AwaitFinalStatusOptions): Promis
     const elapsed = Date.now() - started;
     if (elapsed < QUICK_PHASE_MS) quickAsked++;
     else slowAsked++;
-    const outcome = await ask(url, policy, signal, remaining);
+    const outcome = await ask(request, policy, signal, remaining);
     if ('answer' in outcome) {
       const { answer } = outcome;
       if (FINAL_STATUSES.includes(answer.status)) {
@@ -105,8 +112,8 @@ type Outcome =
   | { readonly retryAfterMs: number | undefined; readonly failure: NetworkError | undefined };
 
 /** One question. A network failure, a 5xx or a 429 is worth asking again (after `Retry-After`, if sent). */
-async function ask(url: string, policy: UrlPolicy, signal: AbortSignal | undefined, remaining: number): Promise<Outcome> {
-  const request = { method: 'GET', url };
+async function ask(request: { method: 'GET'; url: string }, policy: UrlPolicy, signal: AbortSignal | undefined, remaining: number): Promise<Outcome> {
+  const { url } = request;
   let response;
   try {
     response = await http(url, {
@@ -135,10 +142,4 @@ async function ask(url: string, policy: UrlPolicy, signal: AbortSignal | undefin
   if (data === undefined) throw new ValidationError('status answer', [{ path: '', message: 'not JSON' }]);
   const answer = parseWith(StatusAnswer, data, 'status answer');
   return { answer: { ...answer, status: answer.status.trim().toLowerCase() } };
-}
-
-function positive(value: unknown, fallback: number, name: string): number {
-  if (value === undefined) return fallback;
-  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value;
-  throw new ValidationError('awaitFinalStatus options', [{ path: name, message: 'expected a positive number of milliseconds' }]);
 }

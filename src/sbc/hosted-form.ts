@@ -63,11 +63,12 @@ export interface StartHostedFormOptions {
  * await sbc.startHostedForm({ url: '/api/sbc/preauth', body: { amountCentis: 1042, currency: 'EUR', email } });
  */
 export async function startHostedForm(options: StartHostedFormOptions): Promise<{ form: FormResponse; navigation: Navigation }> {
-  checkObject(options, 'startHostedForm options');
-  const input = checkUrl(options.url, 'startHostedForm options', 'url');
-  const signal = checkSignal(options.signal, 'startHostedForm options');
-  const target = navigationTargetOf(options, 'startHostedForm options');
-  const body = serializeFormBody(options.body, 'startHostedForm options.body');
+  const what = 'startHostedForm options';
+  checkObject(options, what);
+  const input = checkUrl(options.url, what, 'url');
+  const signal = checkSignal(options.signal, what);
+  const target = navigationTargetOf(options, what);
+  const body = serializeFormBody(options.body, `${what}.body`);
   const { url, policy } = merchantUrl(input, options.allowedHosts, 'startHostedForm');
   const response = await http(url, {
     method: 'POST',

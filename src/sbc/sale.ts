@@ -1,10 +1,10 @@
 import * as v from 'valibot';
 import { NetworkError, ProviderError, ValidationError } from '../core/errors.js';
 import { request as http, type HttpResponse } from '../core/http.js';
-import { assertNoSecrets } from '../core/secrets.js';
 import { parseWith, readJson } from '../core/validate.js';
 import { InitiateSaleFailure, InitiateSaleInput, InitiateSaleSuccess } from './schemas.js';
 import { checkObject, checkSignal, checkUrl } from './input.js';
+import { assertNoSecrets } from '../core/secrets.js';
 import { merchantUrl } from './merchant-url.js';
 
 
@@ -78,22 +78,26 @@ const RETRY_LIMIT = 2;
  * sale.nonce; sale.signature; sale.endpointId; sale.invoiceId;
  */
 export async function initiateSale(options: InitiateSaleOptions): Promise<SaleSession> {
-  checkObject(options, 'initiateSale options');
-  assertNoSecrets(options, 'initiateSale options');
-  const target = checkUrl(options.url, 'initiateSale options', 'url');
-  const signal = checkSignal(options.signal, 'initiateSale options');
-  const input = parseWith(InitiateSaleInput, options, 'initiateSale options');
+  const what = 'initiateSale options';
+  checkObject(options, what);
+  assertNoSecrets(options, what);
+  const target = checkUrl(options.url, what, 'url');
+  const signal = checkSignal(options.signal, what);
+  const {
+    accessToken,
+    device: { serialNumber, imei },
+    transaction: { amountCentis, currency },
+    location,
+    ipAddresses,
+  } = parseWith(InitiateSaleInput, options, what);
   const { url, policy } = merchantUrl(target, options.allowedHosts, 'initiateSale');
 
-  const consumer: Record<string, unknown> = {
-    device: { serialNumber: input.device.serialNumber, ...(input.device.imei !== undefined && { imei: input.device.imei }) },
-  };
-  if (input.ipAddresses) consumer.ipAddresses = input.ipAddresses;
+  // Only the documented fields; JSON leaves out the optional ones that are `undefined`.
   const body = {
-    consumer,
-    ...(input.location && { location: { lat: input.location.lat, lng: input.location.lng } }),
-    session: { accessToken: input.accessToken },
-    transaction: { amountCentis: input.transaction.amountCentis, currency: input.transaction.currency },
+    consumer: { device: { serialNumber, imei }, ipAddresses },
+    location: location && { lat: location.lat, lng: location.lng },
+    session: { accessToken },
+    transaction: { amountCentis, currency },
   };
 
   const response = await http(url, {
@@ -117,7 +121,6 @@ function isUnavailable(response: HttpResponse): boolean {
 
 function readAnswer(response: HttpResponse, url: string): SaleSession {
   const data = readJson(response.text);
-  const ok = response.status >= 200 && response.status < 300;
   if (data !== null && typeof data === 'object' && 'error' in data) {
     const { error } = parseWith(InitiateSaleFailure, data, 'initiateSale failure answer');
     throw new ProviderError('sbc', error.code === '' ? error.cause : error.code, error.message || error.cause, {
@@ -126,7 +129,7 @@ function readAnswer(response: HttpResponse, url: string): SaleSession {
       error,
     });
   }
-  if (!ok) {
+  if (response.status < 200 || response.status > 299) {
     throw new NetworkError('http', { method: 'POST', url }, { status: response.status, body: response.text.slice(0, 4096) });
   }
   if (data === undefined) throw new ValidationError('initiateSale answer', [{ path: '', message: 'not JSON' }]);
