@@ -7,7 +7,7 @@ import { callback } from '../core/schemas.js';
 import { parseWith } from '../core/validate.js';
 import { createCardBrand } from './card-brand.js';
 import { createField, el, type FormField } from './form-field.js';
-import { PaymentContextSchema, PaymentProductSchema, type PaymentContext, type PaymentProduct } from './schemas.js';
+import { Bool, PaymentContextSchema, PaymentProductSchema, type PaymentContext, type PaymentProduct } from './schemas.js';
 import type { ClientSession } from './session.js';
 import { failedValidators, unmaskValue, validateValues } from './validators.js';
 
@@ -70,7 +70,7 @@ export interface PaymentFormHandle {
 
 // Built when called: a schema at module level is a call a bundler keeps even when the form is unused.
 const optionsSchema = () =>
-  v.object({
+  v.looseObject({
     session: v.custom<ClientSession>(
       (value) => !!value && typeof (value as ClientSession).encrypt === 'function' && typeof (value as ClientSession).getIinDetails === 'function',
       'must be a session from createClientSession',
@@ -78,7 +78,7 @@ const optionsSchema = () =>
     product: PaymentProductSchema,
     context: PaymentContextSchema,
     onSubmit: callback<(encryptedCustomerInput: string) => unknown>(),
-    tokenize: v.optional(v.boolean()),
+    tokenize: v.optional(Bool),
     submitLabel: v.optional(v.string()),
     messages: v.optional(v.custom<Partial<PaymentFormMessages>>((value) => !!value && typeof value === 'object', 'must be an object of texts')),
   });

@@ -8,6 +8,8 @@ import { callClientApi, isConnectError, type CallOptions, type ClientApiTarget }
 import { collectDeviceInformation, encryptJwe, randomNonce, type EncryptedCustomerInput } from './encrypt.js';
 import {
   AccountOnFileSchema,
+  Bool,
+  wholeFrom,
   BasicPaymentProductGroupsSchema,
   BasicPaymentProductsSchema,
   ConvertAmountSchema,
@@ -83,25 +85,25 @@ export interface EncryptRequest {
   readonly product?: PaymentProduct;
 }
 
-const ProductId = v.pipe(v.number('must be a number'), v.integer('must be an integer'), v.minValue(1));
-const EncryptRequestSchema = v.object({
+const ProductId = wholeFrom(1, 'must be a positive integer');
+const EncryptRequestSchema = v.looseObject({
   paymentProductId: ProductId,
   values: v.custom<Record<string, string>>(
     (value) => !!value && typeof value === 'object' && !Array.isArray(value) && Object.entries(value).every(([key, text]) => key && typeof text === 'string'),
     'must map field ids to strings',
   ),
-  tokenize: v.optional(v.boolean(), false),
+  tokenize: v.optional(Bool, false),
   accountOnFileId: v.optional(ProductId),
   accountOnFile: v.optional(AccountOnFileSchema),
   product: v.optional(PaymentProductSchema),
 });
-const DirectoryContextSchema = v.object({ countryCode: PaymentContextSchema.entries.countryCode, currencyCode: PaymentContextSchema.entries.currencyCode });
-const ConvertSchema = v.object({
+const DirectoryContextSchema = v.looseObject({ countryCode: PaymentContextSchema.entries.countryCode, currencyCode: PaymentContextSchema.entries.currencyCode });
+const ConvertSchema = v.looseObject({
   source: PaymentContextSchema.entries.currencyCode,
   target: PaymentContextSchema.entries.currencyCode,
   amount: PaymentContextSchema.entries.amount,
 });
-const PrivacySchema = v.object({ locale: PaymentContextSchema.entries.locale, paymentProductId: v.optional(ProductId) });
+const PrivacySchema = v.looseObject({ locale: PaymentContextSchema.entries.locale, paymentProductId: v.optional(ProductId) });
 const PaymentIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9._~-]{1,128}$/, 'must be a payment id'));
 
 /**
@@ -298,10 +300,15 @@ export function createClientSession(sessionResponse: SessionResponse, options: C
       call('productgroups', BasicPaymentProductGroupsSchema, 'product groups', { ...contextOf(context), hide: 'fields' }, opts),
     getPaymentProduct: async (id, context, opts) => call(productPath(id), PaymentProductSchema, 'product', contextOf(context), opts),
     getPaymentProductNetworks: async (id, context, opts) => call(productPath(id, '/networks'), NetworksSchema, 'networks', contextOf(context), opts),
-    getPaymentProductDirectory: async (id, context, opts) =>
-      call(productPath(id, '/directory'), DirectorySchema, 'directory', parseWith(DirectoryContextSchema, context, 'directory context'), opts),
-    convertAmount: async (request, opts) =>
-      call('services/convert/amount', ConvertAmountSchema, 'convert amount', parseWith(ConvertSchema, request, 'convertAmount request'), opts),
+    getPaymentProductDirectory: async (id, context, opts) => {
+      // Loose schemas keep unknown keys: only the documented ones are sent.
+      const { countryCode, currencyCode } = parseWith(DirectoryContextSchema, context, 'directory context');
+      return call(productPath(id, '/directory'), DirectorySchema, 'directory', { countryCode, currencyCode }, opts);
+    },
+    convertAmount: async (request, opts) => {
+      const { source, target, amount } = parseWith(ConvertSchema, request, 'convertAmount request');
+      return call('services/convert/amount', ConvertAmountSchema, 'convert amount', { source, target, amount }, opts);
+    },
     getThirdPartyPaymentStatus: async (paymentId, opts) =>
       call(`payments/${pathSegment(parseWith(PaymentIdSchema, paymentId, 'paymentId'), 'paymentId')}/thirdpartystatus`, ThirdPartyStatusSchema, 'third party status', undefined, opts),
     async getPrivacyPolicy(request = {}, opts) {
