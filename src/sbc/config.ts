@@ -31,10 +31,10 @@ export function configure(config: Partial<SbcConfig>): SbcConfig {
     throw new ValidationError('sbc configuration', [{ path: 'hosts', message: 'renamed: use allowedHosts' }]);
   }
   const next: SbcConfig = Object.freeze({
-    allowedHosts: Object.freeze([...checkList(config?.allowedHosts, 'allowedHosts', DEFAULTS.allowedHosts)]),
-    pathPrefixes: Object.freeze([...checkList(config?.pathPrefixes, 'pathPrefixes', DEFAULTS.pathPrefixes)]),
+    allowedHosts: checkList(config?.allowedHosts, 'allowedHosts', DEFAULTS.allowedHosts),
+    pathPrefixes: checkList(config?.pathPrefixes, 'pathPrefixes', DEFAULTS.pathPrefixes),
   });
-  if (configured && !sameConfig(current, next)) {
+  if (configured && JSON.stringify(current) !== JSON.stringify(next)) {
     throw new BatonError('sbc.configure was already called with other values; configure the gateway once, at start-up');
   }
   current = next;
@@ -53,15 +53,11 @@ export function gatewayPolicy(allowedHosts?: readonly string[]): UrlPolicy {
   return { allowedHosts: hosts, pathPrefixes: current.pathPrefixes };
 }
 
-/** A non-empty list of non-empty strings, copied; `fallback` when `undefined`. */
+/** A non-empty list of non-empty strings, copied and frozen; `fallback` when `undefined`. */
 export function checkList(list: unknown, name: string, fallback: readonly string[], what = 'sbc configuration'): readonly string[] {
   if (list === undefined) return fallback;
   if (!Array.isArray(list) || list.length === 0 || !list.every((item) => typeof item === 'string' && item.length > 0)) {
     throw new ValidationError(what, [{ path: name, message: 'expected a non-empty list of non-empty strings' }]);
   }
-  return [...(list as string[])];
-}
-
-function sameConfig(a: SbcConfig, b: SbcConfig): boolean {
-  return a.allowedHosts.join('\n') === b.allowedHosts.join('\n') && a.pathPrefixes.join('\n') === b.pathPrefixes.join('\n');
+  return Object.freeze([...(list as string[])]);
 }

@@ -1,8 +1,7 @@
 import * as v from 'valibot';
 import { NetworkError, ValidationError } from '../core/errors.js';
-import { request as http, retryAfterMs } from '../core/http.js';
+import { request as http, retryAfterMs, type HttpResponse } from '../core/http.js';
 import { sleep } from '../core/sleep.js';
-import type { UrlPolicy } from '../core/url-guard.js';
 import { parseWith, readJson } from '../core/validate.js';
 import { checkObject, checkSignal, checkUrl } from './input.js';
 import { merchantUrl } from './merchant-url.js';
@@ -74,7 +73,7 @@ export async function awaitFinalStatus(options: AwaitFinalStatusOptions): Promis
   const timeoutMs = positive('timeoutMs', SCHEDULE_MS);
   // The exact URL every question goes to, checked once with its query.
   const { url, policy } = merchantUrl(statusUrl, options.allowedHosts, 'awaitFinalStatus', { orderId });
-  const request = { method: 'GET', url } as const;
+  const request = { method: 'GET', url };
   const started = Date.now();
   const deadline = started + timeoutMs;
   let quickAsked = 0;
@@ -86,60 +85,50 @@ export async function awaitFinalStatus(options: AwaitFinalStatusOptions): Promis
     if (signal?.aborted) throw new NetworkError('aborted', request, { cause: signal.reason });
     const remaining = deadline - Date.now();
     if (remaining <= 0) throw new NetworkError('timeout', request);
-    const elapsed = Date.now() - started;
-    if (elapsed < QUICK_PHASE_MS) quickAsked++;
+    if (Date.now() - started < QUICK_PHASE_MS) quickAsked++;
     else slowAsked++;
-    const outcome = await ask(request, policy, signal, remaining);
-    if ('answer' in outcome) {
-      const { answer } = outcome;
-      if (FINAL_STATUSES.includes(answer.status)) {
-        // A final status is never thrown away over an odd orderId (null, '', a number): the
-        // requested id stands in, and `answer` keeps what the server sent.
-        const answered = typeof answer.orderId === 'string' && answer.orderId !== '' ? answer.orderId : orderId;
-        return Object.freeze({ status: answer.status as FinalStatus, orderId: answered, answer });
-      }
-      options.onProgress?.(answer);
+    // One question. A network failure, a 5xx or a 429 is worth asking again (after `Retry-After`, if sent).
+    let response: HttpResponse | undefined;
+    let failure: NetworkError | undefined;
+    let after: number | undefined;
+    try {
+      response = await http(url, {
+        method: 'GET',
+        policy,
+        headers: { accept: 'application/json' },
+        signal,
+        timeoutMs: Math.min(15_000, remaining),
+        retry: { limit: 0 },
+        // Read every status here: a 429/503 carries the Retry-After this loop must honour.
+        acceptStatus: () => true,
+      });
+    } catch (error) {
+      const transient = error instanceof NetworkError && (error.kind === 'offline' || error.kind === 'timeout');
+      if (!transient || signal?.aborted) throw error;
     }
-    const scheduled = nextDelay(Date.now() - started, intervalMs, quickAsked, slowAsked);
-    const wait = Math.max(scheduled, outcome.retryAfterMs ?? 0);
-    if (outcome.failure && outcome.retryAfterMs !== undefined && Date.now() + wait >= deadline) throw outcome.failure;
+    if (response) {
+      const { status, text } = response;
+      if (status < 200 || status > 299) {
+        failure = new NetworkError('http', request, { status, body: text.slice(0, 4096) });
+        if (status !== 429 && status < 500) throw failure;
+        if (status === 429 || status === 503) after = retryAfterMs(response.headers.get('retry-after'));
+      } else {
+        const data = readJson(text);
+        if (data === undefined) throw new ValidationError('status answer', [{ path: '', message: 'not JSON' }]);
+        const parsed = parseWith(StatusAnswer, data, 'status answer');
+        const answer: v.InferOutput<typeof StatusAnswer> = { ...parsed, status: parsed.status.trim().toLowerCase() };
+        if (FINAL_STATUSES.includes(answer.status)) {
+          // A final status is never thrown away over an odd orderId (null, '', a number): the
+          // requested id stands in, and `answer` keeps what the server sent.
+          const answered = typeof answer.orderId === 'string' && answer.orderId !== '' ? answer.orderId : orderId;
+          return Object.freeze({ status: answer.status as FinalStatus, orderId: answered, answer });
+        }
+        options.onProgress?.(answer);
+      }
+    }
+    const wait = Math.max(nextDelay(Date.now() - started, intervalMs, quickAsked, slowAsked), after ?? 0);
+    // A Retry-After past the deadline: that failure, at once.
+    if (after !== undefined && Date.now() + wait >= deadline) throw failure;
     await sleep(Math.min(wait, deadline - Date.now()), signal);
   }
-}
-
-type Outcome =
-  | { readonly answer: v.InferOutput<typeof StatusAnswer>; readonly retryAfterMs?: undefined; readonly failure?: undefined }
-  | { readonly retryAfterMs: number | undefined; readonly failure: NetworkError | undefined };
-
-/** One question. A network failure, a 5xx or a 429 is worth asking again (after `Retry-After`, if sent). */
-async function ask(request: { method: 'GET'; url: string }, policy: UrlPolicy, signal: AbortSignal | undefined, remaining: number): Promise<Outcome> {
-  const { url } = request;
-  let response;
-  try {
-    response = await http(url, {
-      method: 'GET',
-      policy,
-      headers: { accept: 'application/json' },
-      signal,
-      timeoutMs: Math.min(15_000, remaining),
-      retry: { limit: 0 },
-      // Read every status here: a 429/503 carries the Retry-After this loop must honour.
-      acceptStatus: () => true,
-    });
-  } catch (error) {
-    const transient = error instanceof NetworkError && (error.kind === 'offline' || error.kind === 'timeout');
-    if (transient && !signal?.aborted) return { retryAfterMs: undefined, failure: undefined };
-    throw error;
-  }
-  const { status } = response;
-  if (status < 200 || status > 299) {
-    const failure = new NetworkError('http', request, { status, body: response.text.slice(0, 4096) });
-    if (status !== 429 && status < 500) throw failure;
-    const after = status === 429 || status === 503 ? retryAfterMs(response.headers.get('retry-after')) : undefined;
-    return { retryAfterMs: after, failure };
-  }
-  const data = readJson(response.text);
-  if (data === undefined) throw new ValidationError('status answer', [{ path: '', message: 'not JSON' }]);
-  const answer = parseWith(StatusAnswer, data, 'status answer');
-  return { answer: { ...answer, status: answer.status.trim().toLowerCase() } };
 }
