@@ -25,7 +25,7 @@ export interface SaspUrlOptions {
 export const stringsOption = v.optional(v.custom<string[]>((value) => Array.isArray(value) && value.every((item) => typeof item === 'string'), 'must be a list of strings'));
 
 /** An optional `timeoutMs`: a number of milliseconds, at least 1. */
-export const timeoutOption = v.optional(v.custom<number>((value) => typeof value === 'number' && value >= 1, 'must be a number of milliseconds, at least 1'));
+export const timeoutOption = v.optional(v.custom<number>((value) => typeof value === 'number' && value >= 1, 'must be a number, 1 or more'));
 
 /** An optional `true`/`false` option. */
 export const flagOption = v.optional(v.custom<boolean>((value) => typeof value === 'boolean', 'must be true or false'));

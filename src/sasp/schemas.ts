@@ -48,19 +48,16 @@ export type ActionName = Open<
 /** DCV method type of the status document. */
 export type DcvMethodType = Open<'whoisEmail' | 'email' | 'csrHash' | 'manual'>;
 
-/** Any value (the first step of a pipe that only transforms). */
-const anything = v.unknown();
+/** Any value, turned into `fn(value)`. */
+const mapped = <T>(fn: (value: unknown) => T) => v.pipe(v.custom<unknown>(() => true), v.transform(fn));
 
 /** `schema`, or `fallback` when the value is missing or does not fit. */
 const lenientOr = <const TSchema extends v.GenericSchema>(schema: TSchema, fallback: v.InferOutput<TSchema>) =>
   v.optional(
-    v.pipe(
-      anything,
-      v.transform((value) => {
-        const result = v.safeParse(schema, value);
-        return result.success ? result.output : fallback;
-      }),
-    ),
+    mapped((value) => {
+      const result = v.safeParse(schema, value);
+      return result.success ? result.output : fallback;
+    }),
     fallback as never,
   ) as v.GenericSchema<unknown, v.InferOutput<TSchema>>;
 
@@ -69,7 +66,7 @@ const lenient = <const TSchema extends v.GenericSchema>(schema: TSchema) =>
   lenientOr(schema as v.GenericSchema<unknown, v.InferOutput<TSchema> | undefined>, undefined);
 
 /** Text typed as an open enum: known values autocomplete, unknown ones are kept (a number as its text). */
-const open = <T extends string>() => v.pipe(textish, v.transform((value) => value as T));
+const open = <T extends string>() => textish as unknown as v.GenericSchema<unknown, T>;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -79,7 +76,7 @@ const isText = (value: unknown) => typeof value === 'string' || Number.isFinite(
 
 /** A list of strings documented as an array but sometimes sent as one string (comma or space separated). */
 const stringList = v.pipe(
-  v.custom<unknown>((value) => value == null || typeof value === 'string' || (Array.isArray(value) && value.every(isText)), 'expected a list or a string'),
+  v.custom<unknown>((value) => value == null || typeof value === 'string' || (Array.isArray(value) && value.every(isText))),
   v.transform((value): string[] => (value == null ? [] : typeof value === 'string' ? value.split(/[\s,]+/).filter(Boolean) : (value as unknown[]).map(String))),
 );
 
@@ -89,10 +86,7 @@ const actions = v.pipe(lenientOr(stringList, []), v.transform((list) => list as 
  * Text from whatever the live API sends where the document shows a string: a number as its text,
  * a list as lines, an object's text values joined; anything else (a boolean, …) is left out.
  */
-const flexText = v.pipe(
-  anything,
-  v.transform((value) => textOf(value) || undefined),
-);
+const flexText = mapped((value) => textOf(value) || undefined);
 
 const optionalText = v.optional(flexText);
 
@@ -120,7 +114,7 @@ const sectionEntries = { ...describedEntries, availableActions: actions };
 
 /** A section or check given as a bare status text is taken as `{ status }`. */
 const sectionLike = v.pipe(
-  v.custom<object | string | number>((value) => isText(value) || isRecord(value), 'expected a section'),
+  v.custom<object | string | number>((value) => isText(value) || isRecord(value)),
   v.transform((value) => (isRecord(value) ? value : { status: String(value) })),
 );
 
@@ -131,7 +125,7 @@ export const requirementStatusSchema = v.pipe(sectionLike, v.looseObject(describ
  * other): read like the documented ones, and a bare status text is taken as `{ status }`.
  */
 export const looseSectionSchema = v.pipe(
-  v.custom<object | string | number>((value) => isText(value) || isRecord(value) || Array.isArray(value), 'expected a section'),
+  v.custom<object | string | number>((value) => isText(value) || isRecord(value) || Array.isArray(value)),
   // A list (one entry per domain, say) becomes a section whose entries are its checks.
   v.transform((value) =>
     Array.isArray(value)
@@ -148,30 +142,23 @@ export const looseSectionSchema = v.pipe(
  * becomes lines of text — a string, a list of strings, objects (their text values joined), or a
  * mix. Nothing here rejects the status.
  */
-const textLines = v.pipe(
-  anything,
-  v.transform((value) => [value].flat().map((item) => textOf(item)).filter(Boolean)),
-);
+const textLines = mapped((value) => [value].flat().map((item) => textOf(item)).filter(Boolean));
 
 /** A list whose items that do not fit are left out (the rest of the list is kept). */
 const lenientList = <const TSchema extends v.GenericSchema>(item: TSchema) =>
   v.optional(
-    v.pipe(
-      anything,
-      v.transform((list) => (Array.isArray(list) ? list : []).flatMap((entry) => {
+    mapped((list) =>
+      (Array.isArray(list) ? list : []).flatMap((entry) => {
         const result = v.safeParse(item, entry);
         return result.success ? [result.output as v.InferOutput<TSchema>] : [];
-      })),
+      }),
     ),
     [],
   );
 
 /** DCV options: strings, or objects whose text is the option (`{ email: 'admin@…' }`). */
-const optionList = v.pipe(
-  anything,
-  v.transform((value): string[] =>
-    value == null ? [] : typeof value === 'string' ? value.split(/[\s,]+/).filter(Boolean) : [value].flat().map((item) => textOf(item)).filter(Boolean),
-  ),
+const optionList = mapped((value): string[] =>
+  value == null ? [] : typeof value === 'string' ? value.split(/[\s,]+/).filter(Boolean) : [value].flat().map((item) => textOf(item)).filter(Boolean),
 );
 
 export const dcvMethodSchema = v.looseObject({
@@ -185,7 +172,7 @@ export const dcvMethodSchema = v.looseObject({
 
 export const domainSchema = v.pipe(
   // A domain given as its bare name.
-  v.custom<object | string>((value) => typeof value === 'string' || isRecord(value), 'expected a domain'),
+  v.custom<object | string>((value) => typeof value === 'string' || isRecord(value)),
   v.transform((value) => (typeof value === 'string' ? { domainName: value } : value)),
   v.looseObject({
     domainName: lenientOr(textish, ''),
@@ -261,7 +248,7 @@ const postPaymentDataObject = v.looseObject({
   productTerm: lenient(integerish),
   // An upload URL or token that is not usable means no upload, not a rejected status.
   uploadDocumentUrl: lenient(httpUrlText),
-  uploadDocumentToken: lenient(v.pipe(v.string(), v.regex(/^[\w-]+\.[\w-]+\.[\w-]*$/, 'expected a JWT'))),
+  uploadDocumentToken: lenient(v.custom<string>((value) => typeof value === 'string' && /^[\w-]+\.[\w-]+\.[\w-]*$/.test(value))),
   orderStatus: lenient(open<OrderStatus>()),
   domainName: optionalText,
   primaryDomainName: optionalText,
@@ -285,11 +272,7 @@ const postPaymentDataObject = v.looseObject({
 });
 
 /** `data` of a successful `!getPostPaymentStatus` answer (PostPaymentData). */
-export const postPaymentDataSchema = v.pipe(
-  anything,
-  v.transform(withoutBlanks),
-  postPaymentDataObject,
-);
+export const postPaymentDataSchema = v.pipe(mapped(withoutBlanks), postPaymentDataObject);
 
 /** The envelope of every `!getPostPaymentStatus` answer. */
 export const statusEnvelopeSchema = v.looseObject({
@@ -325,7 +308,7 @@ export const sidSchema = v.pipe(
   v.transform((sid) => sid.trim()),
   v.custom<string>(
     (sid) => /^[\w.~-]{1,16}$/.test(sid as string),
-    ({ input }) => (!input ? 'SID is empty' : (input as string).length > 16 ? 'SID is longer than 16 characters' : 'SID has characters outside letters, digits, ".", "_", "~", "-"'),
+    ({ input }) => (!input ? 'SID is empty' : (input as string).length > 16 ? 'SID is longer than 16 characters' : 'SID may hold only letters, digits and . _ ~ -'),
   ),
 );
 

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
-import { navigationTarget, oneOf } from '../core/schemas.js';
+import { oneOf } from '../core/schemas.js';
 import { ProviderError, ValidationError } from '../core/errors.js';
-import { navigate, type Navigation, type NavigationTarget } from '../core/navigate.js';
+import { navigate, navigationTargetOf, type Navigation, type NavigationTarget } from '../core/navigate.js';
 import { safeUrl } from '../core/url-guard.js';
 import { parseWith } from '../core/validate.js';
 import { refuseLogin } from './no-login.js';
@@ -69,7 +69,7 @@ function parseLines(text: string): SaspSession {
   const hint = /^\s*</.test(text) ? ' (looks like an HTML page: is the URL right?)' : /^errorCode=/i.test(text) ? ' (looks urlencoded: use format 1)' : '';
   const code = errorCodeOf(lines[0]!, `on the first line${hint}`);
   if (code !== 0) throw providerError(code, lines.slice(1).join('\n'), text);
-  return session(lines[1], lines[2] || undefined, text);
+  return session(lines[1], lines[2] || undefined);
 }
 
 function parseUrlencoded(text: string): SaspSession {
@@ -81,14 +81,14 @@ function parseUrlencoded(text: string): SaspSession {
   if (rawCode === undefined) throw invalid('no errorCode in the answer', text);
   const code = errorCodeOf(rawCode, 'in the errorCode field');
   if (code !== 0) throw providerError(code, field('errorMessage') ?? '', text);
-  return session(field('SID'), field('orderNumber') || undefined, text);
+  return session(field('SID'), field('orderNumber') || undefined);
 }
 
 /** `value` as an errorCode; `where` (and a hint at the likely mistake) goes into the refusal. */
 function errorCodeOf(value: string, where: string): number {
   if (!/^-?\d+$/.test(value)) throw invalid(`expected an errorCode ${where}`, value);
   const code = Number(value);
-  if (code > 0) throw invalid('errorCode is positive; Sectigo documents 0 or a negative code', value);
+  if (code > 0) throw invalid('errorCode must be 0 or negative', value);
   return code;
 }
 
@@ -96,7 +96,7 @@ function providerError(code: number, message: string, raw: string): ProviderErro
   return new ProviderError('sasp', code, message.trim() || SESSION_ERROR_MESSAGES[String(code)] || 'Unknown error', { body: raw });
 }
 
-function session(sid: string | undefined, orderNumber: string | undefined, _text: string): SaspSession {
+function session(sid: string | undefined, orderNumber: string | undefined): SaspSession {
   const parsed = parseWith(v.looseObject({ sid: sidSchema, orderNumber: v.optional(orderNumberSchema) }), { sid: sid ?? '', orderNumber }, WHAT);
   return parsed.orderNumber === undefined ? { sid: parsed.sid } : parsed;
 }
@@ -146,6 +146,5 @@ export function openPostPayment(
   options: SaspUrlOptions & { target?: NavigationTarget } = {},
 ): Navigation {
   const url = postPaymentUrl(session, options);
-  const opts = parseWith(v.looseObject({ target: v.optional(navigationTarget) }), { target: options?.target }, 'openPostPayment options');
-  return navigate(url, policyOf(options ?? {}), { target: opts.target ?? 'auto' });
+  return navigate(url, policyOf(options ?? {}), { target: navigationTargetOf(options, 'openPostPayment options') });
 }

@@ -184,18 +184,13 @@ function sendXhr(url: URL, form: FormData, opts: Options, policy: UrlPolicy): Pr
 function answer(status: number, contentType: string | null, text: string, requested: string, finalUrl: string): UploadResult {
   // JSON when the endpoint says so and it parses; else the text.
   const body = (/json/i.test(contentType ?? '') && readJson(text)) || text;
-  const error = errorOf(body);
-  if (error) throw new ProviderError('sasp', error.code, error.message, body);
+  // An error document: `{ errorCode: <non-zero>, errorMessage }` or `{ error, message }`.
+  const { errorCode, error, errorMessage, message } = body as Record<string, unknown>;
+  const code = errorCode ?? error;
+  if (code !== undefined && code !== 0 && code !== '0' && code !== null && code !== false) {
+    const said = errorMessage ?? message;
+    throw new ProviderError('sasp', typeof code === 'number' || typeof code === 'string' ? code : 'error', typeof said === 'string' ? said : 'Upload failed', body);
+  }
   if (status < 200 || status >= 300) throw new NetworkError('http', { method: 'POST', url: requested }, { status, body: text.slice(0, 4096) });
   return { status, url: finalUrl || requested, body };
-}
-
-/** An error document: `{ errorCode: <non-zero>, errorMessage }` or `{ error, message }`. */
-function errorOf(body: unknown): { code: string | number; message: string } | undefined {
-  if (body === null || typeof body !== 'object') return undefined;
-  const record = body as Record<string, unknown>;
-  const code = record.errorCode ?? record.error;
-  if (code === undefined || code === 0 || code === '0' || code === null || code === false) return undefined;
-  const message = record.errorMessage ?? record.message;
-  return { code: typeof code === 'number' || typeof code === 'string' ? code : 'error', message: typeof message === 'string' ? message : 'Upload failed' };
 }

@@ -36,7 +36,7 @@ describe('parseSessionResponse: the errorCode is the whole first line or field',
     // Neither hint when the text only contains those somewhere.
     expect(issue('oops <b>\nerrorCode=0')?.message).toBe('expected an errorCode on the first line');
     expect(issue('x errorCode=0')?.message).toBe('expected an errorCode on the first line');
-    expect(issue('7\nabc')).toStrictEqual({ path: '', message: 'errorCode is positive; Sectigo documents 0 or a negative code', received: '7' });
+    expect(issue('7\nabc')).toStrictEqual({ path: '', message: 'errorCode must be 0 or negative', received: '7' });
     expect(issue('<html>', 1)).toStrictEqual({ path: '', message: 'not a urlencoded answer', received: '<html>' });
     expect(issue('SID=abc', 1)).toStrictEqual({ path: '', message: 'no errorCode in the answer', received: 'SID=abc' });
     expect(issue('', 1)).toStrictEqual({ path: '', message: 'the answer is empty', received: '' });

@@ -47,7 +47,7 @@ describe('parseSessionResponse, format 0 (new-line delimited)', () => {
     ['an empty body', '', /empty/],
     ['whitespace only', ' \r\n ', /empty/],
     ['a urlencoded body', 'errorCode=0&SID=abc', /format 1/],
-    ['a positive code', '1\nabc', /positive/],
+    ['a positive code', '1\nabc', /errorCode must be 0 or negative/],
     ['success without SID', '0\n', /SID/],
     ['a SID longer than 16', '0\n12345678901234567', /16/],
     ['a SID with markup', '0\n<b>x</b>', /SID/],
