@@ -49,30 +49,99 @@ const batonDist = {
   },
 };
 
-/** esbuild (bundle, minify, esm, browser) + gzip -9; `files` are the bundled inputs, relative to the repo. */
-export async function bundle(contents) {
+/**
+ * esbuild (bundle, minify, browser; `esm`, or `iife` for a script tag) + gzip -9. `files` are the
+ * bundled inputs, relative to the repo; `modules` what each costs (see `moduleCosts`).
+ */
+export async function bundle(contents, format = 'esm') {
   const result = await build({
     stdin: { contents, resolveDir: root, loader: 'js' },
     bundle: true,
     minify: true,
-    format: 'esm',
+    format,
+    globalName: format === 'iife' ? 'Baton' : undefined,
     platform: 'browser',
     write: false,
     logLevel: 'silent',
     plugins: [batonDist],
     metafile: true,
+    sourcemap: 'external',
+    outfile: join(root, 'size-entry.js'),
   });
-  const code = result.outputFiles[0].contents;
+  const map = JSON.parse(result.outputFiles.find((f) => f.path.endsWith('.map')).text);
+  const code = result.outputFiles.find((f) => f.path.endsWith('.js')).contents;
   // Minified bytes by origin: the SDK's own code vs each bundled dependency.
   const parts = {};
   const files = [];
-  for (const [path, { bytesInOutput }] of Object.entries(Object.values(result.metafile.outputs)[0].inputs)) {
+  for (const [path, { bytesInOutput }] of Object.entries(Object.values(result.metafile.outputs).find((o) => o.inputs).inputs)) {
     if (path === '<stdin>') continue; // the few bytes of entry glue
     files.push(path);
     const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1] ?? 'baton (dist/)';
     parts[pkg] = (parts[pkg] ?? 0) + bytesInOutput;
   }
-  return { min: code.length, gzip: gzipSync(code, { level: 9 }).length, parts, files };
+  const gzip = gzipSync(code, { level: 9 }).length;
+  return { min: code.length, gzip, parts, files, modules: () => moduleCosts(Buffer.from(code).toString(), map, gzip) };
+}
+
+/**
+ * What each module costs in a minified bundle: its minified characters (from the source map) and
+ * its gzip cost, measured as how much smaller the gzipped bundle gets without its code. ky and
+ * valibot count as one module each. Sorted by gzip cost, largest first.
+ */
+function moduleCosts(code, map, gzip) {
+  const owner = (index) => {
+    const source = map.sources[index] ?? '';
+    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(source)?.[1];
+    return pkg ?? source.replace(/^(\.\.\/)+/, '').replace(/^dist\//, '');
+  };
+  // Who wrote each character: a mapping segment owns the text up to the next segment.
+  const owners = new Array(code.length).fill('(glue)');
+  const lines = code.split('\n');
+  let offset = 0;
+  let source = 0;
+  decodeMappings(map.mappings).forEach((segments, line) => {
+    segments.forEach(([column, sourceDelta], i) => {
+      if (sourceDelta !== undefined) source += sourceDelta;
+      const end = segments[i + 1]?.[0] ?? lines[line].length;
+      if (sourceDelta !== undefined) owners.fill(owner(source), offset + column, offset + end);
+    });
+    offset += lines[line].length + 1;
+  });
+  const texts = {};
+  for (let i = 0; i < code.length; i++) texts[owners[i]] = (texts[owners[i]] ?? 0) + 1;
+  return Object.keys(texts)
+    .map((name) => {
+      const without = [...code].filter((_, i) => owners[i] !== name).join('');
+      return { name, min: texts[name], gzip: gzip - gzipSync(without, { level: 9 }).length };
+    })
+    .sort((a, b) => b.gzip - a.gzip);
+}
+
+/** Source map `mappings` → per line, segments `[column, sourceDelta?]` (column absolute in its line). */
+function decodeMappings(mappings) {
+  const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  return mappings.split(';').map((line) => {
+    let column = 0;
+    return line
+      .split(',')
+      .filter(Boolean)
+      .map((segment) => {
+        const values = [];
+        let value = 0;
+        let shift = 0;
+        for (const char of segment) {
+          const digit = B64.indexOf(char);
+          value += (digit & 31) << shift;
+          if (digit & 32) shift += 5;
+          else {
+            values.push(value & 1 ? -(value >>> 1) : value >>> 1);
+            value = shift = 0;
+          }
+        }
+        column += values[0];
+        return [column, values[1]];
+      });
+  });
 }
 
 /** A file as shipped (already minified): its bytes and gzip -9. */

@@ -4,7 +4,7 @@
 import ky, { isHTTPError, isTimeoutError, type KyResponse } from 'ky';
 import { BatonError, NetworkError, SecretError, UnsafeUrlError, ValidationError } from './errors.js';
 import { assertNoSecretsInBody, assertNoSecretsInUrl, isSecretKey } from './secrets.js';
-import { pageOriginPolicy, safeUrl, type UrlPolicy } from './url-guard.js';
+import { pageOriginPolicy, resolveUrl, safeUrl, type UrlPolicy } from './url-guard.js';
 
 /** A server's answer, read once: status, headers and body text. */
 export interface HttpResponse {
@@ -49,7 +49,10 @@ export interface HttpRequest {
   readonly acceptStatus?: (status: number) => boolean;
   /** Asks for another attempt after reading an accepted answer (e.g. a rate-limit code in a 200). */
   readonly retryWhen?: (response: HttpResponse) => boolean;
-  /** Where the final URL may point. Default: the page's own origin, plus plain http on loopback. */
+  /**
+   * Where the URL may point, checked as written when absolute and again as finally built. Relative
+   * URLs resolve against the page. Default: the page's own origin (`pageOriginPolicy`).
+   */
   readonly policy?: UrlPolicy;
   /** Largest answer read, in bytes; a longer one is a `NetworkError` of kind `'oversized'`. Default 1 MiB. */
   readonly maxBytes?: number;
@@ -121,14 +124,10 @@ interface Egress {
 function buildEgress(url: string | URL, options: HttpRequest): Egress {
   const { json, form, searchParams } = options;
   const method = options.method ?? (json !== undefined || form || options.body !== undefined ? 'POST' : 'GET');
+  const policy = options.policy ?? pageOriginPolicy();
   const raw = typeof url === 'string' ? url : url instanceof URL ? url.href : undefined;
-  let href: URL;
-  try {
-    if (raw === undefined) throw new TypeError();
-    href = new URL(raw, globalThis.location?.href);
-  } catch {
-    throw new ValidationError('request', [{ path: 'url', message: 'not a valid URL', received: String(raw ?? typeof url).slice(0, 120) }]);
-  }
+  const href = raw === undefined ? undefined : resolveUrl(raw, policy);
+  if (!href) throw new ValidationError('request', [{ path: 'url', message: 'not a valid URL', received: String(raw ?? typeof url).slice(0, 120) }]);
   if (searchParams !== undefined) {
     for (const [key, value] of snapshot(searchParams, 'searchParams')) if (value !== undefined) href.searchParams.set(key, String(value));
   }
@@ -153,7 +152,7 @@ function buildEgress(url: string | URL, options: HttpRequest): Egress {
   }
 
   // The checks run on the final values, which are sent unchanged below.
-  const final = safeUrl(href.href, options.policy ?? pageOriginPolicy());
+  const final = safeUrl(href.href, policy);
   assertNoSecretsInUrl(final, 'url');
   for (const name of headers.keys()) if (isSecretKey(name.replace(/^x-/, ''))) throw new SecretError(`headers.${name}`);
   assertNoSecretsInBody(body, headers.get('content-type'), 'body');

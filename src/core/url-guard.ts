@@ -140,24 +140,21 @@ export function pageOriginPolicy(): UrlPolicy {
 }
 
 /**
- * `input` as the absolute URL a request will go to: resolved against the page, then `query` set
- * (a space as `%20`, which every decoder reads as a space). Absolute input must pass the URL guard
- * as written (the parser would hide a rewritten host); relative input may not hold characters a
- * parser strips or rewrites. The final URL is checked where it is sent (`request`).
+ * `raw` resolved against the page, as a request reads it: absolute input must also pass the URL
+ * guard as written (the parser would hide a rewritten host); relative input may not hold characters
+ * a parser strips or rewrites. `undefined` when it does not parse. The final URL is checked where it
+ * is sent (`request`).
  */
-export function pageUrl(input: string | URL, policy: UrlPolicy, query: Record<string, string> = {}): URL {
-  const raw = typeof input === 'string' ? input : input.href;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(raw)) safeUrl(raw, policy);
-  else if (REWRITTEN.test(raw)) throw new UnsafeUrlError(raw, REWRITTEN_REASON);
+export function resolveUrl(raw: string, policy: UrlPolicy): URL | undefined {
+  const absolute = /^[a-z][a-z0-9+.-]*:/i.test(raw);
+  if (!absolute && REWRITTEN.test(raw)) throw new UnsafeUrlError(raw, REWRITTEN_REASON);
   let url: URL;
   try {
     url = new URL(raw, page()?.href);
   } catch {
-    throw new UnsafeUrlError(raw, page() ? 'not a valid URL' : 'not an absolute URL, and there is no page to resolve it against');
+    return undefined;
   }
-  const pairs = Object.entries(query);
-  for (const [key, value] of pairs) url.searchParams.set(key, value);
-  if (pairs.length) url.search = url.search.replace(/\+/g, '%20');
+  if (absolute) safeUrl(raw, policy);
   return url;
 }
 

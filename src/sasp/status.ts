@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { abortSignal, textish, urlInput } from '../core/schemas.js';
 import { ProviderError, ValidationError } from '../core/errors.js';
 import { request } from '../core/http.js';
-import { pageOriginPolicy, pageUrl, type UrlPolicy } from '../core/url-guard.js';
+import { pageOriginPolicy, type UrlPolicy } from '../core/url-guard.js';
 import { parseWith, readJson } from '../core/validate.js';
 import { refuseLogin } from './no-login.js';
 import { SECTIGO_HOSTS, stringsOption, timeoutOption } from './policy.js';
@@ -74,7 +74,7 @@ const only = <const TEntries extends v.ObjectEntries>(entries: TEntries) =>
     v.looseObject(entries),
     v.custom<v.InferOutput<v.LooseObjectSchema<TEntries, undefined>>>(
       (value) => Object.keys(value as object).every((key) => Object.hasOwn(entries, key)),
-      ({ input }) => `unknown option ${Object.keys(input as object).find((key) => !Object.hasOwn(entries, key))}`,
+      'has an unknown option',
     ),
   );
 const directSchema = only({ ...common, saspSessionID: sidSchema, endpoint: v.optional(urlInput()) });
@@ -109,28 +109,29 @@ const quietUntil = new Map<string, number>();
 export async function getPostPaymentStatus(options: GetPostPaymentStatusOptions): Promise<PostPaymentStatus> {
   refuseLogin(options, 'options');
   const isRelay = options !== null && typeof options === 'object' && 'relay' in options;
-  let url: URL;
+  let url: string | URL;
   let policy: UrlPolicy;
   let form: Record<string, string | undefined>;
   let opts: v.InferOutput<typeof relaySchema> | v.InferOutput<typeof directSchema>;
   if (isRelay) {
     const relay = parseWith(relaySchema, options, 'getPostPaymentStatus options');
-    ({ url, policy } = endpointOf(relay.relay, relay.allowedHosts, []));
+    url = relay.relay;
+    policy = policyFor(relay.allowedHosts, []);
     form = { orderNumber: relay.orderNumber, certificateID: relay.certificateID };
     opts = relay;
   } else {
     const direct = parseWith(directSchema, options, 'getPostPaymentStatus options');
-    ({ url, policy } = direct.endpoint === undefined
-      ? { url: new URL(STATUS_URL), policy: { allowedHosts: SECTIGO_HOSTS } }
-      : endpointOf(direct.endpoint, direct.allowedHosts, SECTIGO_HOSTS));
+    url = direct.endpoint ?? STATUS_URL;
+    policy = direct.endpoint === undefined ? { allowedHosts: SECTIGO_HOSTS } : policyFor(direct.allowedHosts, SECTIGO_HOSTS);
     form = { saspSessionID: direct.saspSessionID, orderNumber: direct.orderNumber, certificateID: direct.certificateID };
     opts = direct;
   }
 
-  const key = url.href;
+  // `request` resolves and checks the URL; the call limit is kept per endpoint as given.
+  const key = String(url);
   const waitMs = (quietUntil.get(key) ?? 0) - Date.now();
   if (waitMs > 0) {
-    throw new ProviderError('sasp', -42, `Call limit reached at ${url.host} moments ago; not sent, wait ${Math.ceil(waitMs / 1000)} s`, undefined, { retryAfterMs: waitMs });
+    throw new ProviderError('sasp', -42, `Call limit reached at ${key} moments ago; not sent, wait ${Math.ceil(waitMs / 1000)} s`, undefined, { retryAfterMs: waitMs });
   }
   quietUntil.delete(key);
 
@@ -172,8 +173,7 @@ export function parseStatusResponse(text: string): PostPaymentStatus {
   return { ...data, raw: envelope.data };
 }
 
-/** The endpoint or relay, resolved against the page (default hosts: `extra` + the page's origin). */
-function endpointOf(endpoint: string | URL, allowedHosts: readonly string[] | undefined, extra: readonly string[]): { url: URL; policy: UrlPolicy } {
-  const policy = { allowedHosts: allowedHosts ?? [...extra, ...pageOriginPolicy().allowedHosts] };
-  return { url: pageUrl(endpoint, policy), policy };
+/** The policy for an endpoint or relay: `allowedHosts`, else `extra` and the page's origin. */
+function policyFor(allowedHosts: readonly string[] | undefined, extra: readonly string[]): UrlPolicy {
+  return { allowedHosts: allowedHosts ?? [...extra, ...pageOriginPolicy().allowedHosts] };
 }

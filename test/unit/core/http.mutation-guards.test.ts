@@ -332,10 +332,24 @@ describe('http: in a page, a relative URL is resolved against it', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('"/api/x" goes to the page\'s host; something that is not a URL is still refused', async () => {
-    vi.stubGlobal('location', { href: `${base}/shop/cart` });
+    vi.stubGlobal('location', new URL(`${base}/shop/cart`));
     await expect(request('/api/x?y=1', { policy })).resolves.toMatchObject({ url: `${base}/api/x?y=1` });
     await expect(request(undefined as never, { policy })).rejects.toBeInstanceOf(ValidationError);
     expect(seen.map((s) => s.url)).toStrictEqual(['/api/x?y=1']);
+  });
+
+  it('absolute input is checked as written: a host the parser would rewrite into an allowed one is refused, unsent', async () => {
+    const port = new URL(base).port;
+    for (const host of ['0x7f.0.0.1', '2130706433', '127.1', '0177.0.0.1', '127.0.0.1.']) {
+      const error = await request(`http://${host}:${port}/x`, { policy }).catch((e: unknown) => e);
+      expect(error, host).toBeInstanceOf(UnsafeUrlError);
+    }
+    // Relative input with characters a parser strips or turns into `/` never reaches the parser.
+    vi.stubGlobal('location', new URL(`${base}/shop/cart`));
+    for (const url of ['\\\\evil.example/x', '/\tapi', '/api\n/x']) {
+      expect(await request(url, { policy }).catch((e: unknown) => e), JSON.stringify(url)).toBeInstanceOf(UnsafeUrlError);
+    }
+    expect(seen).toStrictEqual([]);
   });
 });
 
