@@ -6,7 +6,7 @@ import type { Documented } from '../core/documented.js';
 import { numberish, textish } from '../core/schemas.js';
 
 /** Ids that end up in a URL path or an `Authorization` header. */
-const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9._~-]{1,128}$/, 'must be 1–128 letters, digits, ".", "_", "~" or "-"'));
+export const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9._~-]{1,128}$/, 'must be 1–128 letters, digits, ".", "_", "~" or "-"'));
 /** A number, or a numeric string as some gateways send. */
 const Num = numberish;
 // Built from `v.custom` (as in core/schemas.ts): `v.boolean`, `v.number`, `v.integer`, `v.minValue`,

@@ -9,6 +9,7 @@ import { collectDeviceInformation, encryptJwe, randomNonce, type EncryptedCustom
 import {
   AccountOnFileSchema,
   Bool,
+  Id,
   wholeFrom,
   BasicPaymentProductGroupsSchema,
   BasicPaymentProductsSchema,
@@ -104,7 +105,6 @@ const ConvertSchema = v.looseObject({
   amount: PaymentContextSchema.entries.amount,
 });
 const PrivacySchema = v.looseObject({ locale: PaymentContextSchema.entries.locale, paymentProductId: v.optional(ProductId) });
-const PaymentIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9._~-]{1,128}$/, 'must be a payment id'));
 
 /**
  * `clientApiUrl` may end in `/client`, `/client/v1`, or neither, with or without `/`. Built as
@@ -267,17 +267,18 @@ export function createClientSession(sessionResponse: SessionResponse, options: C
   // One lookup per bin and context for the session's life (typing digits 7, 8, … repeats none).
   const iinCache = new Map<string, Promise<IinDetailsResult>>();
 
+  // The answer is named by its path in a ValidationError ("crypto/publickey answer").
   const call = <const TSchema extends v.GenericSchema>(
     path: string,
     schema: TSchema,
-    what: string,
-    searchParams: Record<string, string | number | boolean> | undefined,
+    searchParams: Record<string, string | number | boolean | undefined> | undefined,
     callOptions: CallOptions | undefined,
     json?: unknown,
-  ) => callClientApi(target, path, schema, `${what} answer`, { searchParams, signal: callOptions?.signal, ...(json ? { method: 'POST' as const, json } : {}) });
+  ) => callClientApi(target, path, schema, `${path} answer`, { searchParams, signal: callOptions?.signal, ...(json ? { method: 'POST' as const, json } : {}) });
   const contextOf = (context: PaymentContext) => {
     const { countryCode, currencyCode, amount, isRecurring, locale } = parseWith(PaymentContextSchema, context, 'payment context');
-    return { countryCode, currencyCode, amount, isRecurring, ...(locale ? { locale } : {}) };
+    // An undefined `locale` is left out of the query.
+    return { countryCode, currencyCode, amount, isRecurring, locale };
   };
   const productPath = (id: number, suffix = '') => `products/${pathSegment(parseWith(ProductId, id, 'paymentProductId'), 'paymentProductId')}${suffix}`;
 
@@ -295,28 +296,25 @@ export function createClientSession(sessionResponse: SessionResponse, options: C
       // The final URL must stay under the asset base: no `..`, `..;` or encoded slash climbs out.
       return safeUrl(new URL(path.replace(/^\/+/, ''), assetBase).href, assetPolicy).href;
     },
-    getBasicPaymentProducts: async (context, opts) => call('products', BasicPaymentProductsSchema, 'products', { ...contextOf(context), hide: 'fields' }, opts),
+    getBasicPaymentProducts: async (context, opts) => call('products', BasicPaymentProductsSchema, { ...contextOf(context), hide: 'fields' }, opts),
     getBasicPaymentProductGroups: async (context, opts) =>
-      call('productgroups', BasicPaymentProductGroupsSchema, 'product groups', { ...contextOf(context), hide: 'fields' }, opts),
-    getPaymentProduct: async (id, context, opts) => call(productPath(id), PaymentProductSchema, 'product', contextOf(context), opts),
-    getPaymentProductNetworks: async (id, context, opts) => call(productPath(id, '/networks'), NetworksSchema, 'networks', contextOf(context), opts),
+      call('productgroups', BasicPaymentProductGroupsSchema, { ...contextOf(context), hide: 'fields' }, opts),
+    getPaymentProduct: async (id, context, opts) => call(productPath(id), PaymentProductSchema, contextOf(context), opts),
+    getPaymentProductNetworks: async (id, context, opts) => call(productPath(id, '/networks'), NetworksSchema, contextOf(context), opts),
     getPaymentProductDirectory: async (id, context, opts) => {
       // Loose schemas keep unknown keys: only the documented ones are sent.
       const { countryCode, currencyCode } = parseWith(DirectoryContextSchema, context, 'directory context');
-      return call(productPath(id, '/directory'), DirectorySchema, 'directory', { countryCode, currencyCode }, opts);
+      return call(productPath(id, '/directory'), DirectorySchema, { countryCode, currencyCode }, opts);
     },
     convertAmount: async (request, opts) => {
       const { source, target, amount } = parseWith(ConvertSchema, request, 'convertAmount request');
-      return call('services/convert/amount', ConvertAmountSchema, 'convert amount', { source, target, amount }, opts);
+      return call('services/convert/amount', ConvertAmountSchema, { source, target, amount }, opts);
     },
     getThirdPartyPaymentStatus: async (paymentId, opts) =>
-      call(`payments/${pathSegment(parseWith(PaymentIdSchema, paymentId, 'paymentId'), 'paymentId')}/thirdpartystatus`, ThirdPartyStatusSchema, 'third party status', undefined, opts),
+      call(`payments/${pathSegment(parseWith(Id, paymentId, 'paymentId'), 'paymentId')}/thirdpartystatus`, ThirdPartyStatusSchema, undefined, opts),
     async getPrivacyPolicy(request = {}, opts) {
       const { locale, paymentProductId } = parseWith(PrivacySchema, request, 'getPrivacyPolicy request');
-      const query: Record<string, string | number> = {};
-      if (locale) query.locale = locale;
-      if (paymentProductId !== undefined) query.paymentProductId = paymentProductId;
-      return call('services/privacypolicy', PrivacyPolicySchema, 'privacy policy', query, opts);
+      return call('services/privacypolicy', PrivacyPolicySchema, { locale, paymentProductId }, opts);
     },
     async getIinDetails(partialCardNumber, context, opts) {
       const digits = parseWith(
@@ -331,7 +329,7 @@ export function createClientSession(sessionResponse: SessionResponse, options: C
       const key = JSON.stringify([bin, paymentContext]);
       let pending = iinCache.get(key);
       if (!pending) {
-        pending = call('services/getIINdetails', IinDetailsSchema, 'IIN details', undefined, opts, { bin, paymentContext }).then(
+        pending = call('services/getIINdetails', IinDetailsSchema, undefined, opts, { bin, paymentContext }).then(
           (details): IinDetailsResult => ({ status: details.isAllowedInContext ? 'SUPPORTED' : 'EXISTING_BUT_NOT_ALLOWED', details }),
           (error: unknown): IinDetailsResult => {
             if (isNotFound(error)) return { status: 'UNKNOWN' };
@@ -345,7 +343,7 @@ export function createClientSession(sessionResponse: SessionResponse, options: C
       return pending;
     },
     getPublicKey(opts) {
-      const pending = (publicKey ??= call('crypto/publickey', PublicKeySchema, 'public key', undefined, opts));
+      const pending = (publicKey ??= call('crypto/publickey', PublicKeySchema, undefined, opts));
       // A failed fetch is not cached: the next call tries again.
       pending.catch(() => {
         if (publicKey === pending) publicKey = undefined;
@@ -383,8 +381,9 @@ export function createClientSession(sessionResponse: SessionResponse, options: C
         paymentProductId: input.paymentProductId,
         tokenize: input.tokenize,
         paymentValues: Object.entries(values).map(([key, value]) => ({ key, value })),
-        ...(accountOnFileId !== undefined ? { accountOnFileId } : {}),
-        ...(device ? { collectedDeviceInformation: device } : {}),
+        // Undefined ones are left out of the JSON.
+        accountOnFileId,
+        collectedDeviceInformation: device,
       };
       return encryptJwe(plaintext, await session.getPublicKey(opts));
     },
