@@ -35,7 +35,7 @@ export function configure(config: Partial<SbcConfig>): SbcConfig {
     pathPrefixes: checkList(config?.pathPrefixes, 'pathPrefixes', DEFAULTS.pathPrefixes),
   });
   if (configured && JSON.stringify(current) !== JSON.stringify(next)) {
-    throw new BatonError('sbc.configure was already called with other values; configure the gateway once, at start-up');
+    throw new BatonError('sbc.configure was already called with other values; call it once, at start-up');
   }
   current = next;
   configured = true;

@@ -61,7 +61,7 @@ export async function awaitFinalStatus(options: AwaitFinalStatusOptions): Promis
   const signal = checkSignal(options.signal, what);
   const orderId = options.orderId;
   if (!isOrderId(orderId)) {
-    throw new ValidationError(what, [{ path: 'orderId', message: 'expected an order reference of 1–128 characters, none a control character' }]);
+    throw new ValidationError(what, [{ path: 'orderId', message: 'expected 1–128 characters, no control characters' }]);
   }
   const positive = (name: 'intervalMs' | 'timeoutMs', fallback: number): number => {
     const value = options[name];
@@ -113,9 +113,7 @@ export async function awaitFinalStatus(options: AwaitFinalStatusOptions): Promis
         if (status !== 429 && status < 500) throw failure;
         if (status === 429 || status === 503) after = retryAfterMs(response.headers.get('retry-after'));
       } else {
-        const data = readJson(text);
-        if (data === undefined) throw new ValidationError('status answer', [{ path: '', message: 'not JSON' }]);
-        const parsed = parseWith(StatusAnswer, data, 'status answer');
+        const parsed = parseWith(StatusAnswer, readJson(text), 'status answer');
         const answer: v.InferOutput<typeof StatusAnswer> = { ...parsed, status: parsed.status.trim().toLowerCase() };
         if (FINAL_STATUSES.includes(answer.status)) {
           // A final status is never thrown away over an odd orderId (null, '', a number): the

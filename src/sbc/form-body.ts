@@ -22,7 +22,7 @@ export function serializeFormBody(body: unknown, what: string): URLSearchParams 
     try {
       for (const [key, value] of URLSearchParams.prototype.entries.call(body)) params.append(key, value);
     } catch {
-      throw new ValidationError(what, [{ path: '', message: 'expected a plain URLSearchParams', received: 'an object that is not one' }]);
+      throw new ValidationError(what, [{ path: '', message: 'expected a plain URLSearchParams' }]);
     }
   } else {
     for (const [key, value] of Object.entries(checkObject(body, what))) {

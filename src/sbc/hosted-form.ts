@@ -91,10 +91,7 @@ export async function startHostedForm(options: StartHostedFormOptions): Promise<
 }
 
 function formUrl(input: unknown): string | URL {
-  if (typeof input === 'string' || input instanceof URL) return input;
-  if (input !== null && typeof input === 'object' && 'redirectUrl' in input) {
-    const { redirectUrl } = input as { redirectUrl: unknown };
-    if (typeof redirectUrl === 'string' || redirectUrl instanceof URL) return redirectUrl;
-  }
+  const url = input !== null && typeof input === 'object' && !(input instanceof URL) ? (input as { redirectUrl?: unknown }).redirectUrl : input;
+  if (typeof url === 'string' || url instanceof URL) return url;
   throw new ValidationError('openHostedForm', [{ path: '', message: 'expected a URL or a parsed form response', received: describe(input) }]);
 }

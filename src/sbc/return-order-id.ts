@@ -69,7 +69,7 @@ function firstOf(query: URLSearchParams, names: readonly string[]): string | und
   for (const name of names) {
     const value = query.get(name);
     if (value === null || value === '') continue;
-    if (!isOrderId(value)) throw new ValidationError('return URL', [{ path: name, message: 'not a well-formed order reference' }]);
+    if (!isOrderId(value)) throw new ValidationError('return URL', [{ path: name, message: 'expected 1–128 characters, no control characters' }]);
     return value;
   }
   return undefined;

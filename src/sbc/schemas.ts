@@ -8,7 +8,7 @@ export type FinalStatus = (typeof FINAL)[number];
 export const FINAL_STATUSES: readonly string[] = FINAL;
 
 /** Integer centis, as `initiateSale` and the hosted-form order want them. */
-export const CENTIS_MESSAGE = 'must be a positive integer number of centis (1.00 EUR = 100), not major units';
+export const CENTIS_MESSAGE = 'must be positive integer centis (1.00 EUR = 100), not major units';
 /** An ISO 4217 alpha code in upper case. */
 export const CURRENCY = /^[A-Z]{3}$/;
 export const CURRENCY_MESSAGE = 'must be three upper-case letters (ISO 4217)';
@@ -38,16 +38,21 @@ export const InitiateSaleInput = v.looseObject({
   ipAddresses: v.optional(v.array(str(7, 15), 'must be a list')),
 });
 
+// An answer that is not JSON (an HTML error page, an empty body) reads as `undefined`.
+const JSON_OBJECT = 'must be a JSON object';
 const token = v.custom<string>((value) => isText(value), 'must be a non-empty string');
 // A string or a safe integer; `initiateSale` returns it as a string.
 const id = v.custom<string | number>((value) => isText(value) || Number.isSafeInteger(value), 'must be a non-empty string');
 
 /** The merchant server's success answer to initiate sale. */
-export const InitiateSaleSuccess = v.looseObject({
-  endpointId: id,
-  invoiceId: id,
-  session: object({ nonce: token, signature: token }),
-});
+export const InitiateSaleSuccess = v.looseObject(
+  {
+    endpointId: id,
+    invoiceId: id,
+    session: object({ nonce: token, signature: token }),
+  },
+  JSON_OBJECT,
+);
 
 /** A failure answer: `{ error: { cause, code, message } }`. Unknown causes are kept. */
 export const InitiateSaleFailure = v.looseObject({
@@ -62,7 +67,10 @@ export const InitiateSaleFailure = v.looseObject({
  * The merchant server's view of an order, as `awaitFinalStatus` reads it. Extra fields are kept;
  * `orderId` is kept as sent (null, '' or a number too): only `status` decides.
  */
-export const StatusAnswer = v.looseObject({
-  // `awaitFinalStatus` compares it trimmed and in lower case.
-  status: v.custom<string>((value) => typeof value === 'string' && value.trim() !== '', 'must be a non-empty string'),
-});
+export const StatusAnswer = v.looseObject(
+  {
+    // `awaitFinalStatus` compares it trimmed and in lower case.
+    status: v.custom<string>((value) => typeof value === 'string' && value.trim() !== '', 'must be a non-empty string'),
+  },
+  JSON_OBJECT,
+);

@@ -149,7 +149,7 @@ describe('initiateSale: the wire and the answer', () => {
 
   it('throws ValidationError for a 200 that is not JSON', async () => {
     vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('<html>ok</html>'));
-    await expect(initiateSale(sale())).rejects.toThrow(/not JSON/);
+    await expect(initiateSale(sale())).rejects.toThrow('initiateSale answer: must be a JSON object');
   });
 
   it('accepts numeric ids and keeps them as strings', async () => {

@@ -182,6 +182,8 @@ describe('awaitFinalStatus against the merchant mock', () => {
     await expect(awaitFinalStatus({ statusUrl, orderId: 'NO-SUCH-ORDER', intervalMs: 10 })).rejects.toMatchObject({ kind: 'http', status: 404 });
     vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(JSON.stringify({ state: 'approved' })));
     await expect(awaitFinalStatus({ statusUrl, orderId: 'X', intervalMs: 10 })).rejects.toBeInstanceOf(ValidationError);
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('<html>ok</html>'));
+    await expect(awaitFinalStatus({ statusUrl, orderId: 'X', intervalMs: 10 })).rejects.toThrow('status answer: must be a JSON object');
   });
 
   it.each(['2026/00042', 'ORD 001', 'M+1', 'Заказ-7', 'a&orderId=b'])('asks for any documented order id, percent-encoded: %s', async (id) => {
