@@ -74,13 +74,16 @@ const isBlank = (value: unknown) => value == null || (typeof value === 'string' 
 
 const isText = (value: unknown) => typeof value === 'string' || Number.isFinite(value);
 
-/** A list of strings documented as an array but sometimes sent as one string (comma or space separated). */
-const stringList = v.pipe(
-  v.custom<unknown>((value) => value == null || typeof value === 'string' || (Array.isArray(value) && value.every(isText))),
-  v.transform((value): string[] => (value == null ? [] : typeof value === 'string' ? value.split(/[\s,]+/).filter(Boolean) : (value as unknown[]).map(String))),
-);
-
-const actions = v.pipe(lenientOr(stringList, []), v.transform((list) => list as ActionName[]));
+/**
+ * The actions: a list of strings, documented as an array but sometimes sent as one string (comma or
+ * space separated); anything else is no actions.
+ */
+const actions = v.optional(
+  mapped((value) =>
+    typeof value === 'string' ? value.split(/[\s,]+/).filter(Boolean) : Array.isArray(value) && value.every(isText) ? value.map(String) : [],
+  ),
+  [],
+) as v.GenericSchema<unknown, ActionName[]>;
 
 /**
  * Text from whatever the live API sends where the document shows a string: a number as its text,
@@ -279,7 +282,7 @@ export const statusEnvelopeSchema = v.looseObject({
   errorCode: integerish,
   errorMessage: v.optional(
     v.pipe(
-      v.custom<string | number | null>((value) => value === null || typeof value === 'string' || Number.isFinite(value), 'expected a message'),
+      v.custom<string | number | null>((value) => value === null || isText(value), 'expected a message'),
       v.transform((value) => (value === null ? undefined : String(value))),
     ),
   ),

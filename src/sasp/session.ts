@@ -66,7 +66,7 @@ export function parseSessionResponse(body: string, options: { format?: SessionRe
 
 function parseLines(text: string): SaspSession {
   const lines = text.split(/\r?\n/).map((line) => line.trim());
-  const hint = /^\s*</.test(text) ? ' (looks like an HTML page: is the URL right?)' : /^errorCode=/i.test(text) ? ' (looks urlencoded: use format 1)' : '';
+  const hint = /^\s*</.test(text) ? ' (an HTML page: is the URL right?)' : /^errorCode=/i.test(text) ? ' (urlencoded: use format 1)' : '';
   const code = errorCodeOf(lines[0]!, `on the first line${hint}`);
   if (code !== 0) throw providerError(code, lines.slice(1).join('\n'), text);
   return session(lines[1], lines[2] || undefined);

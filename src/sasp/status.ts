@@ -74,7 +74,7 @@ const only = <const TEntries extends v.ObjectEntries>(entries: TEntries) =>
     v.looseObject(entries),
     v.custom<v.InferOutput<v.LooseObjectSchema<TEntries, undefined>>>(
       (value) => Object.keys(value as object).every((key) => Object.hasOwn(entries, key)),
-      'has an unknown option',
+      ({ input }) => `unknown option ${Object.keys(input as object).find((key) => !Object.hasOwn(entries, key))}`,
     ),
   );
 const directSchema = only({ ...common, saspSessionID: sidSchema, endpoint: v.optional(urlInput()) });

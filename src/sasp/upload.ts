@@ -64,7 +64,7 @@ const optionsSchema = v.looseObject({
   url: urlInput('url must be the uploadDocumentUrl'),
   token: v.pipe(v.string('token must be the uploadDocumentToken'), v.transform((token) => token.trim()), v.regex(/^[\w-]+\.[\w-]+\.[\w-]*$/, 'token is not a JWT')),
   files: v.pipe(
-    v.custom<readonly Blob[] | FileList>((value) => (Array.isArray(value) || (typeof FileList !== 'undefined' && value instanceof FileList)) && [...(value as ArrayLike<unknown> & Iterable<unknown>)].every(isBlob), 'files must be an array or FileList of File/Blob'),
+    v.custom<readonly Blob[] | FileList>((value) => (Array.isArray(value) || (typeof FileList !== 'undefined' && value instanceof FileList)) && [...(value as ArrayLike<unknown> & Iterable<unknown>)].every(isBlob), 'files must be a list of File/Blob'),
     v.transform((list) => [...(list as Iterable<Blob>)]),
     v.custom<Blob[]>((list) => (list as Blob[]).length > 0, 'choose at least one file'),
   ),

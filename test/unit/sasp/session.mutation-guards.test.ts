@@ -25,12 +25,12 @@ describe('parseSessionResponse: the errorCode is the whole first line or field',
     const issue = (body: string, format: 0 | 1 = 0) => (caught(() => parseSessionResponse(body, { format })) as ValidationError).issues[0];
     expect(issue('  <html><body>502</body></html>')).toStrictEqual({
       path: '',
-      message: 'expected an errorCode on the first line (looks like an HTML page: is the URL right?)',
+      message: 'expected an errorCode on the first line (an HTML page: is the URL right?)',
       received: '<html><body>502</body></html>',
     });
     expect(issue('ErrorCode=0&SID=abc')).toStrictEqual({
       path: '',
-      message: 'expected an errorCode on the first line (looks urlencoded: use format 1)',
+      message: 'expected an errorCode on the first line (urlencoded: use format 1)',
       received: 'ErrorCode=0&SID=abc',
     });
     // Neither hint when the text only contains those somewhere.
