@@ -126,10 +126,7 @@ export class SecretError extends BatonError {
   /** Where the secret was found, e.g. `body.merchant_control`. */
   readonly path: string;
   constructor(path: string) {
-    super(
-      `Refused to send ${path}: it is a merchant secret. Keep it on your server; ` +
-        'Baton only needs the session token your server minted.',
-    );
+    super(`Refused to send ${path}: it is a merchant secret; keep it on your server`);
     this.path = path;
   }
 }

@@ -91,24 +91,21 @@ export function safeUrl(input: string | URL, given: UrlPolicy): URL {
 
 /** A validated copy of the policy, each field read once. */
 function checkPolicy(policy: unknown): UrlPolicy {
-  let copy: { allowedHosts: unknown; pathPrefixes: unknown; allowLoopbackHttp: unknown } | undefined;
   try {
-    if (typeof policy === 'object' && policy !== null) {
-      const { allowedHosts, pathPrefixes, allowLoopbackHttp } = policy as Record<string, unknown>;
-      copy = {
-        allowedHosts: Array.isArray(allowedHosts) ? [...allowedHosts] : allowedHosts,
-        pathPrefixes: Array.isArray(pathPrefixes) ? [...pathPrefixes] : pathPrefixes,
-        allowLoopbackHttp,
-      };
-    }
+    const { allowedHosts, pathPrefixes, allowLoopbackHttp } = policy as UrlPolicy;
+    // Copied before they are checked: what is checked is what is used.
+    const copy = { allowedHosts: strings(allowedHosts), pathPrefixes: pathPrefixes === undefined ? undefined : strings(pathPrefixes), allowLoopbackHttp };
+    if (copy.allowedHosts && copy.pathPrefixes !== null) return copy as UrlPolicy;
   } catch {
-    copy = undefined;
+    // a getter or proxy threw, or there is no policy
   }
-  const strings = (list: unknown): list is string[] => Array.isArray(list) && list.every((item) => typeof item === 'string');
-  if (!copy || !strings(copy.allowedHosts) || (copy.pathPrefixes !== undefined && !strings(copy.pathPrefixes))) {
-    throw new ValidationError('URL policy', [{ path: 'allowedHosts', message: 'expected { allowedHosts: string[], pathPrefixes?: string[] }' }]);
-  }
-  return copy as UrlPolicy;
+  throw new ValidationError('URL policy', [{ path: 'allowedHosts', message: 'expected { allowedHosts: string[], pathPrefixes?: string[] }' }]);
+}
+
+/** A copy of `list` when it is an array of strings, else `null`. */
+function strings(list: unknown): string[] | null {
+  const copy = Array.isArray(list) ? [...(list as unknown[])] : [];
+  return Array.isArray(list) && copy.every((item) => typeof item === 'string') ? (copy as string[]) : null;
 }
 
 function hostMatches(url: URL, pattern: string): boolean {
