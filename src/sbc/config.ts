@@ -26,7 +26,7 @@ let configured = false;
  * sbc.configure({ allowedHosts: ['gate.example-gateway.com'], pathPrefixes: ['/paynet/'] });
  */
 export function configure(config: Partial<SbcConfig>): SbcConfig {
-  if (config !== null && typeof config === 'object' && 'hosts' in config) {
+  if ('hosts' in Object(config)) {
     // The one name for an allow-list across Baton is `allowedHosts`; say so rather than ignore it.
     throw new ValidationError('sbc configuration', [{ path: 'hosts', message: 'renamed: use allowedHosts' }]);
   }

@@ -17,7 +17,7 @@ const CENTIS = /^[1-9]\d{0,15}$/;
  */
 export function serializeFormBody(body: unknown, what: string): URLSearchParams {
   const params = new URLSearchParams();
-  if (typeof URLSearchParams !== 'undefined' && body instanceof URLSearchParams) {
+  if (body instanceof URLSearchParams) {
     // A copy: a subclass or a later change to the caller's object cannot alter what was checked.
     try {
       for (const [key, value] of URLSearchParams.prototype.entries.call(body)) params.append(key, value);

@@ -11,9 +11,6 @@ export interface FormResponse {
   readonly redirectUrl: string;
 }
 
-const SUCCESS_TYPES = new Set(['async-form-response', 'async-response']);
-const ERROR_TYPES = new Set(['validation-error', 'error']);
-
 /**
  * Parses the gateway's preauth-form answer as the merchant server relayed it: urlencoded pairs
  * separated by `&`, with or without line breaks (the document's layout).
@@ -43,12 +40,12 @@ export function parseFormResponse(body: string): FormResponse {
   // reason"; PaynetEasy's Response::isError() counts status == 'error' as an error whatever the type,
   // so an async-form-response with status=error never opens a form, redirect-url or not.
   const status = (fields.get('status') ?? '').toLowerCase();
-  if (ERROR_TYPES.has(type) || status === 'error') {
+  if (type === 'validation-error' || type === 'error' || status === 'error') {
     const code = fields.get('error-code') || fields.get('error_code') || type;
     const message = fields.get('error-message') || fields.get('error_message') || `the gateway answered ${type}`;
     throw new ProviderError('sbc', code, message, { type, serialNumber, merchantOrderId: fields.get('merchant-order-id'), fields: Object.fromEntries(fields) });
   }
-  if (!SUCCESS_TYPES.has(type)) {
+  if (type !== 'async-form-response' && type !== 'async-response') {
     throw new ValidationError('preauth-form answer', [{ path: 'type', message: 'expected async-form-response, validation-error or error', received: type || 'nothing' }]);
   }
   const issues = ['paynet-order-id', 'redirect-url']

@@ -45,10 +45,12 @@ export function isOrderId(value: unknown): value is string {
  * const answer = await sbc.awaitFinalStatus({ statusUrl: '/api/sbc/status', orderId });
  */
 export function readReturnOrderId(url?: string | URL): ReturnOrderId {
-  const href = url === undefined ? currentLocation() : checkUrl(url, 'return URL', '');
+  const page = typeof location === 'undefined' ? undefined : location.href;
+  const href = url === undefined ? page : checkUrl(url, 'return URL', '');
+  if (href === undefined) throw new BatonError('readReturnOrderId needs a URL outside a browser');
   let parsed: URL;
   try {
-    parsed = new URL(href, typeof location === 'undefined' ? undefined : location.href);
+    parsed = new URL(href, page);
   } catch {
     throw new ValidationError('return URL', [{ path: '', message: 'not a valid URL' }]);
   }
@@ -73,9 +75,4 @@ function firstOf(query: URLSearchParams, names: readonly string[]): string | und
     return value;
   }
   return undefined;
-}
-
-function currentLocation(): string {
-  if (typeof location === 'undefined') throw new BatonError('readReturnOrderId needs a URL outside a browser');
-  return location.href;
 }
