@@ -56,6 +56,7 @@ export function randomNonce(): string {
 /** What a browser can tell about itself for 3-D Secure; `undefined` outside a browser. */
 export function collectDeviceInformation(): DeviceInformation | undefined {
   if (typeof window === 'undefined' || typeof navigator === 'undefined') return undefined;
+  const { screen, innerHeight, innerWidth } = window;
   return {
     timezoneOffsetUtcMinutes: String(new Date().getTimezoneOffset()),
     locale: navigator.language,
@@ -63,39 +64,13 @@ export function collectDeviceInformation(): DeviceInformation | undefined {
       javaScriptEnabled: true,
       // EMV 3-D Secure asks for it; every current browser answers false.
       javaEnabled: typeof navigator.javaEnabled === 'function' ? navigator.javaEnabled() : false,
-      colorDepth: window.screen.colorDepth,
-      screenHeight: String(window.screen.height),
-      screenWidth: String(window.screen.width),
-      innerHeight: String(window.innerHeight),
-      innerWidth: String(window.innerWidth),
+      colorDepth: screen.colorDepth,
+      screenHeight: String(screen.height),
+      screenWidth: String(screen.width),
+      innerHeight: String(innerHeight),
+      innerWidth: String(innerWidth),
     },
   };
-}
-
-function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
-  try {
-    const binary = atob(text.replace(/\s/g, ''));
-    return Uint8Array.from(binary, (char) => char.charCodeAt(0));
-  } catch (cause) {
-    throw new ValidationError('public key', [{ path: 'publicKey', message: 'is not base64' }], { cause });
-  }
-}
-
-function concat(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(parts.reduce((size, part) => size + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
-
-/** The AAD length in bits as a 64-bit big-endian integer (RFC 7518 §5.2.2.1 "AL"). */
-function bitLength(bytes: Uint8Array): Uint8Array {
-  const out = new Uint8Array(8);
-  new DataView(out.buffer).setBigUint64(0, BigInt(bytes.length) * 8n);
-  return out;
 }
 
 /**
@@ -108,25 +83,28 @@ function bitLength(bytes: Uint8Array): Uint8Array {
  */
 export async function encryptJwe(plaintext: unknown, key: PublicKey): Promise<string> {
   const crypto = subtle();
+  const encode = (text: string) => new TextEncoder().encode(text);
   let rsa: CryptoKey;
   try {
-    rsa = await crypto.importKey('spki', decodeBase64(key.publicKey), { name: 'RSA-OAEP', hash: 'SHA-1' }, false, ['encrypt']);
+    // `atob` throws on text that is not base64: refused like a key WebCrypto cannot read.
+    const der = Uint8Array.from(atob(key.publicKey.replace(/\s/g, '')), (char) => char.charCodeAt(0));
+    rsa = await crypto.importKey('spki', der, { name: 'RSA-OAEP', hash: 'SHA-1' }, false, ['encrypt']);
   } catch (cause) {
-    if (cause instanceof BatonError) throw cause;
-    throw new ValidationError('public key', [{ path: 'publicKey', message: 'is not an RSA SubjectPublicKeyInfo (DER)' }], { cause });
+    throw new ValidationError('public key', [{ path: 'publicKey', message: 'is not a base64 RSA SubjectPublicKeyInfo (DER)' }], { cause });
   }
-  const header = encodeBase64Url(new TextEncoder().encode(JSON.stringify({ alg: 'RSA-OAEP', enc: 'A256CBC-HS512', kid: key.keyId })));
+  const header = encodeBase64Url(encode(JSON.stringify({ alg: 'RSA-OAEP', enc: 'A256CBC-HS512', kid: key.keyId })));
   const cek = randomBytes(64);
   const iv = randomBytes(16);
   const macKey = await crypto.importKey('raw', cek.slice(0, 32), { name: 'HMAC', hash: 'SHA-512' }, false, ['sign']);
-  const encKey = await crypto.importKey('raw', cek.slice(32), { name: 'AES-CBC' }, false, ['encrypt']);
-
-  const data = new TextEncoder().encode(JSON.stringify(plaintext));
-  const ciphertext = new Uint8Array(await crypto.encrypt({ name: 'AES-CBC', iv }, encKey, data));
-  const aad = new TextEncoder().encode(header); // ASCII: the header is base64url
-  const mac = new Uint8Array(await crypto.sign('HMAC', macKey, concat(aad, iv, ciphertext, bitLength(aad))));
+  const encKey = await crypto.importKey('raw', cek.slice(32), 'AES-CBC', false, ['encrypt']);
+  const ciphertext = new Uint8Array(await crypto.encrypt({ name: 'AES-CBC', iv }, encKey, encode(JSON.stringify(plaintext))));
+  const aad = encode(header); // ASCII: the header is base64url
+  // MAC input: AAD, IV, ciphertext and AL, the AAD length in bits as a 64-bit big-endian integer (RFC 7518 §5.2.2.1).
+  const signed = new Uint8Array([...aad, ...iv, ...ciphertext, 0, 0, 0, 0, 0, 0, 0, 0]);
+  new DataView(signed.buffer).setUint32(signed.length - 4, aad.length * 8);
+  const mac = new Uint8Array(await crypto.sign('HMAC', macKey, signed));
   const wrapped = new Uint8Array(await crypto.encrypt({ name: 'RSA-OAEP' }, rsa, cek));
   cek.fill(0);
 
-  return [header, encodeBase64Url(wrapped), encodeBase64Url(iv), encodeBase64Url(ciphertext), encodeBase64Url(mac.slice(0, 32))].join('.');
+  return [header, ...[wrapped, iv, ciphertext, mac.slice(0, 32)].map((part) => encodeBase64Url(part))].join('.');
 }

@@ -228,6 +228,15 @@ export interface ClientSession {
   encrypt(request: EncryptRequest, options?: CallOptions): Promise<string>;
 }
 
+/**
+ * `input` checked with a loose schema, keeping only the schema's own keys (what is sent as the
+ * query: unknown keys stay out; an undefined value is left out by the encoder).
+ */
+function pick<const TEntries extends v.ObjectEntries>(schema: v.LooseObjectSchema<TEntries, undefined>, input: unknown, what: string): v.InferOutput<v.ObjectSchema<TEntries, undefined>> {
+  const output = parseWith(schema, input, what);
+  return Object.fromEntries(Object.keys(schema.entries).map((key) => [key, output[key]])) as v.InferOutput<v.ObjectSchema<TEntries, undefined>>;
+}
+
 function isNotFound(error: unknown): boolean {
   return (isConnectError(error) && error.details.httpStatus === 404) || (error instanceof NetworkError && error.status === 404);
 }
@@ -275,11 +284,7 @@ export function createClientSession(sessionResponse: SessionResponse, options: C
     callOptions: CallOptions | undefined,
     json?: unknown,
   ) => callClientApi(target, path, schema, `${path} answer`, { searchParams, signal: callOptions?.signal, ...(json ? { method: 'POST' as const, json } : {}) });
-  const contextOf = (context: PaymentContext) => {
-    const { countryCode, currencyCode, amount, isRecurring, locale } = parseWith(PaymentContextSchema, context, 'payment context');
-    // An undefined `locale` is left out of the query.
-    return { countryCode, currencyCode, amount, isRecurring, locale };
-  };
+  const contextOf = (context: PaymentContext) => pick(PaymentContextSchema, context, 'payment context');
   const productPath = (id: number, suffix = '') => `products/${pathSegment(parseWith(ProductId, id, 'paymentProductId'), 'paymentProductId')}${suffix}`;
 
   const session: ClientSession = {
@@ -301,21 +306,12 @@ export function createClientSession(sessionResponse: SessionResponse, options: C
       call('productgroups', BasicPaymentProductGroupsSchema, { ...contextOf(context), hide: 'fields' }, opts),
     getPaymentProduct: async (id, context, opts) => call(productPath(id), PaymentProductSchema, contextOf(context), opts),
     getPaymentProductNetworks: async (id, context, opts) => call(productPath(id, '/networks'), NetworksSchema, contextOf(context), opts),
-    getPaymentProductDirectory: async (id, context, opts) => {
-      // Loose schemas keep unknown keys: only the documented ones are sent.
-      const { countryCode, currencyCode } = parseWith(DirectoryContextSchema, context, 'directory context');
-      return call(productPath(id, '/directory'), DirectorySchema, { countryCode, currencyCode }, opts);
-    },
-    convertAmount: async (request, opts) => {
-      const { source, target, amount } = parseWith(ConvertSchema, request, 'convertAmount request');
-      return call('services/convert/amount', ConvertAmountSchema, { source, target, amount }, opts);
-    },
+    getPaymentProductDirectory: async (id, context, opts) =>
+      call(productPath(id, '/directory'), DirectorySchema, pick(DirectoryContextSchema, context, 'directory context'), opts),
+    convertAmount: async (request, opts) => call('services/convert/amount', ConvertAmountSchema, pick(ConvertSchema, request, 'convertAmount request'), opts),
     getThirdPartyPaymentStatus: async (paymentId, opts) =>
       call(`payments/${pathSegment(parseWith(Id, paymentId, 'paymentId'), 'paymentId')}/thirdpartystatus`, ThirdPartyStatusSchema, undefined, opts),
-    async getPrivacyPolicy(request = {}, opts) {
-      const { locale, paymentProductId } = parseWith(PrivacySchema, request, 'getPrivacyPolicy request');
-      return call('services/privacypolicy', PrivacyPolicySchema, { locale, paymentProductId }, opts);
-    },
+    getPrivacyPolicy: async (request = {}, opts) => call('services/privacypolicy', PrivacyPolicySchema, pick(PrivacySchema, request, 'getPrivacyPolicy request'), opts),
     async getIinDetails(partialCardNumber, context, opts) {
       const digits = parseWith(
         v.pipe(v.string('must be a string'), v.transform((s) => asciiDigits(s).replace(/[\s-]/g, '')), v.regex(/^\d*$/, 'must contain only digits, spaces and dashes')),

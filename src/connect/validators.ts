@@ -86,6 +86,29 @@ export function isResidentIdNumberValid(value: string): boolean {
 
 const EMAIL = /^[^\s@.]+(\.[^\s@.]+)*@([^\s@.]+\.)*[^\s@.]+\.[^\s@.]{2,}$/u;
 
+// `rule` is the validator's own entry (`length` → `{ minLength, maxLength }`), checked by the product schema.
+type Rule = (value: string, rule: any, now: Date, values: Readonly<Record<string, string>>) => boolean;
+
+/** When each validator fails, in the order `failedValidators` reports them. A declared validator is any truthy entry. */
+const FAILS: Record<ValidatorName, Rule> = {
+  luhn: (value) => !isLuhnValid(value),
+  // UTF-16 units, as the platform and its SDKs count (see the README).
+  length: (value, { minLength, maxLength }) => (minLength !== undefined && value.length < Number(minLength)) || (maxLength !== undefined && value.length > Number(maxLength)),
+  expirationDate: (value, _, now) => !isExpiryDateValid(value, now),
+  regularExpression: (value, rule) => !matchesWhole(value, rule.regularExpression),
+  range: (value, { minValue, maxValue }) => {
+    const n = Number(value);
+    return value.trim() === '' || !Number.isFinite(n) || (minValue !== undefined && n < Number(minValue)) || (maxValue !== undefined && n > Number(maxValue));
+  },
+  fixedList: (value, rule) => !rule.allowedValues.includes(value),
+  emailAddress: (value) => !EMAIL.test(value),
+  iban: (value) => !isIbanValid(value),
+  termsAndConditions: (value) => value !== 'true',
+  residentIdNumber: (value) => !isResidentIdNumberValid(value),
+  // Brazil's Boleto Bancário: the field is required when `fiscalNumber` has this length.
+  boletoBancarioRequiredness: (value, rule, _, values) => value === '' && (values.fiscalNumber ?? '').length === Number(rule.fiscalNumberLength),
+};
+
 /**
  * The names of the validators `value` fails (empty when it passes). `values` are the other
  * fields' values, for validators that depend on them (`boletoBancarioRequiredness` reads
@@ -101,38 +124,18 @@ export function failedValidators(
   now = new Date(),
   values: Readonly<Record<string, string>> = {},
 ): ValidatorName[] {
-  const failed: ValidatorName[] = [];
-  const { length, range, regularExpression, fixedList, boletoBancarioRequiredness: boleto } = validators;
-  const fail = (name: ValidatorName, bad: boolean) => bad && failed.push(name);
-  fail('luhn', !!validators.luhn && !isLuhnValid(value));
-  // UTF-16 units, as the platform and its SDKs count (see the README).
-  fail('length', !!length && ((length.minLength !== undefined && value.length < Number(length.minLength)) || (length.maxLength !== undefined && value.length > Number(length.maxLength))));
-  fail('expirationDate', !!validators.expirationDate && !isExpiryDateValid(value, now));
-  fail('regularExpression', !!regularExpression && !matchesWhole(value, regularExpression.regularExpression));
-  if (range) {
-    const n = Number(value);
-    fail('range', value.trim() === '' || !Number.isFinite(n) || (range.minValue !== undefined && n < Number(range.minValue)) || (range.maxValue !== undefined && n > Number(range.maxValue)));
-  }
-  fail('fixedList', !!fixedList && !fixedList.allowedValues.includes(value));
-  fail('emailAddress', !!validators.emailAddress && !EMAIL.test(value));
-  fail('iban', !!validators.iban && !isIbanValid(value));
-  fail('termsAndConditions', !!validators.termsAndConditions && value !== 'true');
-  fail('residentIdNumber', !!validators.residentIdNumber && !isResidentIdNumberValid(value));
-  // Brazil's Boleto Bancário: the field is required when `fiscalNumber` has this length.
-  fail('boletoBancarioRequiredness', !!boleto && value === '' && (values.fiscalNumber ?? '').length === Number(boleto.fiscalNumberLength));
-  return failed;
+  return (Object.keys(FAILS) as ValidatorName[]).filter((name) => validators[name] && FAILS[name](value, validators[name], now, values));
 }
 
 function matchesWhole(value: string, pattern: string): boolean {
-  try {
-    return new RegExp(`^(?:${pattern})$`, 'u').test(value);
-  } catch {
+  for (const flags of ['u', '']) {
     try {
-      return new RegExp(`^(?:${pattern})$`).test(value);
+      return new RegExp(`^(?:${pattern})$`, flags).test(value);
     } catch {
-      return true; // A pattern this engine cannot read is left to the platform.
+      // Not a pattern this engine reads with these flags: try without `u`.
     }
   }
+  return true; // A pattern this engine cannot read is left to the platform.
 }
 
 /** Options of `validateValues`. */
