@@ -45,7 +45,6 @@ export function safeUrl(input: string | URL, given: UrlPolicy): URL {
   if (REWRITTEN.test(raw)) throw refuse(REWRITTEN_REASON);
   const written = AUTHORITY.exec(raw);
   if (!written) throw refuse('not an absolute http(s) URL');
-  const scheme = written[1]!.toLowerCase();
   const authority = written[2]!;
 
   let url: URL;
@@ -55,8 +54,8 @@ export function safeUrl(input: string | URL, given: UrlPolicy): URL {
     throw refuse('not a valid URL');
   }
 
-  if (url.username || url.password || authority.includes('@')) throw refuse('credentials in the URL');
-  if (scheme !== url.protocol.slice(0, -1)) throw refuse('scheme changed when parsed');
+  // Any user or password needs an `@` in the authority as written.
+  if (authority.includes('@')) throw refuse('credentials in the URL');
   const defaultPort = url.protocol === 'https:' ? ':443' : ':80';
   const writtenHost = authority.toLowerCase().replace(new RegExp(`${defaultPort}$`), '');
   if (writtenHost !== url.host) throw refuse(`host ${JSON.stringify(authority)} is read as ${url.host}`);
