@@ -66,7 +66,7 @@ export async function awaitFinalStatus(options: AwaitFinalStatusOptions): Promis
   const positive = (name: 'intervalMs' | 'timeoutMs', fallback: number): number => {
     const value = options[name];
     if (value === undefined) return fallback;
-    if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value;
+    if (Number.isFinite(value) && (value as number) > 0) return value as number;
     throw new ValidationError(what, [{ path: name, message: 'expected a positive number of milliseconds' }]);
   };
   const intervalMs = positive('intervalMs', 3_000);

@@ -22,7 +22,7 @@ export function encodeMerchantFormData(record: Readonly<Record<string, string | 
   for (const [name, raw] of Object.entries(record)) {
     // The gateway decodes these pairs into names: a secret's name is refused here as anywhere.
     if (isSecretKey(name)) throw new SecretError(`merchant_form_data.${name}`);
-    const value = typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0 ? String(raw) : raw;
+    const value = Number.isSafeInteger(raw) && (raw as number) >= 0 ? String(raw) : raw;
     if (name === '' || !ALNUM.test(name)) issues.push({ path: name, message: 'names may hold only a-z, A-Z, 0-9', received: name.slice(0, 50) });
     if (typeof value !== 'string') issues.push({ path: name, message: 'values must be strings (or non-negative integers)' });
     else if (!ALNUM.test(value)) issues.push({ path: name, message: 'values may hold only a-z, A-Z, 0-9', received: value.slice(0, 50) });

@@ -54,9 +54,6 @@ export interface SaleSession {
   readonly session: { readonly nonce: string; readonly signature: string };
 }
 
-/** Retries after the first attempt for `SERVER_UNAVAILABLE`, HTTP 503 or a network failure. */
-const RETRY_LIMIT = 2;
-
 /**
  * Validates a sale, POSTs it in the documented JSON layout to the merchant server's own
  * initiate-sale URL, and returns the signed session.
@@ -107,7 +104,8 @@ export async function initiateSale(options: InitiateSaleOptions): Promise<SaleSe
     headers: { accept: 'application/json' },
     signal,
     acceptStatus: () => true,
-    retry: { limit: RETRY_LIMIT, statusCodes: [503] },
+    // At most two retries, for `SERVER_UNAVAILABLE` or HTTP 503 only.
+    retry: { limit: 2, statusCodes: [503] },
     retryWhen: isUnavailable,
   });
   return readAnswer(response, url);
@@ -122,7 +120,7 @@ function isUnavailable(response: HttpResponse): boolean {
 function readAnswer(response: HttpResponse, url: string): SaleSession {
   const data = readJson(response.text);
   if (data !== null && typeof data === 'object' && 'error' in data) {
-    const { error } = parseWith(InitiateSaleFailure, data, 'initiateSale failure answer');
+    const { error } = parseWith(InitiateSaleFailure, data, 'initiateSale answer');
     throw new ProviderError('sbc', error.code === '' ? error.cause : error.code, error.message || error.cause, {
       cause: error.cause,
       status: response.status,

@@ -2,10 +2,9 @@
 // bytes in every bundle.
 import * as v from 'valibot';
 
-const FINAL = ['approved', 'declined', 'filtered', 'error'] as const;
 /** Final transaction statuses; `processing` and `unknown` are not final. */
-export type FinalStatus = (typeof FINAL)[number];
-export const FINAL_STATUSES: readonly string[] = FINAL;
+export type FinalStatus = 'approved' | 'declined' | 'filtered' | 'error';
+export const FINAL_STATUSES: readonly string[] = ['approved', 'declined', 'filtered', 'error'] satisfies FinalStatus[];
 
 /** Integer centis, as `initiateSale` and the hosted-form order want them. */
 export const CENTIS_MESSAGE = 'must be positive integer centis (1.00 EUR = 100), not major units';
