@@ -1,6 +1,7 @@
 // The card number's brand: as the number grows, ask the platform which product its IIN belongs
 // to (the session answers repeated bins itself), show that product's logo, and report a card the
 // platform knows but does not accept in this payment context.
+import { el } from './form-field.js';
 import type { ClientSession, IinDetailsResult } from './session.js';
 import type { PaymentContext, PaymentProduct } from './schemas.js';
 
@@ -24,9 +25,7 @@ export interface CardBrandOptions {
 }
 
 export function createCardBrand(doc: Document, id: string, { session, context, signal, current, onResult }: CardBrandOptions): CardBrand {
-  const node = doc.createElement('span');
-  node.className = 'baton-brand';
-  node.id = id;
+  const node = Object.assign(el(doc, 'span', 'baton-brand'), { id });
   node.setAttribute('aria-live', 'polite');
   let bin = '';
   let pending: Promise<void> = Promise.resolve();
@@ -35,7 +34,8 @@ export function createCardBrand(doc: Document, id: string, { session, context, s
 
   const show = (product?: PaymentProduct) => {
     // The same brand again (the 7th and 8th digits rarely change it) is not re-announced.
-    if (product === shown || (product && shown && product.id === shown.id)) return;
+    // (Ids are required: equal ids, or no product before and now.)
+    if (product?.id === shown?.id) return;
     shown = product;
     const hints = product?.displayHints;
     const name = hints?.label ?? '';

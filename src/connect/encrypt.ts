@@ -39,7 +39,7 @@ export interface DeviceInformation {
 
 function subtle(): SubtleCrypto {
   const api = globalThis.crypto?.subtle;
-  if (!api) throw new BatonError('Encryption needs WebCrypto (crypto.subtle): serve the page over https or from localhost');
+  if (!api) throw new BatonError('Encryption needs crypto.subtle: serve the page over https or from localhost');
   return api;
 }
 
@@ -90,7 +90,7 @@ export async function encryptJwe(plaintext: unknown, key: PublicKey): Promise<st
     const der = Uint8Array.from(atob(key.publicKey.replace(/\s/g, '')), (char) => char.charCodeAt(0));
     rsa = await crypto.importKey('spki', der, { name: 'RSA-OAEP', hash: 'SHA-1' }, false, ['encrypt']);
   } catch (cause) {
-    throw new ValidationError('public key', [{ path: 'publicKey', message: 'is not a base64 RSA SubjectPublicKeyInfo (DER)' }], { cause });
+    throw new ValidationError('public key', [{ path: 'publicKey', message: 'is not a base64 RSA public key (SPKI)' }], { cause });
   }
   const header = encodeBase64Url(encode(JSON.stringify({ alg: 'RSA-OAEP', enc: 'A256CBC-HS512', kid: key.keyId })));
   const cek = randomBytes(64);

@@ -6,27 +6,13 @@
 import { ValidationError } from '../core/errors.js';
 import { asciiDigits } from './digits.js';
 
-type Token = { readonly literal: string; readonly inValue?: boolean } | { readonly accepts: (char: string) => boolean };
-
-const anyChar = () => true;
-const digit = (c: string) => c >= '0' && c <= '9';
-
-function tokenize(mask: string): Token[] {
-  const tokens: Token[] = [];
-  const group = /\{\{(.*?)\}\}/gu;
-  let at = 0;
-  for (const match of mask.matchAll(group)) {
-    for (const char of mask.slice(at, match.index)) tokens.push({ literal: char });
-    for (const char of match[1]!) tokens.push(char === '9' ? { accepts: digit } : char === '*' ? { accepts: anyChar } : { literal: char, inValue: true });
-    at = match.index + match[0].length;
-  }
-  for (const char of mask.slice(at)) tokens.push({ literal: char });
-  return tokens;
-}
+/** A mask character, and whether it sits inside `{{ }}` (where `9` and `*` are placeholders). */
+type Token = readonly [char: string, inGroup: boolean];
 
 function check(value: unknown, mask: unknown): void {
-  if (typeof value !== 'string') throw new ValidationError('value', [{ path: '', message: 'must be a string', received: typeof value }]);
-  if (mask !== undefined && typeof mask !== 'string') throw new ValidationError('mask', [{ path: '', message: 'must be a string', received: typeof mask }]);
+  for (const [what, given] of [['value', value], ['mask', mask === undefined ? '' : mask]] as const) {
+    if (typeof given !== 'string') throw new ValidationError(what, [{ path: '', message: 'must be a string', received: typeof given }]);
+  }
 }
 
 /**
@@ -35,19 +21,22 @@ function check(value: unknown, mask: unknown): void {
  * the mask runs out, so a literal is added only once something follows it (backspace works).
  */
 function walk(value: string, mask: string, keepLiterals: boolean): string {
-  const tokens = tokenize(mask);
-  if (!tokens.some((token) => 'accepts' in token)) return value;
+  // `split` with a capture group: the groups' contents sit at the odd indices.
+  const tokens = mask.split(/\{\{(.*?)\}\}/u).flatMap((part, index) => [...part].map((char): Token => [char, index % 2 === 1]));
+  const isPlaceholder = ([char, inGroup]: Token) => inGroup && (char === '9' || char === '*');
+  if (!tokens.some(isPlaceholder)) return value;
   const input = [...asciiDigits(value)];
   let out = '';
   let i = 0;
   for (let t = 0; t < tokens.length && i < input.length; ) {
     const token = tokens[t]!;
+    const [literal, inGroup] = token;
     const char = input[i]!;
-    if ('literal' in token) {
-      if (keepLiterals || token.inValue) out += token.literal;
-      if (char === token.literal) i++;
+    if (!isPlaceholder(token)) {
+      if (keepLiterals || inGroup) out += literal;
+      if (char === literal) i++;
       t++;
-    } else if (token.accepts(char)) {
+    } else if (literal === '*' || (char >= '0' && char <= '9')) {
       out += char;
       i++;
       t++;

@@ -6,7 +6,7 @@ import type { Documented } from '../core/documented.js';
 import { numberish, textish } from '../core/schemas.js';
 
 /** Ids that end up in a URL path or an `Authorization` header. */
-export const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9._~-]{1,128}$/, 'must be 1–128 letters, digits, ".", "_", "~" or "-"'));
+export const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9._~-]{1,128}$/, 'must be 1–128 of A-Z a-z 0-9 . _ ~ -'));
 /** A number, or a numeric string as some gateways send. */
 const Num = numberish;
 // Built from `v.custom` (as in core/schemas.ts): `v.boolean`, `v.number`, `v.integer`, `v.minValue`,
@@ -37,9 +37,9 @@ export type SessionResponse = v.InferInput<typeof SessionResponseSchema>;
 
 /** The payment context every product call is made in. */
 export const PaymentContextSchema = v.looseObject({
-  countryCode: v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as "NL"')),
-  currencyCode: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as "EUR"')),
-  amount: wholeFrom(0, 'must be an integer amount in minor units (cents)'),
+  countryCode: v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'must be a country code such as "NL"')),
+  currencyCode: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'must be a currency code such as "EUR"')),
+  amount: wholeFrom(0, 'must be an integer in cents'),
   isRecurring: Bool,
   locale: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*$/, 'must be a locale such as "en_GB"'))),
 });

@@ -354,16 +354,16 @@ export function createClientSession(sessionResponse: SessionResponse, options: C
           { path: 'product', message: `is product ${product.id}, not paymentProductId ${input.paymentProductId}`, received: String(product.id) },
         ]);
       }
-      const fields = product && new Map(product.fields.map((field) => [field.id, field]));
       const account =
         input.accountOnFile ?? (input.accountOnFileId === undefined ? undefined : product?.accountsOnFile.find((a) => Number(a.id) === input.accountOnFileId));
       const accountOnFileId = account ? Number(account.id) : input.accountOnFileId;
       const readOnly = new Set(account?.attributes.filter((a) => a.status === 'READ_ONLY').map((a) => a.key));
       const values: Record<string, string> = {};
       for (const [key, raw] of Object.entries(input.values)) {
+        const field = product?.fields.find((f) => f.id === key);
         // Not a field of this product, or stored and unchangeable: not sent.
-        if ((fields && !fields.has(key)) || readOnly.has(key)) continue;
-        const value = unmaskValue(key, raw, fields?.get(key)?.displayHints?.mask);
+        if ((product && !field) || readOnly.has(key)) continue;
+        const value = unmaskValue(key, raw, field?.displayHints?.mask);
         if (value !== '') values[key] = value; // empty is "not given"
       }
       if (product) {
