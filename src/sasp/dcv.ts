@@ -15,19 +15,13 @@ export interface DcvChoice {
   readonly email?: string;
 }
 
-const HASH_TO_API: Readonly<Record<string, DcvApiMethod>> = {
-  'cname csr hash': 'CNAME_CSR_HASH',
-  'http csr hash': 'HTTP_CSR_HASH',
-  'https csr hash': 'HTTPS_CSR_HASH',
-  manual: 'MANUAL',
-};
-
-const API_TO_OPTION: Readonly<Record<string, { type: string; option: string }>> = {
-  CNAME_CSR_HASH: { type: 'csrHash', option: 'CNAME CSR Hash' },
-  HTTP_CSR_HASH: { type: 'csrHash', option: 'HTTP CSR Hash' },
-  HTTPS_CSR_HASH: { type: 'csrHash', option: 'HTTPS CSR Hash' },
-  MANUAL: { type: 'manual', option: 'Manual' },
-};
+/** The update API's method names, with the status document's `type` and option label. */
+const METHODS: ReadonlyArray<readonly [DcvApiMethod, string, string]> = [
+  ['CNAME_CSR_HASH', 'csrHash', 'CNAME CSR Hash'],
+  ['HTTP_CSR_HASH', 'csrHash', 'HTTP CSR Hash'],
+  ['HTTPS_CSR_HASH', 'csrHash', 'HTTPS CSR Hash'],
+  ['MANUAL', 'manual', 'Manual'],
+];
 
 /**
  * Maps a method offered in the status (`type` and one of its `options`) to the update API's name.
@@ -41,7 +35,8 @@ export function dcvMethodToApi(type: string, option: string): DcvChoice {
   if (kind === 'email' || kind === 'whoisemail' || (kind !== 'csrhash' && String(option).includes('@'))) {
     return { method: 'EMAIL', email: option };
   }
-  return { method: HASH_TO_API[String(option).trim().toLowerCase()] ?? option };
+  const label = String(option).trim().toLowerCase();
+  return { method: METHODS.find((known) => known[2].toLowerCase() === label)?.[0] ?? option };
 }
 
 /**
@@ -54,5 +49,6 @@ export function dcvMethodToApi(type: string, option: string): DcvChoice {
 export function dcvMethodFromApi(method: string, email?: string): { type: string; option: string } {
   const name = String(method).trim().toUpperCase();
   if (name === 'EMAIL') return { type: 'email', option: email ?? '' };
-  return API_TO_OPTION[name] ?? { type: method, option: method };
+  const known = METHODS.find(([api]) => api === name);
+  return known ? { type: known[1], option: known[2] } : { type: method, option: method };
 }

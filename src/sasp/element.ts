@@ -1,8 +1,15 @@
+import { ValidationError } from '../core/errors.js';
+
 /**
- * An element factory bound to a document: class name and text only — provider text always goes
- * in as `textContent`, never as HTML.
+ * An element factory bound to `container`'s document: class name and text only — provider text
+ * always goes in as `textContent`, never as HTML. Throws a `ValidationError` naming `what` when
+ * `container` is not an element.
  */
-export function elementFactory(doc: Document) {
+export function elementFactory(container: HTMLElement, what: string) {
+  if (!container || typeof (container as Partial<HTMLElement>).append !== 'function') {
+    throw new ValidationError(what, [{ path: '', message: 'expected an HTML element' }]);
+  }
+  const doc = container.ownerDocument;
   return <K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] => {
     const node = doc.createElement(tag);
     if (className) node.className = className;

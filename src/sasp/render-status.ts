@@ -5,7 +5,7 @@ import type { NavigationTarget } from '../core/navigate.js';
 import { parseWith } from '../core/validate.js';
 import { dcvMethodToApi, type DcvApiMethod } from './dcv.js';
 import type { SaspUrlOptions } from './policy.js';
-import { looseSectionSchema, type ActionName, type DcvDomain, type LooseSection, type Open, type PostPaymentStatus } from './schemas.js';
+import { isRecord, isText, looseSectionSchema, shape, type ActionName, type DcvDomain, type LooseSection, type Open, type PostPaymentStatus } from './schemas.js';
 import { openPostPayment } from './session.js';
 import { elementFactory } from './element.js';
 
@@ -42,7 +42,7 @@ export interface RenderStatusOptions extends SaspUrlOptions {
   readonly headingLevel?: 2 | 3 | 4 | 5 | 6;
 }
 
-const optionsSchema = v.looseObject({
+const optionsSchema = shape({
   onAction: v.optional(callback<NonNullable<RenderStatusOptions['onAction']>>()),
   sid: v.optional(v.string()),
   target: v.optional(navigationTarget),
@@ -65,9 +65,7 @@ const SECTIONS: ReadonlyArray<readonly [SectionName, string, string]> = [
 const STATUS_LABELS: Readonly<Record<string, string>> = {
   NotApplicable: 'Not applicable',
   ActionRequired: 'Action required',
-  Completed: 'Completed',
   InProgress: 'In progress',
-  Unknown: 'Unknown',
   notCompleted: 'Not completed',
 };
 
@@ -119,8 +117,7 @@ export const statusLabel = (status: string) => STATUS_LABELS[status] ?? status;
 export const actionLabel = (action: string) => ACTION_LABELS[action] ?? action;
 
 /** Text of a value the schema did not check (a field of an unknown section), or undefined. */
-const text = (value: unknown) => (typeof value === 'string' || Number.isFinite(value) ? String(value) : undefined);
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const text = (value: unknown) => (isText(value) ? String(value) : undefined);
 /** `CNAME_CSR_HASH`, `CNAME CSR Hash` and `cname csr hash` are the same method. */
 const sameMethod = (a: string | undefined, b: string) => !!a && a.replace(/[\s_-]/g, '').toLowerCase() === b.replace(/[\s_-]/g, '').toLowerCase();
 
@@ -160,9 +157,7 @@ let nextId = 0;
  * });
  */
 export function renderStatus(container: HTMLElement, status: PostPaymentStatus, options: RenderStatusOptions): HTMLElement {
-  if (!container || typeof (container as Partial<HTMLElement>).append !== 'function') {
-    throw new ValidationError('renderStatus container', [{ path: '', message: 'expected an HTML element' }]);
-  }
+  const el = elementFactory(container, 'renderStatus container');
   if (!status || typeof status !== 'object' || status.orderNumber === undefined) {
     throw new ValidationError('renderStatus status', [{ path: '', message: 'expected the result of getPostPaymentStatus' }]);
   }
@@ -170,8 +165,6 @@ export function renderStatus(container: HTMLElement, status: PostPaymentStatus, 
   if (!opts.onAction && !opts.sid) {
     throw new ValidationError('renderStatus options', [{ path: 'onAction', message: 'give onAction, or sid so actions can open the hosted page' }]);
   }
-  const doc = container.ownerDocument;
-  const el = elementFactory(doc);
   const level = opts.headingLevel ?? 3;
   const badge = (value: string, className?: string) => {
     const node = el('span', className ? `baton-sasp-badge ${className}` : 'baton-sasp-badge', statusLabel(value));
@@ -235,7 +228,7 @@ export function renderStatus(container: HTMLElement, status: PostPaymentStatus, 
       for (const line of status.latestCAACheckErrors) list.append(el('li', undefined, line));
       section.append(list);
     }
-    section.append(...requirements(data));
+    requirements(section, data);
 
     const waiting: string[] = [];
     const domains = name === 'dcv' && Array.isArray(data.domains) ? (data.domains as DcvDomain[]) : [];
@@ -285,7 +278,7 @@ export function renderStatus(container: HTMLElement, status: PostPaymentStatus, 
   if (overview.done.length) list.append(el('li', 'baton-sasp-overview__done', `Done: ${overview.done.join(', ')}`));
   root.append(list, ...sections);
 
-  function requirements(data: Record<string, unknown>): HTMLElement[] {
+  function requirements(section: HTMLElement, data: Record<string, unknown>): void {
     const list = el('ul', 'baton-sasp-requirements');
     // The organization checks (and any check-like object a newer answer nests in a section).
     for (const [key, check] of Object.entries(data)) {
@@ -298,7 +291,7 @@ export function renderStatus(container: HTMLElement, status: PostPaymentStatus, 
       if (description) item.append(textWithBreaks(el('span', 'baton-sasp-requirement__description'), ` — ${description}`));
       list.append(item);
     }
-    return list.children.length ? [list] : [];
+    if (list.children.length) section.append(list);
   }
 
   function domainItem(domain: DcvDomain, action: ActionName | undefined, required: boolean, message: HTMLElement, waiting: string[]): HTMLElement {
@@ -405,7 +398,7 @@ function detailsOf(name: SectionName, data: Record<string, unknown>): Array<[str
 function textWithBreaks<T extends HTMLElement>(node: T, text: string): T {
   text.split(/\r\n|\r|\n/).forEach((line, index) => {
     if (index) node.append(node.ownerDocument.createElement('br'));
-    node.append(node.ownerDocument.createTextNode(line));
+    node.append(line); // a text node
   });
   return node;
 }

@@ -6,7 +6,7 @@ import { safeUrl } from '../core/url-guard.js';
 import { parseWith } from '../core/validate.js';
 import { refuseLogin } from './no-login.js';
 import { policyOf, urlOptionsEntries, type SaspUrlOptions } from './policy.js';
-import { orderNumberSchema, sidSchema } from './schemas.js';
+import { orderNumberSchema, shape, sidSchema } from './schemas.js';
 
 /** A SASP session for one order, as minted by the merchant server. */
 export interface SaspSession {
@@ -35,7 +35,7 @@ export const SESSION_ERROR_MESSAGES: Readonly<Record<string, string>> = {
 };
 
 const WHAT = 'initCustomerSession answer';
-const formatSchema = v.looseObject({
+const formatSchema = shape({
   format: v.optional(
     v.pipe(oneOf([0, 1, '0', '1'], 'format must be 0 or 1'), v.transform(Number)),
     0,
@@ -97,7 +97,7 @@ function providerError(code: number, message: string, raw: string): ProviderErro
 }
 
 function session(sid: string | undefined, orderNumber: string | undefined): SaspSession {
-  const parsed = parseWith(v.looseObject({ sid: sidSchema, orderNumber: v.optional(orderNumberSchema) }), { sid: sid ?? '', orderNumber }, WHAT);
+  const parsed = parseWith(shape({ sid: sidSchema, orderNumber: v.optional(orderNumberSchema) }), { sid: sid ?? '', orderNumber }, WHAT);
   return parsed.orderNumber === undefined ? { sid: parsed.sid } : parsed;
 }
 
@@ -107,8 +107,8 @@ function invalid(message: string, received: string): ValidationError {
 
 const LIVE_PAGE = 'https://secure.sectigo.com/products/postPayment1a';
 
-const sessionSchema = v.looseObject({ sid: sidSchema, orderNumber: orderNumberSchema });
-const urlOptionsSchema = v.looseObject(urlOptionsEntries);
+const sessionSchema = shape({ sid: sidSchema, orderNumber: orderNumberSchema });
+const urlOptionsSchema = shape(urlOptionsEntries);
 
 /**
  * Builds the URL of Sectigo's hosted post-payment page for a session and order, encoded.

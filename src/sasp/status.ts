@@ -6,7 +6,7 @@ import { pageOriginPolicy, type UrlPolicy } from '../core/url-guard.js';
 import { parseWith, readJson } from '../core/validate.js';
 import { refuseLogin } from './no-login.js';
 import { SECTIGO_HOSTS, stringsOption, timeoutOption } from './policy.js';
-import { orderNumberSchema, postPaymentDataSchema, sidSchema, statusEnvelopeSchema, type PostPaymentStatus } from './schemas.js';
+import { orderNumberSchema, postPaymentDataSchema, shape, sidSchema, statusEnvelopeSchema, type PostPaymentStatus } from './schemas.js';
 
 /** Documented live URL of `!getPostPaymentStatus`. */
 export const STATUS_URL = 'https://secure.trust-provider.com/products/!getPostPaymentStatus';
@@ -71,7 +71,7 @@ const common = {
 /** `entries` and no other key: a relay call that also names a `saspSessionID` (or the reverse) is a mistake. */
 const only = <const TEntries extends v.ObjectEntries>(entries: TEntries) =>
   v.pipe(
-    v.looseObject(entries),
+    shape(entries),
     v.custom<v.InferOutput<v.LooseObjectSchema<TEntries, undefined>>>(
       (value) => Object.keys(value as object).every((key) => Object.hasOwn(entries, key)),
       ({ input }) => `unknown option ${Object.keys(input as object).find((key) => !Object.hasOwn(entries, key))}`,

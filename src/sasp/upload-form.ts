@@ -6,6 +6,7 @@ import { assertNoSecretsInUrl } from '../core/secrets.js';
 import { safeUrl } from '../core/url-guard.js';
 import { parseWith } from '../core/validate.js';
 import { refuseLogin } from './no-login.js';
+import { shape } from './schemas.js';
 import { UPLOAD_HOSTS, uploadDocuments } from './upload.js';
 import { flagOption, stringsOption, timeoutOption } from './policy.js';
 import { elementFactory } from './element.js';
@@ -52,7 +53,7 @@ export interface UploadFormOptions {
   readonly onSuccess?: (result: UploadFormResult) => void;
 }
 
-const optionsSchema = v.looseObject({
+const optionsSchema = shape({
   url: urlInput(),
   token: v.pipe(v.string('token must be the uploadDocumentToken'), v.transform((token) => token.trim()), v.custom<string>((token) => token !== '', 'token is empty')),
   successURL: v.optional(httpUrlText),
@@ -102,15 +103,12 @@ function postNatively(form: HTMLFormElement): void {
  * });
  */
 export function mountUploadForm(container: HTMLElement, options: UploadFormOptions): HTMLFormElement {
-  if (!container || typeof (container as Partial<HTMLElement>).append !== 'function') {
-    throw new ValidationError('mountUploadForm container', [{ path: '', message: 'expected an HTML element' }]);
-  }
+  const el = elementFactory(container, 'mountUploadForm container');
   refuseLogin(options, 'options');
   const opts = parseWith(optionsSchema, options, 'mountUploadForm options');
   const policy = { allowedHosts: opts.allowedHosts ?? UPLOAD_HOSTS };
   const action = safeUrl(opts.url, policy);
   const timeoutMs = opts.timeoutMs ?? 120_000;
-  const el = elementFactory(container.ownerDocument);
   const hidden = (name: string, value: string) => Object.assign(el('input'), { type: 'hidden', name, value });
 
   const form = el('form', 'baton-sasp-upload');
@@ -279,7 +277,7 @@ export function mountUploadForm(container: HTMLElement, options: UploadFormOptio
   function viaPage(): Outcome {
     form.removeAttribute('target');
     postNatively(form);
-    return { kind: 'unconfirmed', reason: 'the page is moving to the upload service' };
+    return { kind: 'unconfirmed', reason: '' }; // the page is leaving: nothing is shown
   }
 
   async function viaScript(chosen: File[], describe: (state: string, text: string) => void): Promise<Outcome> {

@@ -6,6 +6,7 @@ import { request } from '../core/http.js';
 import { safeUrl, type UrlPolicy } from '../core/url-guard.js';
 import { parseWith, readJson } from '../core/validate.js';
 import { refuseLogin } from './no-login.js';
+import { shape } from './schemas.js';
 import { flagOption, stringsOption, timeoutOption } from './policy.js';
 
 /** Hosts Sectigo's upload API is served from (the documented example uses `avspartners.sectigolabs.com`). */
@@ -60,7 +61,7 @@ export interface UploadResult {
 
 const isBlob = (value: unknown): value is Blob => typeof Blob !== 'undefined' && value instanceof Blob;
 
-const optionsSchema = v.looseObject({
+const optionsSchema = shape({
   url: urlInput('url must be the uploadDocumentUrl'),
   token: v.pipe(v.string('token must be the uploadDocumentToken'), v.transform((token) => token.trim()), v.regex(/^[\w-]+\.[\w-]+\.[\w-]*$/, 'token is not a JWT')),
   files: v.pipe(
