@@ -28,7 +28,7 @@ export interface FormResponse {
  */
 export function parseFormResponse(body: string): FormResponse {
   if (typeof body !== 'string') {
-    throw new ValidationError('preauth-form answer', [{ path: '', message: 'expected the answer body as a string', received: describe(body) }]);
+    throw new ValidationError('preauth-form answer', [{ path: '', message: 'expected a string', received: describe(body) }]);
   }
   const fields = parsePairs(body);
   // payneteasy/php-library-payneteasy-api, Transport/Response.php: getType() is strtolower('type');

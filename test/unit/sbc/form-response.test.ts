@@ -121,8 +121,8 @@ describe('parseFormResponse', () => {
 
   it('says what is wrong, as data', () => {
     expect(thrown(7 as unknown as string)).toMatchObject({
-      message: 'preauth-form answer: expected the answer body as a string',
-      issues: [{ path: '', message: 'expected the answer body as a string', received: 'number' }],
+      message: 'preauth-form answer: expected a string',
+      issues: [{ path: '', message: 'expected a string', received: 'number' }],
     });
     expect(thrown('type=Surprise&paynet-order-id=1').issues).toStrictEqual([
       { path: 'type', message: 'expected async-form-response, validation-error or error', received: 'surprise' },
