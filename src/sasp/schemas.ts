@@ -51,14 +51,18 @@ export type DcvMethodType = Open<'whoisEmail' | 'email' | 'csrHash' | 'manual'>;
 /**
  * An object whose `entries` are each read by their schema, every other key kept as it is but
  * `__proto__`, `prototype` and `constructor` (what `v.looseObject` does, in a few lines: one
- * valibot function fewer in every bundle). Issues carry the key in their path.
+ * valibot function fewer in every bundle). Issues carry the key in their path. `strict`: any other
+ * key is an issue (what `v.strictObject` does).
  */
-export const shape = <const TEntries extends v.ObjectEntries>(entries: TEntries) =>
+export const shape = <const TEntries extends v.ObjectEntries>(entries: TEntries, strict?: boolean) =>
   v.pipe(
     v.custom<Record<string, unknown>>((value) => typeof value === 'object' && value !== null, 'expected an object'),
     v.rawTransform(({ dataset: { value: input }, addIssue }) => {
       const output: Record<string, unknown> = {};
-      for (const key of Object.keys(input)) if (key !== '__proto__' && key !== 'prototype' && key !== 'constructor') output[key] = input[key];
+      for (const key of Object.keys(input)) {
+        if (strict && !Object.hasOwn(entries, key)) addIssue({ message: 'unknown option', path: [{ key }] } as never);
+        else if (key !== '__proto__' && key !== 'prototype' && key !== 'constructor') output[key] = input[key];
+      }
       for (const key in entries) {
         const result = v.safeParse(entries[key]!, input[key]);
         if (!result.success) for (const issue of result.issues) addIssue({ ...issue, path: [{ key }, ...(issue.path ?? [])] } as never);

@@ -68,17 +68,9 @@ const common = {
   timeoutMs: timeoutOption,
 };
 
-/** `entries` and no other key: a relay call that also names a `saspSessionID` (or the reverse) is a mistake. */
-const only = <const TEntries extends v.ObjectEntries>(entries: TEntries) =>
-  v.pipe(
-    shape(entries),
-    v.custom<v.InferOutput<v.LooseObjectSchema<TEntries, undefined>>>(
-      (value) => Object.keys(value as object).every((key) => Object.hasOwn(entries, key)),
-      ({ input }) => `unknown option ${Object.keys(input as object).find((key) => !Object.hasOwn(entries, key))}`,
-    ),
-  );
-const directSchema = only({ ...common, saspSessionID: sidSchema, endpoint: v.optional(urlInput()) });
-const relaySchema = only({ ...common, relay: urlInput('relay must be your server URL (string or URL)') });
+// Strict: a relay call that also names a `saspSessionID` (or the reverse) is a mistake.
+const directSchema = shape({ ...common, saspSessionID: sidSchema, endpoint: v.optional(urlInput()) }, true);
+const relaySchema = shape({ ...common, relay: urlInput('relay must be your server URL (string or URL)') }, true);
 
 /** Endpoints that answered `-42`, and when they may be called again. */
 const quietUntil = new Map<string, number>();
