@@ -27,8 +27,7 @@ export interface ClientApiTarget {
 }
 
 // Answers with a body to read: every error the platform documents, except the statuses worth retrying.
-const RETRIED = new Set([429, 502, 503, 504]);
-const readable = (status: number) => status >= 400 && !RETRIED.has(status);
+const readable = (status: number) => status >= 400 && ![429, 502, 503, 504].includes(status);
 
 /**
  * Calls `path` (relative to the customer's base URL) and parses the answer with `schema`.
@@ -53,18 +52,18 @@ export async function callClientApi<const TSchema extends v.GenericSchema>(
     acceptStatus: readable,
     policy: target.policy,
   });
-  const body = readJson(response.text);
-  if (response.status >= 400) throw toProviderError(body, response.status, { method: options.method ?? 'GET', url: url.href }, response.text);
+  const { status, text } = response;
+  const body = readJson(text);
+  if (status >= 400) {
+    // An error document becomes a ProviderError; any other answer (an HTML page) a NetworkError.
+    const parsed = v.safeParse(ErrorResponseSchema, body);
+    const first = parsed.success && parsed.output.errors[0];
+    throw first
+      ? new ProviderError('connect', first.code, first.message ?? first.id ?? `HTTP ${status}`, { ...(parsed.output as object), httpStatus: status })
+      : new NetworkError('http', { method: options.method ?? 'GET', url: url.href }, { status, body: text.slice(0, 4096) });
+  }
   // Unknown fields stay reachable, untyped, as `raw`: the answer exactly as received.
   return withRaw(parseWith(schema, body, what), body);
-}
-
-function toProviderError(body: unknown, status: number, request: { method: string; url: string }, text: string): Error {
-  const parsed = v.safeParse(ErrorResponseSchema, body);
-  const first = parsed.success ? parsed.output.errors[0] : undefined;
-  if (!parsed.success || !first) return new NetworkError('http', request, { status, body: text.slice(0, 4096) });
-  const details: ConnectErrorDetails = { ...parsed.output, httpStatus: status };
-  return new ProviderError('connect', first.code, first.message ?? first.id ?? `HTTP ${status}`, details);
 }
 
 /** True when `error` is a Connect `ProviderError`; narrows `details` to the error document. */

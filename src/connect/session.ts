@@ -252,11 +252,8 @@ function isNotFound(error: unknown): boolean {
  */
 export function createClientSession(sessionResponse: SessionResponse, options: ClientSessionOptions = {}): ClientSession {
   const response = parseWith(SessionResponseSchema, sessionResponse, 'session response');
-  const allowedHosts = options?.allowedHosts;
-  if (allowedHosts !== undefined && (!Array.isArray(allowedHosts) || !allowedHosts.every((host) => typeof host === 'string'))) {
-    throw new ValidationError('options', [{ path: 'allowedHosts', message: 'must be an array of host names' }]);
-  }
-  const hosts = allowedHosts ?? DEFAULT_ALLOWED_HOSTS;
+  // Anything but an array of host names (null included) is refused by the URL guard's policy check.
+  const { allowedHosts: hosts = DEFAULT_ALLOWED_HOSTS } = options;
   const policy = { allowedHosts: hosts };
   const { clientSessionId, customerId } = response;
   const apiBaseUrl = clientApiBase(safeUrl(response.clientApiUrl, policy), customerId);
@@ -272,9 +269,19 @@ export function createClientSession(sessionResponse: SessionResponse, options: C
     appIdentifier: options.appIdentifier,
     timeoutMs: options.timeoutMs,
   };
-  let publicKey: Promise<PublicKey> | undefined;
-  // One lookup per bin and context for the session's life (typing digits 7, 8, … repeats none).
-  const iinCache = new Map<string, Promise<IinDetailsResult>>();
+  // Answers kept for the session's life: the public key (key ''), and one IIN lookup per bin and
+  // context (typing digits 7, 8, … repeats none). A failed call (offline, aborted, 5xx) is not
+  // kept: the next one asks again.
+  const cache = new Map<string, Promise<unknown>>();
+  const once = <T>(key: string, make: () => Promise<T>): Promise<T> => {
+    let pending = cache.get(key) as Promise<T> | undefined;
+    if (!pending) {
+      const made = (pending = make());
+      cache.set(key, made);
+      made.catch(() => cache.get(key) === made && cache.delete(key));
+    }
+    return pending;
+  };
 
   // The answer is named by its path in a ValidationError ("crypto/publickey answer").
   const call = <const TSchema extends v.GenericSchema>(
@@ -318,34 +325,21 @@ export function createClientSession(sessionResponse: SessionResponse, options: C
         partialCardNumber,
         'partialCardNumber',
       );
-      const ctx = contextOf(context);
+      const { countryCode, isRecurring, amount, currencyCode } = contextOf(context);
       if (digits.length < 6) return { status: 'NOT_ENOUGH_DIGITS' };
-      const bin = digits.slice(0, digits.length >= 8 ? 8 : 6);
-      const paymentContext = { countryCode: ctx.countryCode, isRecurring: ctx.isRecurring, amountOfMoney: { amount: ctx.amount, currencyCode: ctx.currencyCode } };
-      const key = JSON.stringify([bin, paymentContext]);
-      let pending = iinCache.get(key);
-      if (!pending) {
-        pending = call('services/getIINdetails', IinDetailsSchema, undefined, opts, { bin, paymentContext }).then(
+      const bin = digits.slice(0, digits.length < 8 ? 6 : 8);
+      const paymentContext = { countryCode, isRecurring, amountOfMoney: { amount, currencyCode } };
+      return once(JSON.stringify([bin, paymentContext]), () =>
+        call('services/getIINdetails', IinDetailsSchema, undefined, opts, { bin, paymentContext }).then(
           (details): IinDetailsResult => ({ status: details.isAllowedInContext ? 'SUPPORTED' : 'EXISTING_BUT_NOT_ALLOWED', details }),
           (error: unknown): IinDetailsResult => {
             if (isNotFound(error)) return { status: 'UNKNOWN' };
             throw error;
           },
-        );
-        iinCache.set(key, pending);
-        // A failed lookup (offline, aborted, 5xx) is not cached: the next call asks again.
-        pending.catch(() => iinCache.delete(key));
-      }
-      return pending;
+        ),
+      );
     },
-    getPublicKey(opts) {
-      const pending = (publicKey ??= call('crypto/publickey', PublicKeySchema, undefined, opts));
-      // A failed fetch is not cached: the next call tries again.
-      pending.catch(() => {
-        if (publicKey === pending) publicKey = undefined;
-      });
-      return pending;
-    },
+    getPublicKey: (opts) => once('', () => call('crypto/publickey', PublicKeySchema, undefined, opts)),
     async encrypt(request, opts) {
       const input = parseWith(EncryptRequestSchema, request, 'encrypt request');
       const { product } = input;
@@ -354,15 +348,14 @@ export function createClientSession(sessionResponse: SessionResponse, options: C
           { path: 'product', message: `is product ${product.id}, not paymentProductId ${input.paymentProductId}`, received: String(product.id) },
         ]);
       }
-      const account =
-        input.accountOnFile ?? (input.accountOnFileId === undefined ? undefined : product?.accountsOnFile.find((a) => Number(a.id) === input.accountOnFileId));
+      // (Without an accountOnFileId no id equals it: no account.)
+      const account = input.accountOnFile ?? product?.accountsOnFile.find((a) => Number(a.id) === input.accountOnFileId);
       const accountOnFileId = account ? Number(account.id) : input.accountOnFileId;
-      const readOnly = new Set(account?.attributes.filter((a) => a.status === 'READ_ONLY').map((a) => a.key));
       const values: Record<string, string> = {};
       for (const [key, raw] of Object.entries(input.values)) {
         const field = product?.fields.find((f) => f.id === key);
         // Not a field of this product, or stored and unchangeable: not sent.
-        if ((product && !field) || readOnly.has(key)) continue;
+        if ((product && !field) || account?.attributes.some((a) => a.key === key && a.status === 'READ_ONLY')) continue;
         const value = unmaskValue(key, raw, field?.displayHints?.mask);
         if (value !== '') values[key] = value; // empty is "not given"
       }

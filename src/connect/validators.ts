@@ -20,8 +20,6 @@ export type ValidatorName =
   | 'residentIdNumber'
   | 'boletoBancarioRequiredness';
 
-/** Card number and expiry date are sent without spaces and slashes whatever the mask. */
-const STRIPPED = new Set(['cardNumber', 'expiryDate']);
 
 /**
  * The value the platform expects for a field: mask removed, trimmed, decimal digits as ASCII
@@ -29,7 +27,8 @@ const STRIPPED = new Set(['cardNumber', 'expiryDate']);
  */
 export function unmaskValue(fieldId: string, value: string, mask?: string): string {
   let out = asciiDigits(removeMask(value, mask));
-  if (STRIPPED.has(fieldId)) out = out.replace(/[\s/]/g, '');
+  // Card number and expiry date are sent without spaces and slashes whatever the mask.
+  if (fieldId === 'cardNumber' || fieldId === 'expiryDate') out = out.replace(/[\s/]/g, '');
   return out;
 }
 

@@ -115,6 +115,8 @@ describe('createClientSession', () => {
 
   it('refuses bad options', () => {
     expect(() => createClientSession(good, { allowedHosts: 'eu.api-ingenico.com' as never })).toThrow(ValidationError);
+    expect(() => createClientSession(good, { allowedHosts: null as never })).toThrow(ValidationError);
+    expect(() => createClientSession(good, { allowedHosts: ['eu.api-ingenico.com', 1] as never })).toThrow(ValidationError);
   });
 });
 
