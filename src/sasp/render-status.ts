@@ -98,6 +98,9 @@ const DETAIL_FIELDS: Readonly<Record<string, ReadonlyArray<readonly [string, str
   callback: [['phoneNumber', 'Callback phone number']],
 };
 
+/** The actions that offer choosing (or changing) a DCV method. */
+const CHOOSE_ACTIONS: readonly ActionName[] = ['selectDCVMethod', 'canChangeDCVMethod'];
+
 /** Domain statuses where nothing is left for the customer to choose. */
 const DOMAIN_SETTLED = ['Completed', 'InProgress', 'NotApplicable'];
 
@@ -171,11 +174,10 @@ export function renderStatus(container: HTMLElement, status: PostPaymentStatus, 
     node.dataset.status = value;
     return node;
   };
-  const disclosure = (className: string, summary: string | HTMLElement, open: boolean) => {
+  const disclosure = (className: string, summary: HTMLElement, open: boolean) => {
     const details = el('details', className);
-    const head = typeof summary === 'string' ? el('summary', undefined, summary) : summary;
     details.open = open;
-    details.append(head);
+    details.append(summary);
     return details;
   };
 
@@ -233,7 +235,7 @@ export function renderStatus(container: HTMLElement, status: PostPaymentStatus, 
     const waiting: string[] = [];
     const domains = name === 'dcv' && Array.isArray(data.domains) ? (data.domains as DcvDomain[]) : [];
     // A chooser only when the section offers choosing (or changing) a method.
-    const chooseAction = (['selectDCVMethod', 'canChangeDCVMethod'] as const).find((action) => data.availableActions.includes(action));
+    const chooseAction = CHOOSE_ACTIONS.find((action) => data.availableActions.includes(action));
     if (domains.length) {
       const list = el('ul', 'baton-sasp-domains');
       for (const domain of domains) list.append(domainItem(domain, chooseAction, data.status === 'ActionRequired', message, waiting));
@@ -246,13 +248,13 @@ export function renderStatus(container: HTMLElement, status: PostPaymentStatus, 
       for (const [term, value] of details) dl.append(el('dt', undefined, term), el('dd', undefined, value));
       // Reference values stay one click away; open when the section needs the customer (not for DCV,
       // whose hashes only matter once a CSR-hash method is chosen).
-      const more = disclosure('baton-sasp-section__more', name === 'dcv' ? 'CSR hashes' : 'Details', data.status === 'ActionRequired' && name !== 'dcv');
+      const more = disclosure('baton-sasp-section__more', el('summary', undefined, name === 'dcv' ? 'CSR hashes' : 'Details'), data.status === 'ActionRequired' && name !== 'dcv');
       more.append(dl);
       section.append(more);
     }
 
     const shownChooser = chooseAction && section.querySelector('.baton-sasp-dcv-chooser');
-    const actions = data.availableActions.filter((action) => !(shownChooser && (action === 'selectDCVMethod' || action === 'canChangeDCVMethod')));
+    const actions = data.availableActions.filter((action) => !(shownChooser && CHOOSE_ACTIONS.includes(action)));
     if (actions.length) {
       const box = el('div', 'baton-sasp-section__actions');
       for (const action of actions) {
