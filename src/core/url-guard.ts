@@ -103,8 +103,8 @@ function checkPolicy(policy: unknown): UrlPolicy {
 
 /** A copy of `list` when it is an array of strings, else `null`. */
 function strings(list: unknown): string[] | null {
-  const copy = Array.isArray(list) ? [...(list as unknown[])] : [];
-  return Array.isArray(list) && copy.every((item) => typeof item === 'string') ? (copy as string[]) : null;
+  const copy = Array.isArray(list) ? [...(list as unknown[])] : null;
+  return copy?.every((item) => typeof item === 'string') ? (copy as string[]) : null;
 }
 
 function hostMatches(url: URL, pattern: string): boolean {

@@ -334,8 +334,10 @@ describe('http: in a page, a relative URL is resolved against it', () => {
   it('"/api/x" goes to the page\'s host; something that is not a URL is still refused', async () => {
     vi.stubGlobal('location', new URL(`${base}/shop/cart`));
     await expect(request('/api/x?y=1', { policy })).resolves.toMatchObject({ url: `${base}/api/x?y=1` });
+    // A colon later in a relative URL does not make it absolute.
+    await expect(request('/api/v1:batch', { policy })).resolves.toMatchObject({ url: `${base}/api/v1:batch` });
     await expect(request(undefined as never, { policy })).rejects.toBeInstanceOf(ValidationError);
-    expect(seen.map((s) => s.url)).toStrictEqual(['/api/x?y=1']);
+    expect(seen.map((s) => s.url)).toStrictEqual(['/api/x?y=1', '/api/v1:batch']);
   });
 
   it('absolute input is checked as written: a host the parser would rewrite into an allowed one is refused, unsent', async () => {

@@ -157,6 +157,8 @@ describe('pageOriginPolicy', () => {
     expect(safeUrl('https://shop.example/api', pageOriginPolicy()).host).toBe('shop.example');
     expect(refusal(() => safeUrl('https://shop.example:8443/api', pageOriginPolicy())).reason).toMatch(/allow-list/);
     expect(refusal(() => safeUrl('http://shop.example/api', pageOriginPolicy())).reason).toMatch(/http/);
+    vi.stubGlobal('location', new URL('http://localhost/'));
+    expect(pageOriginPolicy().allowedHosts[0]).toBe('localhost:80');
     vi.stubGlobal('location', new URL('http://localhost:5173/'));
     expect(pageOriginPolicy()).toStrictEqual({ allowedHosts: ['localhost:5173', 'localhost', '127.0.0.1', '[::1]'] });
     // Not an http(s) page (a file: or about: document): as if there were none.
