@@ -25,7 +25,7 @@ export interface CardBrandOptions {
 }
 
 export function createCardBrand(doc: Document, id: string, { session, context, signal, current, onResult }: CardBrandOptions): CardBrand {
-  const node = Object.assign(el(doc, 'span', 'baton-brand'), { id });
+  const node = el(doc, 'span', { className: 'baton-brand', id });
   node.setAttribute('aria-live', 'polite');
   let bin = '';
   let pending: Promise<void> = Promise.resolve();
@@ -42,7 +42,7 @@ export function createCardBrand(doc: Document, id: string, { session, context, s
     let logo: HTMLImageElement | undefined;
     if (hints?.logo) {
       try {
-        logo = Object.assign(doc.createElement('img'), { className: 'baton-brand-logo', alt: name, src: session.assetUrl(hints.logo) });
+        logo = el(doc, 'img', { className: 'baton-brand-logo', alt: name, src: session.assetUrl(hints.logo) });
       } catch {
         // An asset path the session refuses: the name alone says it.
       }

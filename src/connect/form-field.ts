@@ -32,18 +32,15 @@ export interface FormField {
   def: PaymentProductField;
   /** The value as the customer sees it (masked). */
   value(): string;
-  /** Shows `message` beside the field and sets `aria-invalid`; `''` clears both. */
-  setError(message: string): void;
+  /** Shows `message` beside the field and sets `aria-invalid`; `''` clears both. Returns `message`. */
+  setError(message: string): string;
   /** Re-applies the (possibly new) mask to what is typed. */
   reformat(): void;
 }
 
-/** `el('p', 'baton-hint', 'text')`: an element with a class and text, nothing else. */
-export function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className: string, content = ''): HTMLElementTagNameMap[K] {
-  const node = doc.createElement(tag);
-  node.className = className;
-  node.textContent = content;
-  return node;
+/** `el(doc, 'p', { className: 'baton-hint', textContent: 'text' })`: an element with these properties (text only as text). */
+export function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, props: Partial<HTMLElementTagNameMap[K]>): HTMLElementTagNameMap[K] {
+  return Object.assign(doc.createElement(tag), props);
 }
 
 /** Builds the field's DOM; `uid` keeps element ids unique when several forms share a page. */
@@ -53,31 +50,31 @@ export function createField(doc: Document, field: PaymentProductField, uid: stri
   const label = hints.label || field.id;
   // Card products have text fields only: `list`/`boolean` form elements (other payment methods)
   // are left out to keep the script tag small, and render as text inputs checked by their validators.
-  const input = el(doc, 'input', 'baton-input');
-  input.type = hints.obfuscate ? 'password' : 'text';
-  input.placeholder = hints.placeholderLabel ?? '';
-  input.autocomplete = (AUTOCOMPLETE[field.id] ?? 'off') as AutoFill;
-  input.inputMode = /^(numericstring|expirydate|integer)$/.test(field.type ?? '') ? 'numeric' : field.dataRestrictions.validators.emailAddress ? 'email' : 'text';
-  input.spellcheck = false;
-  input.id = id;
-  // No `name`: without one the browser never submits card data itself, whatever happens.
-  input.required = field.dataRestrictions.isRequired;
+  const input = el(doc, 'input', {
+    className: 'baton-input',
+    type: hints.obfuscate ? 'password' : 'text',
+    placeholder: hints.placeholderLabel ?? '',
+    autocomplete: (AUTOCOMPLETE[field.id] ?? 'off') as AutoFill,
+    inputMode: /^(numericstring|expirydate|integer)$/.test(field.type ?? '') ? 'numeric' : field.dataRestrictions.validators.emailAddress ? 'email' : 'text',
+    spellcheck: false,
+    id,
+    // No `name`: without one the browser never submits card data itself, whatever happens.
+    required: field.dataRestrictions.isRequired,
+  });
 
-  const root = el(doc, 'div', 'baton-field');
+  const root = el(doc, 'div', { className: 'baton-field' });
   root.dataset.field = field.id;
-  const labelNode = Object.assign(el(doc, 'label', 'baton-label', label), { htmlFor: id });
-  const error = Object.assign(el(doc, 'p', 'baton-error'), { id: `${id}-error` });
-  const described = [error.id];
-  root.append(labelNode, input);
+  const error = el(doc, 'p', { className: 'baton-error', id: `${id}-error` });
+  let described = error.id;
+  root.append(el(doc, 'label', { className: 'baton-label', textContent: label, htmlFor: id }), input);
   const tooltip = hints.tooltip?.label;
   // The schema keeps `tooltip` loose: only a string is shown.
   if (tooltip && typeof tooltip === 'string') {
-    const hint = Object.assign(el(doc, 'p', 'baton-hint', tooltip), { id: `${id}-hint` });
-    root.append(hint);
-    described.unshift(hint.id);
+    root.append(el(doc, 'p', { className: 'baton-hint', textContent: tooltip, id: `${id}-hint` }));
+    described = `${id}-hint ${described}`;
   }
   root.append(error);
-  input.setAttribute('aria-describedby', described.join(' '));
+  input.setAttribute('aria-describedby', described);
 
   const result: FormField = {
     id: field.id,
@@ -91,6 +88,7 @@ export function createField(doc: Document, field: PaymentProductField, uid: stri
       if (message) input.setAttribute('aria-invalid', 'true');
       else input.removeAttribute('aria-invalid');
       root.classList.toggle('baton-field--invalid', !!message);
+      return message;
     },
     reformat: () => format(),
   };

@@ -127,11 +127,10 @@ export function mountPaymentForm(container: HTMLElement, options: PaymentFormOpt
   let refusal = '';
   let busy = false;
 
-  const form = el(doc, 'form', 'baton-form');
-  form.noValidate = true;
+  const form = el(doc, 'form', { className: 'baton-form', noValidate: true });
   form.dataset.state = 'idle';
   form.setAttribute('aria-label', `${product.displayHints?.label ?? 'Payment'} details`);
-  const status = el(doc, 'p', 'baton-status');
+  const status = el(doc, 'p', { className: 'baton-status' });
   status.setAttribute('role', 'status');
   const setState = (state: string, text = '') => {
     form.dataset.state = state;
@@ -188,8 +187,8 @@ export function mountPaymentForm(container: HTMLElement, options: PaymentFormOpt
         }
         const notAllowed = say('notAllowed');
         refusal = result?.status === 'EXISTING_BUT_NOT_ALLOWED' ? notAllowed : '';
-        if (refusal) card.setError(refusal);
-        else if (card.control.hasAttribute('aria-invalid')) card.setError(check(card));
+        // `check` answers the refusal first.
+        if (refusal || card.control.hasAttribute('aria-invalid')) card.setError(check(card));
         if (refusal || status.textContent === notAllowed) status.textContent = refusal;
       },
     });
@@ -199,7 +198,7 @@ export function mountPaymentForm(container: HTMLElement, options: PaymentFormOpt
     lookedUp = brand.settled;
   }
 
-  const button = Object.assign(el(doc, 'button', 'baton-submit', submitLabel ?? 'Pay'), { type: 'submit' });
+  const button = el(doc, 'button', { className: 'baton-submit', textContent: submitLabel ?? 'Pay', type: 'submit' });
   form.append(button, status);
 
   form.addEventListener('submit', async (event) => {
@@ -211,20 +210,16 @@ export function mountPaymentForm(container: HTMLElement, options: PaymentFormOpt
     setState('busy');
     try {
       await lookedUp();
-      let first: FormField | undefined;
-      let firstMessage = '';
-      for (const field of fields) {
-        const message = check(field);
-        field.setError(message);
-        if (message && !first) [first, firstMessage] = [field, message];
-      }
+      // Every field shows its message; the first failing one is announced and focused.
+      const [first] = fields.filter((field) => field.setError(check(field)));
       if (first) {
-        setState('invalid', firstMessage);
+        setState('invalid', check(first));
         first.control.focus();
         return;
       }
       setState('busy', say('sending'));
-      const values = Object.fromEntries(fields.map((field) => [field.id, field.value()]).filter(([, value]) => value !== ''));
+      // An empty value is "not given": `encrypt` leaves it out.
+      const values = Object.fromEntries(fields.map((field) => [field.id, field.value()]));
       const encrypted = await session.encrypt(
         { paymentProductId: Number(product.id), product: { ...product, fields: fields.map((field) => field.def) }, values, tokenize },
         { signal: controller.signal },
