@@ -35,6 +35,7 @@ export const SESSION_ERROR_MESSAGES: Readonly<Record<string, string>> = {
 };
 
 const WHAT = 'initCustomerSession answer';
+const answerSchema = shape({ sid: sidSchema, orderNumber: v.optional(orderNumberSchema) });
 const formatSchema = shape({
   format: v.optional(
     v.pipe(oneOf([0, 1, '0', '1'], 'format must be 0 or 1'), v.transform(Number)),
@@ -61,43 +62,28 @@ export function parseSessionResponse(body: string, options: { format?: SessionRe
   if (typeof body !== 'string') throw invalid('expected the response text (a string)', typeof body);
   const text = body.replace(/^\uFEFF/, '').trim();
   if (!text) throw invalid('the answer is empty', '');
-  return format === 1 ? parseUrlencoded(text) : parseLines(text);
-}
-
-function parseLines(text: string): SaspSession {
-  const lines = text.split(/\r?\n/).map((line) => line.trim());
-  const hint = /^\s*</.test(text) ? ' (an HTML page: is the URL right?)' : /^errorCode=/i.test(text) ? ' (urlencoded: use format 1)' : '';
-  const code = errorCodeOf(lines[0]!, `on the first line${hint}`);
-  if (code !== 0) throw providerError(code, lines.slice(1).join('\n'), text);
-  return session(lines[1], lines[2] || undefined);
-}
-
-function parseUrlencoded(text: string): SaspSession {
-  if (!/^[^\s<>]*$/.test(text)) throw invalid('not a urlencoded answer', text);
-  const params = new URLSearchParams(text);
-  // Sectigo treats names case-insensitively: read them so.
-  const field = (name: string) => [...params].find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
-  const rawCode = field('errorCode');
-  if (rawCode === undefined) throw invalid('no errorCode in the answer', text);
-  const code = errorCodeOf(rawCode, 'in the errorCode field');
-  if (code !== 0) throw providerError(code, field('errorMessage') ?? '', text);
-  return session(field('SID'), field('orderNumber') || undefined);
-}
-
-/** `value` as an errorCode; `where` (and a hint at the likely mistake) goes into the refusal. */
-function errorCodeOf(value: string, where: string): number {
-  if (!/^-?\d+$/.test(value)) throw invalid(`expected an errorCode ${where}`, value);
-  const code = Number(value);
-  if (code > 0) throw invalid('errorCode must be 0 or negative', value);
-  return code;
-}
-
-function providerError(code: number, message: string, raw: string): ProviderError {
-  return new ProviderError('sasp', code, message.trim() || SESSION_ERROR_MESSAGES[String(code)] || 'Unknown error', { body: raw });
-}
-
-function session(sid: string | undefined, orderNumber: string | undefined): SaspSession {
-  const parsed = parseWith(shape({ sid: sidSchema, orderNumber: v.optional(orderNumberSchema) }), { sid: sid ?? '', orderNumber }, WHAT);
+  // The errorCode, the message, the SID and the order number; where the errorCode was looked for
+  // (and a hint at the likely mistake) goes into a refusal.
+  let fields: Array<string | undefined>;
+  let where: string;
+  if (format === 1) {
+    if (!/^[^\s<>]*$/.test(text)) throw invalid('not a urlencoded answer', text);
+    const params = [...new URLSearchParams(text)];
+    // Sectigo treats names case-insensitively: read them so.
+    fields = ['errorcode', 'errormessage', 'sid', 'ordernumber'].map((name) => params.find(([key]) => key.toLowerCase() === name)?.[1]);
+    if (fields[0] === undefined) throw invalid('no errorCode in the answer', text);
+    where = 'in the errorCode field';
+  } else {
+    const lines = text.split(/\r?\n/).map((line) => line.trim());
+    fields = [lines[0], lines.slice(1).join('\n'), lines[1], lines[2]];
+    where = `on the first line${/^\s*</.test(text) ? ' (an HTML page: is the URL right?)' : /^errorCode=/i.test(text) ? ' (urlencoded: use format 1)' : ''}`;
+  }
+  const [rawCode = '', message, sid, orderNumber] = fields;
+  if (!/^-?\d+$/.test(rawCode)) throw invalid(`expected an errorCode ${where}`, rawCode);
+  const code = Number(rawCode);
+  if (code > 0) throw invalid('errorCode must be 0 or negative', rawCode);
+  if (code !== 0) throw new ProviderError('sasp', code, message?.trim() || SESSION_ERROR_MESSAGES[code] || 'Unknown error', { body: text });
+  const parsed = parseWith(answerSchema, { sid: sid ?? '', orderNumber: orderNumber || undefined }, WHAT);
   return parsed.orderNumber === undefined ? { sid: parsed.sid } : parsed;
 }
 
