@@ -123,10 +123,6 @@ export function mountUploadForm(container: HTMLElement, options: UploadFormOptio
 
   const files = Object.assign(el('input', 'baton-sasp-upload__files'), { type: 'file', name: 'file', multiple: true, required: true });
   const comment = Object.assign(el('input', 'baton-sasp-upload__comment'), { type: 'text', name: 'comment', size: 64 });
-  const filesLabel = el('label', undefined, 'Documents ');
-  filesLabel.append(files);
-  const commentLabel = el('label', undefined, 'Comment ');
-  commentLabel.append(comment);
   const submit = Object.assign(el('button', 'baton-sasp-upload__submit', 'Upload'), { type: 'submit' });
   const progress = Object.assign(el('progress', 'baton-sasp-upload__progress'), { max: 1, value: 0, hidden: true });
   progress.setAttribute('aria-label', 'Upload progress');
@@ -135,12 +131,15 @@ export function mountUploadForm(container: HTMLElement, options: UploadFormOptio
   status.setAttribute('aria-live', 'polite');
   const log = el('ol', 'baton-sasp-upload__log');
   log.setAttribute('aria-label', 'Uploads');
-  const row = (label: HTMLElement) => {
+  /** A labelled input on its own line. */
+  const row = (text: string, input: HTMLInputElement) => {
     const p = el('p');
+    const label = el('label', undefined, text);
+    label.append(input);
     p.append(label);
     return p;
   };
-  form.append(row(filesLabel), row(commentLabel), submit, progress, status, log);
+  form.append(row('Documents ', files), row('Comment ', comment), submit, progress, status, log);
 
   let busy = false;
   let attempts = 0;
@@ -233,10 +232,8 @@ export function mountUploadForm(container: HTMLElement, options: UploadFormOptio
     form.append(target);
     frame = target;
     return new Promise((resolve) => {
-      let settled = false;
+      // The first outcome counts: a promise settles once.
       const finish = (outcome: Outcome) => {
-        if (settled) return;
-        settled = true;
         clearTimeout(timer);
         resolve(outcome);
       };
