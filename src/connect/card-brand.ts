@@ -32,26 +32,24 @@ export function createCardBrand(doc: Document, id: string, { session, context, s
 
   let shown: PaymentProduct | undefined;
 
-  const show = (product?: PaymentProduct) => {
+  /** Shows the product's brand and hands the answer on. */
+  const report = (result?: IinDetailsResult, product?: PaymentProduct) => {
     // The same brand again (the 7th and 8th digits rarely change it) is not re-announced.
     // (Ids are required: equal ids, or no product before and now.)
-    if (product?.id === shown?.id) return;
-    shown = product;
-    const hints = product?.displayHints;
-    const name = hints?.label ?? '';
-    let logo: HTMLImageElement | undefined;
-    if (hints?.logo) {
-      try {
-        logo = el(doc, 'img', { className: 'baton-brand-logo', alt: name, src: session.assetUrl(hints.logo) });
-      } catch {
-        // An asset path the session refuses: the name alone says it.
+    if (product?.id !== shown?.id) {
+      shown = product;
+      const hints = product?.displayHints;
+      const name = hints?.label ?? '';
+      let logo: HTMLImageElement | undefined;
+      if (hints?.logo) {
+        try {
+          logo = el(doc, 'img', { className: 'baton-brand-logo', alt: name, src: session.assetUrl(hints.logo) });
+        } catch {
+          // An asset path the session refuses: the name alone says it.
+        }
       }
+      node.replaceChildren(logo ?? name);
     }
-    node.replaceChildren(logo ?? name);
-  };
-
-  const report = (result?: IinDetailsResult, product?: PaymentProduct) => {
-    show(product);
     onResult(result, product);
   };
 

@@ -73,6 +73,8 @@ export function createField(doc: Document, field: PaymentProductField, uid: stri
     root.append(el(doc, 'p', { className: 'baton-hint', textContent: tooltip, id: `${id}-hint` }));
     described = `${id}-hint ${described}`;
   }
+  // The card number is described by its brand first (`{id}-brand`, made by the form).
+  if (field.id === 'cardNumber') described = `${id}-brand ${described}`;
   root.append(error);
   input.setAttribute('aria-describedby', described);
 

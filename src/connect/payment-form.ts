@@ -128,7 +128,6 @@ export function mountPaymentForm(container: HTMLElement, options: PaymentFormOpt
   let busy = false;
 
   const form = el(doc, 'form', { className: 'baton-form', noValidate: true });
-  form.dataset.state = 'idle';
   form.setAttribute('aria-label', `${product.displayHints?.label ?? 'Payment'} details`);
   const status = el(doc, 'p', { className: 'baton-status' });
   status.setAttribute('role', 'status');
@@ -136,6 +135,7 @@ export function mountPaymentForm(container: HTMLElement, options: PaymentFormOpt
     form.dataset.state = state;
     status.textContent = text;
   };
+  setState('idle');
 
   const order = (field: { displayHints?: { displayOrder?: number } }) => field.displayHints?.displayOrder ?? Infinity;
   const fields: FormField[] = [...product.fields].sort((a, b) => order(a) - order(b)).map((field) => createField(doc, field, uid));
@@ -170,7 +170,8 @@ export function mountPaymentForm(container: HTMLElement, options: PaymentFormOpt
   let lookedUp = async () => {};
   const card = fields.find((field) => field.id === 'cardNumber');
   if (card) {
-    const brand = createCardBrand(doc, `${uid}-brand`, {
+    // The id the card number's `aria-describedby` already names.
+    const brand = createCardBrand(doc, `${card.control.id}-brand`, {
       session,
       context,
       signal: controller.signal,
@@ -192,7 +193,6 @@ export function mountPaymentForm(container: HTMLElement, options: PaymentFormOpt
         if (refusal || status.textContent === notAllowed) status.textContent = refusal;
       },
     });
-    card.control.setAttribute('aria-describedby', `${brand.node.id} ${card.control.getAttribute('aria-describedby')}`);
     card.control.after(brand.node);
     card.control.addEventListener('input', () => brand.update(card.value()));
     lookedUp = brand.settled;
