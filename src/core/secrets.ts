@@ -50,8 +50,8 @@ export function assertNoSecrets(value: unknown, path = 'input'): void {
     while (stack.length) {
       const [item, at, depth] = stack.pop()!;
       // A text value may be decoded into names by its receiver (`merchant_form_data=control%3D…`,
-      // a `successURL` with a query): its own pairs are checked too, one level down.
-      if (typeof item === 'string' && depth < 2) assertNoSecretsInValue(item, at);
+      // a `successURL` with a query): its own pairs are checked too.
+      if (typeof item === 'string') assertNoSecretsInValue(item, at);
       if (item === null || typeof item !== 'object' || seen.has(item)) continue;
       if (depth >= MAX_DEPTH) throw new ValidationError(path, [{ path: at, message: `nested deeper than ${MAX_DEPTH} levels` }]);
       seen.add(item);
@@ -81,7 +81,7 @@ export function assertNoSecretsInUrl(url: URL, path = 'url'): void {
  */
 export function assertNoSecretsInBody(body: string | FormData | undefined, contentType: string | null, path = 'body'): void {
   if (typeof body !== 'string') return body && assertNoSecrets(body, path);
-  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  const type = String(contentType).split(';')[0]!.trim().toLowerCase();
   if (type === 'multipart/form-data') {
     for (const [, name] of body.matchAll(/\bname\*?="([^"]*)"/gi)) if (isSecretKey(name!)) throw new SecretError(`${path}.${name}`);
   } else if (/[/+]json$/.test(type)) {
@@ -100,7 +100,8 @@ export function assertNoSecretsInBody(body: string | FormData | undefined, conte
 }
 
 function assertNoSecretsInParams(text: string, path: string, depth = 0): void {
-  // `;` separates pairs for Rack before 3, Perl CGI and older Python: read both ways.
+  // `;` separates pairs for Rack before 3, Perl CGI and older Python: read both ways. Values are
+  // read as pairs one level down only: each level is shorter, but a long run of `=` would be deep.
   for (const source of [text, text.replace(/;/g, '&')]) {
     for (const [key, value] of new URLSearchParams(source)) {
       if (isSecretKey(key)) throw new SecretError(`${path}${key}`);
@@ -112,12 +113,10 @@ function assertNoSecretsInParams(text: string, path: string, depth = 0): void {
 /** A value that is itself a query (`control=…`) or a URL with a query: its names are checked. */
 function assertNoSecretsInValue(value: string, path: string): void {
   // A receiver may decode once more (`control%3D…` inside a form field).
-  if (/%3d/i.test(value)) {
-    try {
-      value = decodeURIComponent(value);
-    } catch {
-      // not percent-encoded after all
-    }
+  try {
+    value = decodeURIComponent(value);
+  } catch {
+    // not percent-encoded after all
   }
   // Pairs in the text itself, or in the query or fragment of a URL, absolute or relative.
   if (value.includes('=')) assertNoSecretsInParams(value.replace(/[?#]/g, '&'), `${path}:`, 1);
@@ -126,9 +125,9 @@ function assertNoSecretsInValue(value: string, path: string): void {
 function entries(value: object): Iterable<[string, unknown]> {
   if (value instanceof Map) return [...Map.prototype.entries.call(value)].map(([key, item]) => [String(key), item]);
   // The prototypes' own methods: a subclass cannot hide entries by overriding them.
-  if (typeof URLSearchParams !== 'undefined' && value instanceof URLSearchParams) return URLSearchParams.prototype.entries.call(value);
-  if (typeof FormData !== 'undefined' && value instanceof FormData) return FormData.prototype.entries.call(value);
-  if (typeof Headers !== 'undefined' && value instanceof Headers) return Headers.prototype.entries.call(value);
+  if (value instanceof URLSearchParams) return URLSearchParams.prototype.entries.call(value);
+  if (value instanceof FormData) return FormData.prototype.entries.call(value);
+  if (value instanceof Headers) return Headers.prototype.entries.call(value);
   // Object.keys skips the holes of a sparse array and reads each property once.
   return Object.keys(value).map((key) => [key, (value as Record<string, unknown>)[key]]);
 }

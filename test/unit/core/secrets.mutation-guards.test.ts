@@ -83,3 +83,24 @@ describe('secrets guard: a body is read as the server will read it', () => {
     }
   });
 });
+
+describe('secrets guard: values a receiver decodes', () => {
+  it('a string value at any depth is read as pairs (a note two levels down that holds a query)', () => {
+    expect(caught(() => assertNoSecrets({ order: { meta: { next: '/done?control=1' } } }))).toMatchObject({ path: 'input.order.meta.next:control' });
+    expect(() => assertNoSecrets({ order: { meta: { next: '/done?amount=1', sig: 'abc==' } } })).not.toThrow();
+  });
+  it('a value encoded twice is decoded once more, and a broken escape is read as written', () => {
+    expect(caught(() => assertNoSecretsInBody('note=control%253D1', null))).toMatchObject({ path: 'body.note:control' });
+    expect(caught(() => assertNoSecretsInBody('note=%25E0%25A4%25A;control%3D1', null))).toMatchObject({ path: 'body.note:\ufffd%A;control' });
+  });
+  it('`;`-separated pairs inside a value, one level down', () => {
+    expect(caught(() => assertNoSecretsInUrl(new URL('https://x.example/?next=a%3D1%3Bcontrol%3D2')))).toMatchObject({ path: 'url?next:control' });
+  });
+  it('values are read as pairs one level down only, so a long run of "=" is no deep recursion', () => {
+    expect(() => assertNoSecretsInBody(`a${'='.repeat(200_000)}`, null)).not.toThrow();
+  });
+  it('only a JSON media type gets the JSON reader; a BOM is dropped before parsing, keeping the nested path', () => {
+    expect(caught(() => assertNoSecretsInBody('control=1', 'application/jsonlines'))).toMatchObject({ path: 'body.control' });
+    expect(caught(() => assertNoSecretsInBody('\ufeff{"order":{"control":1}}', 'application/json'))).toMatchObject({ path: 'body.order.control' });
+  });
+});
