@@ -186,7 +186,7 @@ export function renderStatus(container: HTMLElement, status: PostPaymentStatus, 
     button.disabled = true;
     try {
       if (options.onAction) await options.onAction(action);
-      else openPostPayment({ sid: opts.sid!, orderNumber: status.orderNumber }, { ...options, target: opts.target ?? 'auto' });
+      else openPostPayment({ sid: opts.sid!, orderNumber: status.orderNumber }, options);
     } catch (error) {
       message.textContent = `${actionLabel(action.action)} failed: ${error instanceof Error ? error.message : String(error)}`;
     } finally {
