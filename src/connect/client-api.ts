@@ -30,19 +30,24 @@ export interface ClientApiTarget {
 const readable = (status: number) => status >= 400 && ![429, 502, 503, 504].includes(status);
 
 /**
- * Calls `path` (relative to the customer's base URL) and parses the answer with `schema`.
- * An error document becomes a `ProviderError` whose `details` are `{errorId, errors, httpStatus}`.
+ * Calls `path` (relative to the customer's base URL) and parses the answer with `schema` (a
+ * `ValidationError` names it by its path: "crypto/publickey answer"). An error document becomes
+ * a `ProviderError` whose `details` are `{errorId, errors, httpStatus}`.
  */
 export async function callClientApi<const TSchema extends v.GenericSchema>(
   target: ClientApiTarget,
   path: string,
   schema: TSchema,
-  what: string,
-  options: Pick<HttpRequest, 'method' | 'json' | 'searchParams' | 'signal'>,
+  searchParams?: HttpRequest['searchParams'],
+  signal?: AbortSignal,
+  /** A JSON body: the call is a POST. */
+  json?: unknown,
 ): Promise<v.InferOutput<TSchema>> {
   const url = new URL(path, target.base);
   const response = await request(url, {
-    ...options,
+    searchParams,
+    signal,
+    json,
     headers: {
       Accept: 'application/json',
       Authorization: `GCS v1Client:${target.clientSessionId}`,
@@ -60,10 +65,10 @@ export async function callClientApi<const TSchema extends v.GenericSchema>(
     const first = parsed.success && parsed.output.errors[0];
     throw first
       ? new ProviderError('connect', first.code, first.message ?? first.id ?? `HTTP ${status}`, { ...(parsed.output as object), httpStatus: status })
-      : new NetworkError('http', { method: options.method ?? 'GET', url: url.href }, { status, body: text.slice(0, 4096) });
+      : new NetworkError('http', { method: json === undefined ? 'GET' : 'POST', url: url.href }, { status, body: text.slice(0, 4096) });
   }
   // Unknown fields stay reachable, untyped, as `raw`: the answer exactly as received.
-  return withRaw(parseWith(schema, body, what), body);
+  return withRaw(parseWith(schema, body, `${path} answer`), body);
 }
 
 /** True when `error` is a Connect `ProviderError`; narrows `details` to the error document. */

@@ -263,11 +263,11 @@ export function createClientSession(sessionResponse: SessionResponse, options: C
   // Assets stay on the asset host itself, under its path: not merely on some allowed host.
   const assetPolicy = { allowedHosts: [assetBase.host], pathPrefixes: [assetBase.pathname] };
   const target: ClientApiTarget = {
+    // `appIdentifier` and `timeoutMs`; the keys after the spread are the session's own.
+    ...options,
     base: apiBaseUrl,
     policy: { allowedHosts: hosts, pathPrefixes: [apiBaseUrl.pathname] },
     clientSessionId,
-    appIdentifier: options.appIdentifier,
-    timeoutMs: options.timeoutMs,
   };
   // Answers kept for the session's life: the public key (key ''), and one IIN lookup per bin and
   // context (typing digits 7, 8, … repeats none). A failed call (offline, aborted, 5xx) is not
@@ -283,14 +283,13 @@ export function createClientSession(sessionResponse: SessionResponse, options: C
     return pending;
   };
 
-  // The answer is named by its path in a ValidationError ("crypto/publickey answer").
   const call = <const TSchema extends v.GenericSchema>(
     path: string,
     schema: TSchema,
     searchParams: Record<string, string | number | boolean | undefined> | undefined,
     callOptions: CallOptions | undefined,
     json?: unknown,
-  ) => callClientApi(target, path, schema, `${path} answer`, { searchParams, signal: callOptions?.signal, ...(json ? { method: 'POST' as const, json } : {}) });
+  ) => callClientApi(target, path, schema, searchParams, callOptions?.signal, json);
   const contextOf = (context: PaymentContext) => pick(PaymentContextSchema, context, 'payment context');
   const productPath = (id: number, suffix = '') => `products/${pathSegment(parseWith(ProductId, id, 'paymentProductId'), 'paymentProductId')}${suffix}`;
 
