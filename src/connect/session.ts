@@ -302,7 +302,7 @@ export function createClientSession(sessionResponse: SessionResponse, options: C
     assetUrl(path) {
       // Whitespace and controls too: the URL parser strips them, so "\t//host" would become "//host".
       if (typeof path !== 'string' || /^[a-z][a-z0-9+.-]*:|^\/\/|\\|[\u0000-\u0020\u007f]/i.test(path)) {
-        throw new UnsafeUrlError(String(path), 'asset paths must be relative to the session assetUrl');
+        throw new UnsafeUrlError(String(path), 'not a path relative to the session assetUrl');
       }
       // The final URL must stay under the asset base: no `..`, `..;` or encoded slash climbs out.
       return safeUrl(new URL(path.replace(/^\/+/, ''), assetBase).href, assetPolicy).href;
@@ -320,7 +320,7 @@ export function createClientSession(sessionResponse: SessionResponse, options: C
     getPrivacyPolicy: async (request = {}, opts) => call('services/privacypolicy', PrivacyPolicySchema, pick(PrivacySchema, request, 'getPrivacyPolicy request'), opts),
     async getIinDetails(partialCardNumber, context, opts) {
       const digits = parseWith(
-        v.pipe(v.string('must be a string'), v.transform((s) => asciiDigits(s).replace(/[\s-]/g, '')), v.regex(/^\d*$/, 'must contain only digits, spaces and dashes')),
+        v.pipe(v.string('must be a string'), v.transform((s) => asciiDigits(s).replace(/[\s-]/g, '')), v.regex(/^\d*$/, 'must be digits, spaces and dashes')),
         partialCardNumber,
         'partialCardNumber',
       );

@@ -49,7 +49,7 @@ export function isExpiryDateValid(value: string, now = new Date()): boolean {
   const match = /^(\d{2})(\d{2}|\d{4})$/.exec(value);
   if (!match) return false;
   const month = Number(match[1]);
-  const year = match[2]!.length === 2 ? 2000 + Number(match[2]) : Number(match[2]);
+  const year = Number(match[2]) + (match[2]!.length === 2 ? 2000 : 0);
   if (month < 1 || month > 12) return false;
   const thisYear = now.getFullYear();
   return year * 12 + month >= thisYear * 12 + now.getMonth() + 1 && year <= thisYear + 25;
