@@ -186,7 +186,7 @@ function stringify(json: unknown): string {
     if (text === undefined) throw new TypeError('not JSON');
     return text;
   } catch {
-    throw new ValidationError('request', [{ path: 'json', message: 'cannot be sent as JSON (too deep, circular, a BigInt, or a getter that throws)' }]);
+    throw new ValidationError('request', [{ path: 'json', message: 'cannot be sent as JSON' }]);
   }
 }
 
