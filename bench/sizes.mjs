@@ -91,6 +91,7 @@ export async function bundle(contents, format = 'esm') {
 function moduleCosts(code, map, gzip) {
   const owner = (index) => {
     const source = map.sources[index] ?? '';
+    if (source === '<stdin>') return '(glue)'; // the entry's own few statements
     const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(source)?.[1];
     return pkg ?? source.replace(/^(\.\.\/)+/, '').replace(/^dist\//, '');
   };

@@ -167,9 +167,17 @@ console.log(
   ),
 );
 
-for (const { name, gzip, modules } of breakdowns) {
-  console.log(`\n${name}: what each module costs (minified characters; gzip = how much the gzipped bundle shrinks without it; ${kb(gzip)} in all):\n`);
-  console.log(table(['module', 'minified', 'gzip'], modules.map((m) => [m.name, String(m.min), String(m.gzip)])));
+if (MODULES) {
+  // One table, a column per entry: what each module costs there (gzip bytes; '·' = not in it). The
+  // README's Size section shows this table.
+  const cost = breakdowns.map(({ modules }) => new Map(modules.map((m) => [m.name.replace(/^src\//, ''), m.gzip])));
+  const names = [...new Set(cost.flatMap((c) => [...c.keys()]))].sort((a, b) => Math.max(...cost.map((c) => c.get(b) ?? 0)) - Math.max(...cost.map((c) => c.get(a) ?? 0)));
+  const cell = (value) => (value === undefined ? '·' : String(value));
+  console.log('\nWhat each module costs, per entry (gzip bytes: how much the gzipped bundle shrinks without it; script tags from an esbuild build of the same entry):\n');
+  console.log(`| module | ${budgets.map((b) => b.id).join(' | ')} |`);
+  console.log(`|---|${budgets.map(() => '---:').join('|')}|`);
+  for (const name of names) console.log(`| ${name} | ${cost.map((c) => cell(c.get(name))).join(' | ')} |`);
+  console.log(`| **the bundle measured (gzip)** | ${breakdowns.map((b) => `**${b.gzip}**`).join(' | ')} |`);
 }
 const failed = rows.filter((r) => r.status !== 'ok').length + shakeRows.filter((r) => !r.ok).length;
 if (failed) {
