@@ -3,7 +3,13 @@
 // numbers as strings accepted).
 import * as v from 'valibot';
 import type { Documented } from '../core/documented.js';
-import { numberish, textish } from '../core/schemas.js';
+import { textish } from '../core/schemas.js';
+
+/** A finite number, or a decimal string as some gateways send. */
+const numberish = v.pipe(
+  v.custom<number | string>((value) => Number.isFinite(value) || (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)), 'must be a number'),
+  v.transform(Number),
+);
 
 /** Ids that end up in a URL path or an `Authorization` header. */
 export const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9._~-]{1,128}$/, 'must be 1–128 of A-Z a-z 0-9 . _ ~ -'));

@@ -12,7 +12,7 @@ import { safeUrl, type UrlPolicy } from './url-guard.js';
  */
 export type NavigationTarget = 'auto' | 'self' | 'replace' | 'top' | 'popup';
 
-/** Every `NavigationTarget`, for checks (the `navigationTarget` schema uses it too). */
+/** Every `NavigationTarget`, for checks (`navigationTargetOf`, and `renderStatus`'s `target` option). */
 export const NAVIGATION_TARGETS: readonly NavigationTarget[] = ['auto', 'self', 'replace', 'top', 'popup'];
 
 /** What happened: where the browser went and how. */

@@ -27,6 +27,9 @@ export const stringsOption = v.optional(v.custom<string[]>((value) => Array.isAr
 /** An optional `timeoutMs`: a number of milliseconds, at least 1. */
 export const timeoutOption = v.optional(v.custom<number>((value) => typeof value === 'number' && value >= 1, 'must be a number, 1 or more'));
 
+/** An optional `AbortSignal`. */
+export const signalOption = v.optional(v.custom<AbortSignal>((value) => typeof AbortSignal !== 'undefined' && value instanceof AbortSignal, 'must be an AbortSignal'));
+
 /** An optional `true`/`false` option. */
 export const flagOption = v.optional(v.custom<boolean>((value) => typeof value === 'boolean', 'must be true or false'));
 

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
-import { callback, navigationTarget, oneOf } from '../core/schemas.js';
+import { callback, oneOf } from '../core/schemas.js';
 import { ValidationError } from '../core/errors.js';
-import type { NavigationTarget } from '../core/navigate.js';
+import { NAVIGATION_TARGETS, type NavigationTarget } from '../core/navigate.js';
 import { parseWith } from '../core/validate.js';
 import { dcvMethodToApi, type DcvApiMethod } from './dcv.js';
 import type { SaspUrlOptions } from './policy.js';
@@ -45,7 +45,7 @@ export interface RenderStatusOptions extends SaspUrlOptions {
 const optionsSchema = shape({
   onAction: v.optional(callback<NonNullable<RenderStatusOptions['onAction']>>()),
   sid: v.optional(v.string()),
-  target: v.optional(navigationTarget),
+  target: v.optional(oneOf(NAVIGATION_TARGETS, `must be ${NAVIGATION_TARGETS.join(', ')}`)),
   headingLevel: v.optional(oneOf([2, 3, 4, 5, 6], 'must be 2–6')),
 });
 

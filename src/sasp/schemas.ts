@@ -12,9 +12,18 @@
  */
 import * as v from 'valibot';
 import type { Documented } from '../core/documented.js';
-import { httpUrlText, integerish, textish } from '../core/schemas.js';
+import { textish } from '../core/schemas.js';
 
-export { integerish, textish };
+/** An integer, or an integer string (spaces around allowed). */
+export const integerish = v.pipe(
+  v.custom<number | string>((value) => Number.isInteger(value) || (typeof value === 'string' && /^\s*[+-]?\d+\s*$/.test(value)), 'expected an integer'),
+  v.transform(Number),
+);
+
+/** An absolute http(s) URL as text (a form field another site redirects to). */
+export const httpUrlText = v.pipe(v.string(), v.regex(/^https?:\/\/[^\s/?#]+[^\s]*$/i, 'must be an absolute http(s) URL'));
+
+export { textish };
 
 /** A documented value, or any other string the provider sends (kept as is, never rejected). */
 export type Open<T extends string> = T | (string & {});

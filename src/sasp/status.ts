@@ -1,11 +1,11 @@
 import * as v from 'valibot';
-import { abortSignal, textish, urlInput } from '../core/schemas.js';
+import { textish, urlInput } from '../core/schemas.js';
 import { ProviderError, ValidationError } from '../core/errors.js';
 import { request } from '../core/http.js';
 import { pageOriginPolicy, type UrlPolicy } from '../core/url-guard.js';
 import { parseWith, readJson } from '../core/validate.js';
 import { refuseLogin } from './no-login.js';
-import { SECTIGO_HOSTS, stringsOption, timeoutOption } from './policy.js';
+import { SECTIGO_HOSTS, signalOption, stringsOption, timeoutOption } from './policy.js';
 import { orderNumberSchema, postPaymentDataSchema, shape, sidSchema, statusEnvelopeSchema, type PostPaymentStatus } from './schemas.js';
 
 /** Documented live URL of `!getPostPaymentStatus`. */
@@ -64,7 +64,7 @@ const common = {
   orderNumber: orderNumberSchema,
   certificateID: v.optional(v.pipe(textish, v.regex(/^\d{1,16}$/, 'certificateID must be up to 16 digits'))),
   allowedHosts: stringsOption,
-  signal: v.optional(abortSignal),
+  signal: signalOption,
   timeoutMs: timeoutOption,
 };
 

@@ -1,12 +1,12 @@
 import * as v from 'valibot';
-import { callback, httpUrlText, oneOf, urlInput } from '../core/schemas.js';
+import { callback, oneOf, urlInput } from '../core/schemas.js';
 import { NetworkError, UnsafeUrlError, ValidationError } from '../core/errors.js';
 import { assertNotExpired } from '../core/jwt.js';
 import { assertNoSecretsInUrl } from '../core/secrets.js';
 import { safeUrl } from '../core/url-guard.js';
 import { parseWith } from '../core/validate.js';
 import { refuseLogin } from './no-login.js';
-import { shape } from './schemas.js';
+import { httpUrlText, shape } from './schemas.js';
 import { UPLOAD_HOSTS, uploadDocuments } from './upload.js';
 import { flagOption, stringsOption, timeoutOption } from './policy.js';
 import { elementFactory } from './element.js';

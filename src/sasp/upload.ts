@@ -1,13 +1,13 @@
 import * as v from 'valibot';
-import { abortSignal, callback, httpUrlText, urlInput } from '../core/schemas.js';
+import { callback, urlInput } from '../core/schemas.js';
 import { NetworkError, ProviderError, ValidationError } from '../core/errors.js';
 import { assertNotExpired } from '../core/jwt.js';
 import { request } from '../core/http.js';
 import { safeUrl, type UrlPolicy } from '../core/url-guard.js';
 import { parseWith, readJson } from '../core/validate.js';
 import { refuseLogin } from './no-login.js';
-import { shape } from './schemas.js';
-import { flagOption, stringsOption, timeoutOption } from './policy.js';
+import { httpUrlText, shape } from './schemas.js';
+import { flagOption, signalOption, stringsOption, timeoutOption } from './policy.js';
 
 /** Hosts Sectigo's upload API is served from (the documented example uses `avspartners.sectigolabs.com`). */
 export const UPLOAD_HOSTS = ['*.sectigolabs.com', '*.sectigo.com', 'secure.sectigo.com', 'secure.trust-provider.com'] as const;
@@ -74,7 +74,7 @@ const optionsSchema = shape({
   errorURL: v.optional(httpUrlText),
   onProgress: v.optional(callback<(progress: UploadProgress) => void>()),
   byteProgress: flagOption,
-  signal: v.optional(abortSignal),
+  signal: signalOption,
   allowedHosts: stringsOption,
   timeoutMs: timeoutOption,
 });
