@@ -358,10 +358,11 @@ export function createClientSession(sessionResponse: SessionResponse, options: C
         const value = unmaskValue(key, raw, field?.displayHints?.mask);
         if (value !== '') values[key] = value; // empty is "not given"
       }
-      if (product) {
-        const issues = validateValues(product, values, { accountOnFile: account });
-        if (issues.length) throw new ValidationError('payment values', issues);
-      }
+      // Without the product, the account still says which stored values must be typed again.
+      const issues = product
+        ? validateValues(product, values, { accountOnFile: account })
+        : (account?.attributes ?? []).filter((a) => a.status === 'MUST_WRITE' && !values[a.key]).map((a) => ({ path: a.key, message: 'is required' }));
+      if (issues.length) throw new ValidationError('payment values', issues);
       const device = collectDeviceInformation();
       const plaintext: EncryptedCustomerInput = {
         clientSessionId,

@@ -217,7 +217,7 @@ async function send(egress: Egress, options: HttpRequest, cancel: AbortSignal): 
         limit,
         methods: ['get', 'post'],
         statusCodes,
-        afterStatusCodes: [429, 503],
+        // ky's default `afterStatusCodes` (413, 429, 503) honour Retry-After; 413 is never retried here.
         maxRetryAfter: 30_000,
         backoffLimit: 8_000,
         delay: policy.delayMs ?? ((attempt) => 300 * 2 ** (attempt - 1)),
@@ -229,7 +229,7 @@ async function send(egress: Egress, options: HttpRequest, cancel: AbortSignal): 
             if (isRedirect(error.response) || !statusCodes.includes(status)) return false;
             // ky would wait the longest it allows; Baton gives up at once instead of hanging for minutes.
             const after = status === 429 || status === 503 ? retryAfterMs(headers.get('retry-after')) : undefined;
-            return after !== undefined && after > 30_000 ? false : undefined;
+            return after! > 30_000 ? false : undefined;
           }
           return safe;
         },

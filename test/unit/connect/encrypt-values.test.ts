@@ -95,6 +95,19 @@ describe('encrypt: the values sent', () => {
       expect((error as ValidationError).issues).toEqual([{ path: 'expiryDate', message: 'is required' }]);
     });
 
+    it('without the product, the account alone still requires its MUST_WRITE values (an empty CVV does not pass)', async () => {
+      const stored = { ...account('MUST_WRITE'), attributes: [...account('MUST_WRITE').attributes, { key: 'cvv', status: 'MUST_WRITE' }] };
+      for (const values of [{}, { cvv: '' }, { cvv: '   ' }, { expiryDate: '12/30' }]) {
+        const error = await session().encrypt({ paymentProductId: 1, accountOnFile: stored as never, values }).catch((e: unknown) => e);
+        expect(error, JSON.stringify(values)).toBeInstanceOf(ValidationError);
+        expect((error as ValidationError).issues.map((i) => i.path), JSON.stringify(values)).toEqual(Object.keys(values).includes('expiryDate') ? ['cvv'] : ['expiryDate', 'cvv']);
+      }
+      const body = await plaintext(session().encrypt({ paymentProductId: 1, accountOnFile: stored as never, values: { expiryDate: '1230', cvv: '123' } }));
+      expect(body.paymentValues).toEqual([{ key: 'expiryDate', value: '1230' }, { key: 'cvv', value: '123' }]);
+      // READ_ONLY and CAN_WRITE attributes need nothing typed.
+      await expect(plaintext(session().encrypt({ paymentProductId: 1, accountOnFile: account('READ_ONLY') as never, values: {} }))).resolves.toMatchObject({ accountOnFileId: 42 });
+    });
+
     it('sends the MUST_WRITE value and leaves READ_ONLY ones to the stored account', async () => {
       const body = await plaintext(
         session().encrypt({ paymentProductId: 1, product: withAccount('MUST_WRITE'), accountOnFileId: 42, values: { cardNumber: '************1111', expiryDate: '12/30', cvv: '123' } }),
