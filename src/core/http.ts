@@ -79,8 +79,8 @@ interface Shared {
 export async function request(url: string | URL, options: HttpRequest = {}): Promise<HttpResponse> {
   const egress = buildEgress(url, options);
   const { signal } = options;
-  const info = { method: egress.method, url: egress.url };
-  if (signal?.aborted) throw new NetworkError('aborted', info, { cause: signal.reason });
+  // The egress is the `{ method, url }` every error names.
+  if (signal?.aborted) throw new NetworkError('aborted', egress, { cause: signal.reason });
 
   let shared = egress.key === undefined ? undefined : inFlight.get(egress.key);
   if (!shared) {
@@ -94,7 +94,7 @@ export async function request(url: string | URL, options: HttpRequest = {}): Pro
       promise.then(done, done);
     }
   }
-  return wait(shared, signal, info);
+  return wait(shared, signal, egress);
 }
 
 /** Waits for a shared request; the caller's abort only abandons its own wait, the last one cancels the request. */
@@ -193,7 +193,6 @@ function stringify(json: unknown): string {
 /** Runs the attempts with ky and reads the answer; `cancel` aborts it when every waiter gave up. */
 async function send(egress: Egress, options: HttpRequest, cancel: AbortSignal): Promise<HttpResponse> {
   const { retry: policy = {} } = options;
-  const info = { method: egress.method, url: egress.url };
   const safe = egress.method === 'GET' || !!policy.idempotent;
   const limit = policy.limit ?? (safe ? 2 : 0);
   const statusCodes = [...(policy.statusCodes ?? [429, 502, 503, 504])];
@@ -242,22 +241,22 @@ async function send(egress: Egress, options: HttpRequest, cancel: AbortSignal): 
               async (_request, _options, response, state) => {
                 last = undefined;
                 if (isRedirect(response) || !accepted(response.status)) return undefined;
-                last = await readAnswer(response, maxBytes, attemptStart + timeoutMs, info, egress.url);
+                last = await readAnswer(response, maxBytes, attemptStart + timeoutMs, egress);
                 return state.retryCount < limit && options.retryWhen!(last) ? ky.retry() : undefined;
               },
             ]
           : [],
       },
     });
-    return last ?? (await readAnswer(response, maxBytes, attemptStart + timeoutMs, info, egress.url));
+    return last ?? (await readAnswer(response, maxBytes, attemptStart + timeoutMs, egress));
   } catch (error) {
-    throw await toBatonError(error, info, cancel);
+    throw await toBatonError(error, egress, cancel);
   }
 }
 
-async function readAnswer(response: Response, maxBytes: number, deadline: number, info: { method: string; url: string }, url: string): Promise<HttpResponse> {
+async function readAnswer(response: Response, maxBytes: number, deadline: number, info: { method: string; url: string }): Promise<HttpResponse> {
   const text = await readCapped(response, maxBytes, deadline, info);
-  return { status: response.status, headers: response.headers, url: response.url || url, text };
+  return { status: response.status, headers: response.headers, url: response.url || info.url, text };
 }
 
 async function toBatonError(error: unknown, info: { method: string; url: string }, signal: AbortSignal | undefined): Promise<BatonError> {

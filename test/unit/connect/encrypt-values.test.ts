@@ -97,7 +97,7 @@ describe('encrypt: the values sent', () => {
 
     it('without the product, the account alone still requires its MUST_WRITE values (an empty CVV does not pass)', async () => {
       const stored = { ...account('MUST_WRITE'), attributes: [...account('MUST_WRITE').attributes, { key: 'cvv', status: 'MUST_WRITE' }] };
-      for (const values of [{}, { cvv: '' }, { cvv: '   ' }, { expiryDate: '12/30' }]) {
+      for (const values of [{}, { cvv: '' }, { cvv: '   ' }, { expiryDate: '12/30' }] as Record<string, string>[]) {
         const error = await session().encrypt({ paymentProductId: 1, accountOnFile: stored as never, values }).catch((e: unknown) => e);
         expect(error, JSON.stringify(values)).toBeInstanceOf(ValidationError);
         expect((error as ValidationError).issues.map((i) => i.path), JSON.stringify(values)).toEqual(Object.keys(values).includes('expiryDate') ? ['cvv'] : ['expiryDate', 'cvv']);
