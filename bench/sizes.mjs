@@ -73,7 +73,7 @@ export async function bundle(contents, format = 'esm') {
   // Minified bytes by origin: the SDK's own code vs each bundled dependency.
   const parts = {};
   const files = [];
-  for (const [path, { bytesInOutput }] of Object.entries(Object.values(result.metafile.outputs).find((o) => o.inputs).inputs)) {
+  for (const [path, { bytesInOutput }] of Object.entries(Object.entries(result.metafile.outputs).find(([path]) => path.endsWith('.js'))[1].inputs)) {
     if (path === '<stdin>') continue; // the few bytes of entry glue
     files.push(path);
     const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1] ?? 'baton (dist/)';

@@ -96,7 +96,8 @@ for (const budget of budgets) {
   const limit = Math.min(RATCHETS[budget.id], budget.ceiling);
   const leaked = budget.provider ? PROVIDERS.filter((p) => p !== budget.provider && files.some((f) => new RegExp(`(^|/)(src|dist)/${p}/`).test(f))) : [];
   const notes = [];
-  let status = gzip > budget.ceiling ? 'OVER CEILING' : gzip > limit ? 'OVER RATCHET' : 'ok';
+  // No inputs listed would make the leak check pass vacuously.
+  let status = !files.length ? 'NO INPUTS' : gzip > budget.ceiling ? 'OVER CEILING' : gzip > limit ? 'OVER RATCHET' : 'ok';
   if (leaked.length) {
     status = status === 'ok' ? 'LEAK' : `${status}, LEAK`;
     notes.push(`pulls in ${leaked.join(', ')}`);
