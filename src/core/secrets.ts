@@ -74,27 +74,32 @@ export function assertNoSecretsInUrl(url: URL, path = 'url'): void {
 }
 
 /**
- * Checks a body exactly as it will be sent, with the one reader its declared type gets on the
- * server: JSON (`…/json`, `…+json`: parsed, or, for a lenient parser's input with a BOM or trailing
- * comma, every `"name":` in the text), multipart (each `name="…"`), anything else as urlencoded
- * pairs (`&` or `;` separated). `FormData` is checked by its entries.
+ * Checks a body exactly as it will be sent, with the reader its declared type gets on the server:
+ * JSON (`…/json`, `…+json`: parsed, or, for a lenient parser's input with a BOM or trailing comma,
+ * every `"name":` in the text, and pairs), multipart (each `name="…"`), anything else as urlencoded
+ * pairs (`&` or `;` separated); and any body that parses as JSON, as JSON, whatever its type.
+ * `FormData` is checked by its entries.
  */
 export function assertNoSecretsInBody(body: string | FormData | undefined, contentType: string | null, path = 'body'): void {
   if (typeof body !== 'string') return body && assertNoSecrets(body, path);
   const type = String(contentType).split(';')[0]!.trim().toLowerCase();
+  const json = /[/+]json$/.test(type);
   if (type === 'multipart/form-data') {
     for (const [, name] of body.matchAll(/\bname\*?="([^"]*)"/gi)) if (isSecretKey(name!)) throw new SecretError(`${path}.${name}`);
-  } else if (/[/+]json$/.test(type)) {
-    try {
-      return assertNoSecrets(JSON.parse(body.replace(/^\ufeff/, '')), path);
-    } catch (error) {
-      if (error instanceof BatonError) throw error;
-    }
+  } else if (!json) assertNoSecretsInParams(body, `${path}.`);
+  // Any type: Go's json.NewDecoder, PHP's json_decode(php://input) or Django's json.loads(body)
+  // read a body as JSON whatever its declared type.
+  try {
+    return assertNoSecrets(JSON.parse(body.replace(/^\ufeff/, '')), path);
+  } catch (error) {
+    if (error instanceof BatonError) throw error;
+  }
+  if (json) {
+    // Not JSON after all: every `"name":` for a lenient parser, then pairs for a mislabelled form.
     for (const [, quoted] of body.matchAll(/"((?:[^"\\]|\\.)*)"\s*:/g)) {
       const key = readJson(`"${quoted}"`) ?? quoted!;
       if (isSecretKey(String(key))) throw new SecretError(`${path}.${key}`);
     }
-  } else {
     assertNoSecretsInParams(body, `${path}.`);
   }
 }

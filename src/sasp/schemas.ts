@@ -75,7 +75,7 @@ export const shape = <const TEntries extends v.ObjectEntries>(entries: TEntries,
       for (const key in entries) {
         const result = v.safeParse(entries[key]!, input[key]);
         if (!result.success) for (const issue of result.issues) addIssue({ ...issue, path: [{ key }, ...(issue.path ?? [])] } as never);
-        else if (key in input || result.output !== undefined) output[key] = result.output;
+        else if (key in output || result.output !== undefined) output[key] = result.output;
       }
       return output as v.InferOutput<v.LooseObjectSchema<TEntries, undefined>>;
     }),
