@@ -7,7 +7,7 @@ import * as v from 'valibot';
 
 /** A string or a `URL` (the URL guard checks it afterwards). */
 export const urlInput = (message = 'must be a URL (string or URL)') =>
-  v.custom<string | URL>((value) => typeof value === 'string' || value instanceof URL, message);
+  v.custom<string | URL>((value) => typeof value === 'string' || (value instanceof URL && !!value.href), message);
 
 /** A function (a callback option). */
 export const callback = <T extends (...args: never[]) => unknown>() => v.custom<T>((value) => typeof value === 'function', 'must be a function');

@@ -9,7 +9,10 @@ export function checkObject(value: unknown, what: string): Record<string, unknow
 }
 
 export function checkUrl(value: unknown, what: string, path: string): string {
-  if (value instanceof URL) return value.href;
+  try {
+    // A URL.prototype object that is no URL throws on `href`: a ValidationError below.
+    if (value instanceof URL) return value.href;
+  } catch {}
   if (typeof value === 'string' && value.trim() !== '') return value;
   throw new ValidationError(what, [{ path, message: 'expected a URL (string or URL)', received: describe(value) }]);
 }

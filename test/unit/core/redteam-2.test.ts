@@ -6,6 +6,7 @@ import { BatonError, SecretError } from '../../../src/core/errors.js';
 import { request } from '../../../src/core/http.js';
 import { assertNoSecretsInBody } from '../../../src/core/secrets.js';
 import { getPostPaymentStatus, uploadDocuments } from '../../../src/sasp/index.js';
+import { initiateSale, startHostedForm } from '../../../src/sbc/index.js';
 
 let sent: { url: string; body: string }[];
 beforeEach(() => {
@@ -63,5 +64,21 @@ describe('R2 shape(): a Proxy cannot keep an unchecked value for a documented op
     const options = { url: 'https://avspartners.sectigolabs.com/upload', token, files: [new Blob(['x'])] };
     await caught(() => uploadDocuments(lying(options, 'successURL', 'javascript:alert(document.domain)') as never));
     expect(sent.filter((s) => s.body.includes('javascript:'))).toStrictEqual([]); // fails: successURL=javascript:… sent
+  });
+});
+
+describe('R3 an object that is `instanceof URL` but no URL (its href getter throws a TypeError)', () => {
+  const fake = () => Object.create(URL.prototype) as URL;
+  it('initiateSale, startHostedForm and the sasp relay refuse it with a BatonError and send nothing', async () => {
+    const sale = { accessToken: 'T'.repeat(40), device: { serialNumber: 'SN-1' }, transaction: { amountCentis: 1042, currency: 'EUR' } };
+    for (const call of [
+      () => initiateSale({ ...sale, url: fake() }),
+      () => startHostedForm({ url: fake(), body: { amountCentis: 1042, currency: 'EUR' } }),
+      () => getPostPaymentStatus({ relay: fake(), orderNumber: '1' }),
+    ]) {
+      const error = await caught(call);
+      expect(error, String(error)).toBeInstanceOf(BatonError); // fails: TypeError Receiver must be an instance of class URL
+    }
+    expect(sent).toStrictEqual([]);
   });
 });
