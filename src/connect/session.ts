@@ -253,7 +253,8 @@ function isNotFound(error: unknown): boolean {
 export function createClientSession(sessionResponse: SessionResponse, options: ClientSessionOptions = {}): ClientSession {
   const response = parseWith(SessionResponseSchema, sessionResponse, 'session response');
   // Anything but an array of host names (null included) is refused by the URL guard's policy check.
-  const { allowedHosts: hosts = DEFAULT_ALLOWED_HOSTS } = options;
+  // `Object()`: a `null` options object reads as none.
+  const { allowedHosts: hosts = DEFAULT_ALLOWED_HOSTS } = Object(options) as ClientSessionOptions;
   const policy = { allowedHosts: hosts };
   const { clientSessionId, customerId } = response;
   const apiBaseUrl = clientApiBase(safeUrl(response.clientApiUrl, policy), customerId);

@@ -129,8 +129,14 @@ const page = () => (typeof location !== 'undefined' && /^https?:$/.test(location
  * or there is no page (development and tests).
  */
 export function pageOriginPolicy(): UrlPolicy {
-  const here = page();
-  if (!here) return { allowedHosts: LOOPBACK_HOSTS };
+  let here: URL;
+  try {
+    // The page's origin, not its URL: a `blob:` or `about:srcdoc` page has its creator's origin; an
+    // opaque one ('null', a `file:` page) or no page at all is development.
+    here = new URL(location.origin);
+  } catch {
+    return { allowedHosts: LOOPBACK_HOSTS };
+  }
   const origin = `${here.hostname}:${here.port || (here.protocol === 'https:' ? 443 : 80)}`;
   return { allowedHosts: isLoopbackHost(here.hostname) ? [origin, ...LOOPBACK_HOSTS] : [origin] };
 }

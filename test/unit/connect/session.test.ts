@@ -118,6 +118,10 @@ describe('createClientSession', () => {
     expect(() => createClientSession(good, { allowedHosts: null as never })).toThrow(ValidationError);
     expect(() => createClientSession(good, { allowedHosts: ['eu.api-ingenico.com', 1] as never })).toThrow(ValidationError);
   });
+
+  it('null options read as none (the defaults), not a TypeError', () => {
+    expect(createClientSession(good, null as never).apiBaseUrl.href).toBe(createClientSession(good).apiBaseUrl.href);
+  });
 });
 
 describe('Client API against the mock', () => {

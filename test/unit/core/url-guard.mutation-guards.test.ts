@@ -161,6 +161,9 @@ describe('pageOriginPolicy', () => {
     expect(pageOriginPolicy().allowedHosts[0]).toBe('localhost:80');
     vi.stubGlobal('location', new URL('http://localhost:5173/'));
     expect(pageOriginPolicy()).toStrictEqual({ allowedHosts: ['localhost:5173', 'localhost', '127.0.0.1', '[::1]'] });
+    // A blob: page has its creator's origin: that origin, not development's loopback.
+    vi.stubGlobal('location', new URL('blob:https://shop.example/0b6f5b35-1c1d-4b6f-9a44-6f3c0c0b6b7e'));
+    expect(pageOriginPolicy()).toStrictEqual({ allowedHosts: ['shop.example:443'] });
     // Not an http(s) page (a file: or about: document): as if there were none.
     vi.stubGlobal('location', new URL('file:///tmp/x.html'));
     expect(pageOriginPolicy()).toStrictEqual({ allowedHosts: ['localhost', '127.0.0.1', '[::1]'] });
