@@ -30,6 +30,7 @@ import {
   type IinDetails,
   type PaymentContext,
   type PaymentProduct,
+  type PaymentProductField,
   type PaymentProductDirectory,
   type PaymentProductNetworks,
   type PrivacyPolicy,
@@ -359,10 +360,13 @@ export function createClientSession(sessionResponse: SessionResponse, options: C
         const value = unmaskValue(key, raw, field?.displayHints?.mask);
         if (value !== '') values[key] = value; // empty is "not given"
       }
-      // Without the product, the account still says which stored values must be typed again.
-      const issues = product
-        ? validateValues(product, values, { accountOnFile: account })
-        : (account?.attributes ?? []).filter((a) => a.status === 'MUST_WRITE' && !values[a.key]).map((a) => ({ path: a.key, message: 'is required' }));
+      // Without the product, the account still says which stored values must be typed again: its
+      // attributes are the fields, with no validators of their own.
+      const issues = validateValues(
+        product ?? { fields: (account?.attributes ?? []).map((a) => ({ id: a.key, dataRestrictions: { isRequired: false, validators: {} } }) as PaymentProductField) },
+        values,
+        { accountOnFile: account },
+      );
       if (issues.length) throw new ValidationError('payment values', issues);
       const device = collectDeviceInformation();
       const plaintext: EncryptedCustomerInput = {

@@ -143,7 +143,7 @@ function buildEgress(url: string | URL, options: HttpRequest): Egress {
     headers.set('content-type', 'application/x-www-form-urlencoded;charset=UTF-8');
   } else if (typeof options.body === 'string') {
     body = options.body;
-  } else if (typeof FormData !== 'undefined' && options.body instanceof FormData) {
+  } else if (options.body instanceof FormData) {
     // A copy through FormData's own methods: a subclass or later change cannot alter what is sent.
     body = new FormData();
     for (const [name, value] of FormData.prototype.entries.call(options.body)) body.append(name, value);
@@ -181,13 +181,14 @@ function formText(form: HttpRequest['form']): string {
 }
 
 function stringify(json: unknown): string {
+  let text: string | undefined;
   try {
-    const text = JSON.stringify(json);
-    if (text === undefined) throw new TypeError('not JSON');
-    return text;
+    text = JSON.stringify(json);
   } catch {
-    throw new ValidationError('request', [{ path: 'json', message: 'cannot be sent as JSON' }]);
+    // too deep, circular, a BigInt, or a getter that throws
   }
+  if (text === undefined) throw new ValidationError('request', [{ path: 'json', message: 'cannot be sent as JSON' }]);
+  return text;
 }
 
 /** Runs the attempts with ky and reads the answer; `cancel` aborts it when every waiter gave up. */
