@@ -104,3 +104,13 @@ describe('secrets guard: values a receiver decodes', () => {
     expect(caught(() => assertNoSecretsInBody('\ufeff{"order":{"control":1}}', 'application/json'))).toMatchObject({ path: 'body.order.control' });
   });
 });
+
+describe('secrets guard: the JSON fallbacks', () => {
+  it('a JSON-typed body that does not parse is read as pairs too, named under the body', () => {
+    expect(caught(() => assertNoSecretsInBody('a=1&control=1', 'application/json'))).toMatchObject({ path: 'body.control' });
+  });
+  it('a body of another type gets no "name": scan: a form decoder reads a="control":1 as a value', () => {
+    expect(() => assertNoSecretsInBody('a="control":1', 'text/plain')).not.toThrow();
+    expect(() => assertNoSecretsInBody('a="control":1', 'application/x-www-form-urlencoded')).not.toThrow();
+  });
+});
