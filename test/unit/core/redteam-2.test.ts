@@ -2,23 +2,19 @@
 // declared type, sasp's shape()): each test asserts the promised behaviour, and each failed before
 // the fix it names.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { recordFetch, settled, type Sent } from './record-fetch.js';
 import { BatonError, SecretError } from '../../../src/core/errors.js';
 import { request } from '../../../src/core/http.js';
 import { assertNoSecretsInBody } from '../../../src/core/secrets.js';
 import { getPostPaymentStatus, uploadDocuments } from '../../../src/sasp/index.js';
 import { initiateSale, startHostedForm } from '../../../src/sbc/index.js';
 
-let sent: { url: string; body: string }[];
+let sent: Sent[];
 beforeEach(() => {
-  sent = [];
-  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-    const req = input instanceof Request ? input : new Request(input as string, init);
-    sent.push({ url: req.url, body: await req.clone().text() });
-    return new Response('{"errorCode":0,"data":{"orderNumber":"1"}}', { headers: { 'content-type': 'application/json' } });
-  });
+  sent = recordFetch('{"errorCode":0,"data":{"orderNumber":"1"}}');
 });
 afterEach(() => vi.restoreAllMocks());
-const caught = async (p: () => unknown) => { try { await p(); return undefined; } catch (e) { return e; } };
+const caught = settled;
 const policy = { allowedHosts: ['pay.example.com'] };
 
 describe('R1 a JSON text body under another declared type (secrets.ts: one reader per type)', () => {

@@ -2,6 +2,7 @@
 // A red-team pass on issue 14's promises: each test asserts the promised behaviour, and each failed
 // before the fix it names.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { recordFetch, settled, type Sent } from './record-fetch.js';
 import { BatonError, SecretError, UnsafeUrlError } from '../../../src/core/errors.js';
 import { navigate } from '../../../src/core/navigate.js';
 import { assertNoSecretsInBody, isSecretKey } from '../../../src/core/secrets.js';
@@ -10,21 +11,16 @@ import { createClientSession } from '../../../src/connect/index.js';
 import { getPostPaymentStatus, uploadDocuments } from '../../../src/sasp/index.js';
 import { encodeMerchantFormData, initiateSale, startHostedForm } from '../../../src/sbc/index.js';
 
-let sent: { url: string; body: string }[];
+let sent: Sent[];
 let assign: ReturnType<typeof vi.fn>;
 beforeEach(() => {
-  sent = [];
   assign = vi.fn();
   const u = new URL('https://shop.example/checkout/pay');
   vi.spyOn(window, 'location', 'get').mockReturnValue({ href: u.href, origin: u.origin, protocol: u.protocol, host: u.host, hostname: u.hostname, port: '', pathname: u.pathname, search: '', hash: '', assign, replace: vi.fn() } as unknown as Location);
-  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) => {
-    const req = input as Request;
-    sent.push({ url: req.url, body: await req.clone().text() });
-    return new Response('{}', { headers: { 'content-type': 'application/json' } });
-  });
+  sent = recordFetch('{}');
 });
 afterEach(() => vi.restoreAllMocks());
-const catching = async (p: () => unknown) => { try { await p(); return undefined; } catch (e) { return e; } };
+const catching = settled;
 const policy = { allowedHosts: ['pay.example.com'] };
 
 describe('B1 dotless ı: a server that compares with toUpperCase()/equalsIgnoreCase reads it as the secret', () => {
