@@ -6,7 +6,8 @@
 // - d.ts bundled per entry (shared declarations in dist/chunks/).
 // - Minified IIFEs (`window.Baton`), dependencies inlined, each with its SRI hash beside it:
 //   everything, and one per provider (the core plus that provider).
-// - dist/baton.css, copied from src/style.css.
+// - dist/baton.css, copied from src/style.css, with types/ (the `baton-sdk/global` types for
+//   script-tag users, and an empty declaration so TypeScript resolves `import 'baton-sdk/style.css'`).
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -29,6 +30,8 @@ const scriptTags = {
   'baton-sbc': 'src/global-sbc.ts',
 };
 const STYLE = { from: 'src/style.css', to: 'dist/baton.css' };
+/** Hand-written declarations (and the empty module behind `baton-sdk/global`), copied as they are. */
+const TYPES = { 'types/global.d.ts': 'dist/global.d.ts', 'types/style.css.d.ts': 'dist/baton.css.d.ts' };
 
 const isDependency = (id) => /^(ky|valibot)(\/|$)/.test(id);
 // Type-checking is `npm run typecheck`'s job; the builds only transpile (much faster, same output).
@@ -50,13 +53,15 @@ function sri(file) {
   };
 }
 
-/** Copies the stylesheet to dist/baton.css (`baton-sdk/style.css`). */
+/** Copies the stylesheet to dist/baton.css (`baton-sdk/style.css`) and the hand-written types. */
 function stylesheet() {
   return {
     name: 'baton-style',
     writeBundle() {
       mkdirSync('dist', { recursive: true });
       copyFileSync(STYLE.from, STYLE.to);
+      for (const [from, to] of Object.entries(TYPES)) copyFileSync(from, to);
+      writeFileSync('dist/global.js', '// Types only: see global.d.ts. Script tags set window.Baton.\nexport {};\n');
     },
   };
 }

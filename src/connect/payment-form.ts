@@ -2,7 +2,7 @@
 // product's fields. Nothing here runs until it is called, and importing the session alone leaves
 // this module out of a bundle.
 import * as v from 'valibot';
-import { ValidationError } from '../core/errors.js';
+import { mountTarget, type MountTarget } from '../core/mount-target.js';
 import { callback } from '../core/schemas.js';
 import { parseWith } from '../core/validate.js';
 import { createCardBrand } from './card-brand.js';
@@ -112,10 +112,8 @@ let mounted = 0;
  *   },
  * });
  */
-export function mountPaymentForm(container: HTMLElement, options: PaymentFormOptions): PaymentFormHandle {
-  if (!container || typeof (container as Partial<HTMLElement>).replaceChildren !== 'function') {
-    throw new ValidationError('mountPaymentForm container', [{ path: '', message: 'expected an HTML element' }]);
-  }
+export function mountPaymentForm(target: MountTarget, options: PaymentFormOptions): PaymentFormHandle {
+  const container = mountTarget(target, 'mountPaymentForm container');
   const { session, context, onSubmit, tokenize, submitLabel, ...opts } = parseWith(optionsSchema(), options, 'mountPaymentForm options');
   const messages = { ...PAYMENT_FORM_MESSAGES, ...opts.messages };
   // Replacer functions: a `$&` in a provider's label or an error message stays literal text.

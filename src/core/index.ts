@@ -14,3 +14,4 @@ export { navigate, postForm, type NavigationTarget, type Navigation } from './na
 export { assertNoSecrets, isSecretKey } from './secrets.js';
 export { readJwtExpiry, assertNotExpired } from './jwt.js';
 export type { HttpResponse, HttpRequest, RetryPolicy } from './http.js';
+export type { MountTarget } from './mount-target.js';

@@ -8,6 +8,7 @@ import type { SaspUrlOptions } from './policy.js';
 import { isRecord, isText, looseSectionSchema, shape, type ActionName, type DcvDomain, type LooseSection, type Open, type PostPaymentStatus } from './schemas.js';
 import { openPostPayment } from './session.js';
 import { elementFactory } from './element.js';
+import { mountTarget, type MountTarget } from '../core/mount-target.js';
 
 /**
  * A section of the post-payment status: the seven of the v1.00 document, `caa` and `ma` (added in
@@ -159,7 +160,8 @@ let nextId = 0;
  *   onAction: (action) => myServer.post('/sectigo/action', action), // or omit to open the hosted page
  * });
  */
-export function renderStatus(container: HTMLElement, status: PostPaymentStatus, options: RenderStatusOptions): HTMLElement {
+export function renderStatus(target: MountTarget, status: PostPaymentStatus, options: RenderStatusOptions): HTMLElement {
+  const container = mountTarget(target, 'renderStatus container');
   const el = elementFactory(container, 'renderStatus container');
   if (!status || typeof status !== 'object' || status.orderNumber === undefined) {
     throw new ValidationError('renderStatus status', [{ path: '', message: 'expected the result of getPostPaymentStatus' }]);

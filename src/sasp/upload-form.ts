@@ -10,6 +10,7 @@ import { httpUrlText, shape } from './schemas.js';
 import { UPLOAD_HOSTS, uploadDocuments } from './upload.js';
 import { flagOption, stringsOption, timeoutOption } from './policy.js';
 import { elementFactory } from './element.js';
+import { mountTarget, type MountTarget } from '../core/mount-target.js';
 
 /**
  * How the upload form is sent.
@@ -102,7 +103,8 @@ function postNatively(form: HTMLFormElement): void {
  *   successURL: `${location.origin}/documents/sent`, errorURL: `${location.origin}/documents/failed`,
  * });
  */
-export function mountUploadForm(container: HTMLElement, options: UploadFormOptions): HTMLFormElement {
+export function mountUploadForm(target: MountTarget, options: UploadFormOptions): HTMLFormElement {
+  const container = mountTarget(target, 'mountUploadForm container');
   const el = elementFactory(container, 'mountUploadForm container');
   refuseLogin(options, 'options');
   const opts = parseWith(optionsSchema, options, 'mountUploadForm options');
