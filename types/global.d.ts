@@ -1,5 +1,5 @@
-// `baton-sdk/global`: types for the script-tag files, which set `window.Baton`. Reference it once,
-// e.g. `/// <reference types="baton-sdk/global" />` or `import type {} from 'baton-sdk/global';`.
+// `baton-sdk/global`: types for the script-tag files, which set `window.Baton`. Import it once,
+// `import type {} from 'baton-sdk/global';` (types only: nothing is loaded).
 // It types the whole file (baton.iife.min.js); a per-provider file has the core and its provider only.
 import type * as BatonModule from './index.js';
 
