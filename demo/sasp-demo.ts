@@ -32,7 +32,7 @@ export function mountSaspDemo(root: HTMLElement): void {
   const hosts = [sectigoUrl.host];
   const sectigo = (path: string) => `${sectigoUrl.origin}/sectigo/products/${path}`;
 
-  const intro = el('p', 'Your server calls !initCustomerSession with its reseller login and hands the browser the session handle. Try order 654824, 700001 (replaced), 4243 (call limit, then fine after 10 s), 4242 (call limit), 14 (unknown error), 666 (hostile text), 1999 (expired upload token), 404 (invalid order).');
+  const intro = el('p', 'Your server calls !initCustomerSession with its reseller login and hands the browser the session handle. Try order 654824, 700001 (replaced), 4243 (call limit twice, then fine: Refresh when it is available again), 4242 (call limit), 14 (unknown error), 666 (hostile text), 1999 (expired upload token), 404 (invalid order).');
   const form = el('form');
   const orderLabel = el('label', 'Order number ');
   const order = Object.assign(el('input'), { name: 'orderNumber', value: '654824', required: true, autocomplete: 'off' });
@@ -69,6 +69,8 @@ export function mountSaspDemo(root: HTMLElement): void {
     event.preventDefault();
     void (async () => {
       start.disabled = true;
+      // What is on screen belongs to the previous order from now on.
+      clearStatus();
       sessionLine.textContent = 'Asking the merchant server for a session…';
       try {
         const response = await fetch('/merchant/sasp/session', { method: 'POST', body: new URLSearchParams({ orderNumber: order.value, format: '0' }) });
@@ -114,6 +116,8 @@ export function mountSaspDemo(root: HTMLElement): void {
       actionLine.textContent = '';
       showUpload(status);
     } catch (error) {
+      // No answer, no status: an older answer (perhaps another order's) must not look current.
+      clearStatus();
       waitMs = error instanceof ProviderError ? (error.retryAfterMs ?? 0) : 0;
       actionLine.textContent = waitMs ? `${describeError(error)} — Refresh is available again in ${Math.ceil(waitMs / 1000)} s.` : describeError(error);
     } finally {
@@ -131,6 +135,12 @@ export function mountSaspDemo(root: HTMLElement): void {
     // Actions the SDK cannot perform go through the merchant server (or, by default, the hosted page).
     const response = await fetch('/merchant/sasp/action', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(action) });
     actionLine.textContent = ((await response.json()) as { message: string }).message;
+  }
+
+  function clearStatus(): void {
+    statusBox.replaceChildren();
+    uploadBox.replaceChildren();
+    uploadHeading.hidden = true;
   }
 
   function showUpload(status: PostPaymentStatus): void {

@@ -168,7 +168,10 @@ const PAYPAL_FIELDS = [
   },
 ];
 
-/** First 6 or 8 digits → product, country, whether allowed in this context. */
+/**
+ * Card ranges → product, country, whether allowed in this context. The longest prefix of the bin
+ * (6 or 8 digits) wins, as card ranges are assigned: Discover is every 6011 bin, not one of them.
+ */
 const IIN_TABLE: Record<string, { paymentProductId: number; countryCode: string; isAllowedInContext: boolean; coBrands?: unknown[] }> = {
   '411111': { paymentProductId: 1, countryCode: 'US', isAllowedInContext: true },
   '41111111': { paymentProductId: 1, countryCode: 'US', isAllowedInContext: true },
@@ -176,7 +179,7 @@ const IIN_TABLE: Record<string, { paymentProductId: number; countryCode: string;
   '555555': { paymentProductId: 3, countryCode: 'US', isAllowedInContext: true },
   '510510': { paymentProductId: 3, countryCode: 'NL', isAllowedInContext: true, coBrands: [{ paymentProductId: 117, isAllowedInContext: false }] },
   // Discover: the platform knows it, but it is not allowed in this merchant's context.
-  '601100': { paymentProductId: 128, countryCode: 'US', isAllowedInContext: false },
+  '6011': { paymentProductId: 128, countryCode: 'US', isAllowedInContext: false },
 };
 
 const RATES: Record<string, number> = { EUR: 1, USD: 1.1, GBP: 0.85, PLN: 4.3 };
@@ -316,7 +319,8 @@ function clientApiRoutes(ctx: MockContext): Route[] {
       })();
       if (typeof body.bin !== 'string') return missing('bin');
       if (!/^(\d{6}|\d{8})$/.test(body.bin)) return invalid('bin');
-      const hit = IIN_TABLE[body.bin] ?? IIN_TABLE[body.bin.slice(0, 6)];
+      const bin = body.bin;
+      const hit = [8, 6, 4].map((length) => IIN_TABLE[bin.slice(0, length)]).find(Boolean);
       if (!hit) return errorBody(404, '300450', 'UNKNOWN_IIN', { propertyName: 'bin', message: 'IIN not found' });
       return json({ ...hit, coBrands: hit.coBrands ?? [] });
     }),

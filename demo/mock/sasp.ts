@@ -14,7 +14,8 @@
 //   42      -42 (call limit) from !initCustomerSession
 //   14      -14 (unknown error) from both APIs
 //   4242    !getPostPaymentStatus always answers -42
-//   4243    !getPostPaymentStatus answers -42 twice per session, then the status
+//   4243    !getPostPaymentStatus answers -42 twice per session (or, with the login, per account
+//           and order), then the status
 //   666     hostile provider text (markup in titles, descriptions, options)
 //   1999    the upload token has already expired
 // A request forwarded with `X-Forwarded-Proto: http` (plain http before the TLS terminator this
@@ -57,6 +58,8 @@ interface SaspState {
   initCalls: number;
   statusCalls: number;
   statusCallsByOrder: Record<string, number>;
+  /** Status calls made with the reseller login, per account and order (a relay has no session). */
+  statusCallsByLogin: Map<string, { orderNumber: string; statusCalls: number }>;
   uploads: Array<{ orderNumber: string; files: Array<{ name: string; size: number; sha256: string }>; comment: string }>;
   failNextUpload: boolean;
 }
@@ -64,7 +67,7 @@ interface SaspState {
 function state(ctx: MockContext): SaspState {
   let current = ctx.state.get('sasp') as SaspState | undefined;
   if (!current) {
-    current = { sessions: new Map(), initCalls: 0, statusCalls: 0, statusCallsByOrder: {}, uploads: [], failNextUpload: false };
+    current = { sessions: new Map(), initCalls: 0, statusCalls: 0, statusCallsByOrder: {}, statusCallsByLogin: new Map(), uploads: [], failNextUpload: false };
     ctx.state.set('sasp', current);
   }
   return current;
@@ -153,7 +156,10 @@ export function statusAnswer(ctx: MockContext, method: string, form: Map<string,
     // STATUS:24-25, STATUS:165.
     if (form.get('loginname') !== ctx.secrets.sectigo.loginName || form.get('loginpassword') !== ctx.secrets.sectigo.loginPassword) return fail(-16, MESSAGES['-16status']);
   }
-  const session = sid ? s.sessions.get(sid) : { orderNumber: order, statusCalls: 0 };
+  // STATUS:167 documents -42 without saying what it counts. With a SID: that session's calls. With
+  // the login (STATUS:24-25, what a relay sends): the account's calls for the order, kept between
+  // calls, so a relay recovers from the limit as a session does.
+  const session = sid ? s.sessions.get(sid) : loginCalls(s, `${form.get('loginname')}\n${order}`, order);
   if (!session) return fail(-16, MESSAGES['-16status']);
   // STATUS:174-180: the example failure sends the code as a string.
   if (!ORDER_NUMBER.test(order) || order === '404' || session.orderNumber !== order) return fail('-4', "The value of the 'orderNumber' argument is invalid!");
@@ -164,6 +170,12 @@ export function statusAnswer(ctx: MockContext, method: string, form: Map<string,
   // STATUS:167.
   if (order === '4242' || (order === '4243' && session.statusCalls <= 2)) return fail(-42, MESSAGES['-42']);
   return { errorCode: 0, errorMessage: '', data: statusData(ctx, order) };
+}
+
+function loginCalls(s: SaspState, key: string, orderNumber: string): { orderNumber: string; statusCalls: number } {
+  let calls = s.statusCallsByLogin.get(key);
+  if (!calls) s.statusCallsByLogin.set(key, (calls = { orderNumber, statusCalls: 0 }));
+  return calls;
 }
 
 function signJwt(payload: Record<string, unknown>): string {
@@ -307,7 +319,7 @@ async function upload(ctx: MockContext, req: MockRequest): Promise<MockResponse>
 const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 function page(title: string, body: string, status = 200): MockResponse {
-  return html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`, status);
+  return html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="/favicon.svg"><title>${escapeHtml(title)}</title></head><body><main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`, status);
 }
 
 export function saspRoutes(ctx: MockContext): Route[] {

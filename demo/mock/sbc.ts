@@ -374,7 +374,7 @@ function parseMerchantFormData(value: string | undefined): Map<string, string> {
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function page(title: string, body: string, theme = 'light'): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title></head>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="/favicon.svg"><title>${esc(title)}</title></head>
 <body data-theme="${esc(theme)}"><main><h1>${esc(title)}</h1>${body}</main></body></html>`;
 }
 

@@ -79,6 +79,20 @@ describe('sasp demo', () => {
     await page.close();
   });
 
+  it('a failed status call leaves nothing of the previous order on screen', async () => {
+    const { page, errors } = await startSession('654824');
+    const section = page.locator('#sasp-demo');
+    await section.locator('form.baton-sasp-upload').waitFor();
+    await section.getByLabel('Order number').fill('4242');
+    await section.getByRole('button', { name: 'Start session' }).click();
+    await section.getByText(/Session \w+ for order 4242\./).waitFor();
+    await section.getByText(/sasp answered -42/).waitFor();
+    expect(await section.locator('.baton-sasp-status, form.baton-sasp-upload').count()).toBe(0);
+    expect(await section.getByRole('heading', { name: 'Upload documents' }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('shows provider errors as text', async () => {
     const { page, errors } = await startSession('404');
     await expect.poll(() => page.locator('#sasp-demo').getByText(/ProviderError: sasp answered -4/).count()).toBe(1);

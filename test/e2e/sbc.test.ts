@@ -27,6 +27,45 @@ async function payWith(card: string, theme: 'light' | 'dark'): Promise<{ page: P
   return { page, orderId, errors };
 }
 
+describe('a newcomer’s console', () => {
+  it('the demo page, the hosted form and the return page: a favicon, a phone viewport, no console error', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 375, height: 740 }, isMobile: true });
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(`${page.url()}: ${message.text()}`);
+    });
+    page.on('requestfailed', (request) => problems.push(`${request.url()}: ${request.failure()?.errorText}`));
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`${response.url()}: ${response.status()}`);
+    });
+    const seen = async () => {
+      const head = await page.evaluate(() => ({
+        viewport: document.querySelector('meta[name=viewport]')?.getAttribute('content'),
+        icon: document.querySelector<HTMLLinkElement>('link[rel=icon]')?.href,
+        width: document.documentElement.clientWidth,
+      }));
+      expect(head.viewport, page.url()).toBe('width=device-width, initial-scale=1');
+      // Laid out for the phone, not for a 980 px desktop page shrunk to fit.
+      expect(head.width, page.url()).toBe(375);
+      const icon = await fetch(head.icon!);
+      expect([icon.status, icon.headers.get('content-type')], page.url()).toEqual([200, 'image/svg+xml']);
+    };
+    await page.goto(`${env.demo.url}/`);
+    await page.locator('#sbc-demo').waitFor();
+    await seen();
+    await page.locator('#sbc-pay-button').click();
+    await page.waitForURL(/\/sbc\/paynet\/form\/init\//);
+    await seen();
+    await page.locator('#card_number').fill('4444555566661111');
+    await page.locator('#pay').click();
+    await page.waitForURL(/\/sbc-return\.html/);
+    await page.locator('#sbc-return-status[data-final]').waitFor({ timeout: 10_000 });
+    await seen();
+    expect(problems.join('\n')).toBe('');
+    await page.close();
+  });
+});
+
 describe('sbc hosted form round trip', () => {
   let declinedOrder = '';
 

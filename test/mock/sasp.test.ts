@@ -79,3 +79,16 @@ describe('Sectigo mock: !getPostPaymentStatus', () => {
     expect(JSON.parse(await post(status, { ...login, orderNumber: '654824' }))).toMatchObject({ errorCode: 0, data: { orderNumber: 654824 } });
   });
 });
+
+describe('Sectigo mock: the call limit (-42) through the merchant relay', () => {
+  it('order 4243 recovers in relay mode as with a session: -42 twice, then the status', async () => {
+    // The relay sends the reseller login, not a SID: the mock must count the account's calls for
+    // the order across calls (it used to start a new count on every call, so -42 never ended).
+    const relay = async () => JSON.parse(await post(`${mockUrl}/merchant/sasp/status`, { orderNumber: '4243' })) as { errorCode: number | string; data: { orderNumber?: unknown } };
+    expect((await relay()).errorCode).toBe(-42);
+    expect((await relay()).errorCode).toBe(-42);
+    const third = await relay();
+    expect(third.errorCode).toBe(0);
+    expect(String(third.data.orderNumber)).toBe('4243');
+  });
+});
