@@ -9,6 +9,7 @@ import { isRecord, isText, looseSectionSchema, shape, type ActionName, type DcvD
 import { openPostPayment } from './session.js';
 import { elementFactory } from './element.js';
 import { mountTarget, type MountTarget } from '../core/mount-target.js';
+import { breakable } from './break-points.js';
 
 /**
  * A section of the post-payment status: the seven of the v1.00 document, `caa` and `ma` (added in
@@ -304,7 +305,7 @@ export function renderStatus(target: MountTarget, status: PostPaymentStatus, opt
     const offered = domain.methods.filter((method) => method.options.length);
     const chooser = !!action && offered.length > 0 && domain.dcvStatus !== 'Completed';
     const row = el(chooser ? 'summary' : 'p', 'baton-sasp-domain__row');
-    row.append(el('span', 'baton-sasp-domain__name', domain.domainName), ' · ', badge(domain.dcvStatus, 'baton-sasp-domain__status'));
+    row.append(breakable(item.ownerDocument, domain.domainName, 'baton-sasp-domain__name'), ' · ', badge(domain.dcvStatus, 'baton-sasp-domain__status'));
     row.append(' · ', el('span', 'baton-sasp-domain__method', `Selected method: ${domain.selectedMethod ?? 'none'}`));
     if (!chooser) {
       item.append(row);
@@ -339,7 +340,7 @@ export function renderStatus(target: MountTarget, status: PostPaymentStatus, opt
         radio.value = option;
         radio.dataset.type = method.type;
         radio.checked = picking ? picking === option : sameMethod(domain.selectedMethod, option);
-        label.append(radio, option);
+        label.append(radio, breakable(label.ownerDocument, option));
         box.append(label, ' ');
       }
       fieldset.append(box);

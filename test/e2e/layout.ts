@@ -115,3 +115,61 @@ export function focusRingShown(): string {
   const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
   return outline || /\d+px/.test(style.boxShadow) ? 'shown' : `no focus ring on <${active.tagName.toLowerCase()}>`;
 }
+
+/**
+ * Runs in the page (self-contained). Words under `selector` broken across lines although they would
+ * fit on one line of their box: “admin@mnsu|re.org” where “admin@mnsure.org” fits; and e-mail
+ * addresses or domain names broken anywhere but after an @ or before a dot, even when too long
+ * for one line. Other words longer than their line must break somewhere and are not reported; nor
+ * is a break after a hyphen, @, / or where the page marked one (`<wbr>`, a soft hyphen, U+200B).
+ */
+export function avoidableWordBreaks(selector: string): string[] {
+  const root = document.querySelector(selector);
+  if (!root) return [`${selector} is not in the page`];
+  const found: string[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const parent = node.parentElement;
+    const text = node.data;
+    if (!parent || !text.trim() || parent.closest('select, option, script, style, template, [hidden]')) continue;
+    if (!parent.checkVisibility()) continue;
+    // The width one line of this text can take: from where its lines start (after a radio beside
+    // it, say) to the end of its block container's content box.
+    let block: Element = parent;
+    while (block.parentElement && /^inline/.test(getComputedStyle(block).display)) block = block.parentElement;
+    const style = getComputedStyle(block);
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const lines = [...range.getClientRects()].filter((rect) => rect.width > 0.5);
+    if (lines.length < 2) continue;
+    const contentRight = block.getBoundingClientRect().right - parseFloat(style.borderRightWidth) - parseFloat(style.paddingRight);
+    const lineWidth = contentRight - Math.min(...lines.map((rect) => rect.left));
+    for (const match of text.matchAll(/\S+/g)) {
+      const start = match.index;
+      const word = match[0];
+      range.setStart(node, start);
+      range.setEnd(node, start + word.length);
+      const rects = [...range.getClientRects()].filter((rect) => rect.width > 0.5);
+      if (rects.length < 2) continue;
+      const width = rects.reduce((sum, rect) => sum + rect.width, 0);
+      // An e-mail address or domain name longer than its line must still break at an @ or a dot.
+      const address = /^[^@\s]+@[^@\s]+$|^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+$/u.test(word);
+      if (width > lineWidth + 1 && !address) continue;
+      // Where each line ends: the character before a break must itself allow a break after it.
+      const tops = new Set(rects.map((rect) => Math.round(rect.top)));
+      if (tops.size < 2) continue;
+      let fine = true;
+      let lastTop = NaN;
+      for (let i = 0; i < word.length; i++) {
+        range.setStart(node, start + i);
+        range.setEnd(node, start + i + 1);
+        const rect = range.getBoundingClientRect();
+        if (rect.width === 0) continue;
+        if (!Number.isNaN(lastTop) && Math.abs(rect.top - lastTop) > 2 && !/[-@/\u00ad\u200b]/.test(word[i - 1]!) && !(address && word[i] === '.')) fine = false;
+        lastTop = rect.top;
+      }
+      if (!fine) found.push(`“${word}” breaks mid-word in <${parent.tagName.toLowerCase()} class="${parent.className}"> (it is ${Math.round(width)} px, the line ${Math.round(lineWidth)} px)`);
+    }
+  }
+  return found;
+}

@@ -29,6 +29,17 @@ describe('baton-sdk/style.css', () => {
     expect(closedAt).toBe(body.length - 1);
   });
 
+  it('has one dark palette, for the OS preference and for data-baton-theme="dark", and documents the switch', () => {
+    // The dark palette appears twice (in the media query and for the switch): the same declarations.
+    const blocks = [...code.matchAll(/\{([^{}]*--_baton-bg: var\(--baton-bg, #16191d\)[^{}]*)\}/g)].map((match) => match[1]!.replace(/\s+/g, ' ').trim());
+    expect(blocks).toHaveLength(2);
+    expect(blocks[0]).toBe(blocks[1]);
+    expect(code).toMatch(/\[data-baton-theme='light'\]/);
+    expect(code).toMatch(/\[data-baton-theme='dark'\]/);
+    const readme = readFileSync('README.md', 'utf8');
+    expect(readme).toContain('data-baton-theme="light"');
+  });
+
   it('has a dark scheme and themes by --baton-* properties, each one documented', () => {
     expect(code).toMatch(/@media \(prefers-color-scheme: dark\)/);
     const publicProperties = [...new Set([...code.matchAll(/var\((--baton-[a-z-]+)/g)].map((match) => match[1]!))];
