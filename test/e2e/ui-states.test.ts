@@ -134,7 +134,9 @@ describe('Connect payment form, seen', () => {
     const { page, section, errors } = await connectCardForm(DESKTOP);
     await seen(page, '#connect-demo', 'connect-form');
     await section.getByRole('button', { name: /^pay/i }).click();
-    await expect.poll(() => section.locator('[aria-invalid=true]').count()).toBeGreaterThan(0);
+    // The submit's own outcome (the form's state), not a field mark a blur on the way may already have set.
+    await expect.poll(() => section.locator('form.baton-form').getAttribute('data-state')).toBe('invalid');
+    expect(await section.locator('[aria-invalid=true]').count()).toBeGreaterThan(0);
     await seen(page, '#connect-demo', 'connect-invalid');
     await section.getByLabel('Card number').fill('');
     await fillCard(section, '4111111111111111');

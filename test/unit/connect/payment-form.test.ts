@@ -296,7 +296,9 @@ describe('mountPaymentForm: card number', () => {
     // Another card clears the refusal.
     await user.clear(number);
     await user.type(number, '4111111111111111');
-    await waitFor(() => expect(number.hasAttribute('aria-invalid')).toBe(false));
+    // Clearing the number may already drop the mark: wait for the new card's own lookup (its brand).
+    await waitFor(() => expect(root.querySelector('.baton-brand img')?.getAttribute('alt')).toBe('VISA'));
+    expect(number.hasAttribute('aria-invalid')).toBe(false);
     expect(getByRole(root, 'status').textContent).toBe('');
   });
 
