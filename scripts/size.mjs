@@ -171,7 +171,7 @@ console.log(
 
 if (MODULES) {
   // One table, a column per entry: what each module costs there (gzip bytes; '·' = not in it). The
-  // README's Size section shows this table.
+  // docs/size-and-performance.md shows this table.
   const cost = breakdowns.map(({ modules }) => new Map(modules.map((m) => [m.name.replace(/^src\//, ''), m.gzip])));
   const names = [...new Set(cost.flatMap((c) => [...c.keys()]))].sort((a, b) => Math.max(...cost.map((c) => c.get(b) ?? 0)) - Math.max(...cost.map((c) => c.get(a) ?? 0)));
   const cell = (value) => (value === undefined ? '·' : String(value));
