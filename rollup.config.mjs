@@ -30,7 +30,7 @@ const scriptTags = {
   'baton-sbc': 'src/global-sbc.ts',
 };
 const STYLE = { from: 'src/style.css', to: 'dist/baton.css' };
-/** Hand-written declarations (and the empty module behind `baton-sdk/global`), copied as they are. */
+/** Hand-written declarations, copied as they are (`baton-sdk/global` is types only: nothing to load). */
 const TYPES = { 'types/global.d.ts': 'dist/global.d.ts', 'types/style.css.d.ts': 'dist/baton.css.d.ts' };
 
 const isDependency = (id) => /^(ky|valibot)(\/|$)/.test(id);
@@ -61,7 +61,6 @@ function stylesheet() {
       mkdirSync('dist', { recursive: true });
       copyFileSync(STYLE.from, STYLE.to);
       for (const [from, to] of Object.entries(TYPES)) copyFileSync(from, to);
-      writeFileSync('dist/global.js', '// Types only: see global.d.ts. Script tags set window.Baton.\nexport {};\n');
     },
   };
 }
