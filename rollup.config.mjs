@@ -1,5 +1,5 @@
 // Library builds:
-// - ESM, one file per source module (preserveModules), so `export * as sasp from './sasp/index.js'`
+// - ESM, one file per source module (TypeScript transpiled by esbuild, file by file) (preserveModules), so `export * as sasp from './sasp/index.js'`
 //   stays a real ES re-export that Vite/rolldown and webpack shake member by member (a bundled
 //   entry would freeze each namespace into an object no bundler can shake). ky and valibot stay
 //   external: the app's bundler dedupes them.
@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import typescript from '@rollup/plugin-typescript';
+import { transform } from 'esbuild';
 import { dts } from 'rollup-plugin-dts';
 
 // Keys are the output paths under dist/ (mirroring src/), so `baton-sdk/sasp` is dist/sasp/index.js.
@@ -34,8 +34,24 @@ const STYLE = { from: 'src/style.css', to: 'dist/baton.css' };
 const TYPES = { 'types/global.d.ts': 'dist/global.d.ts', 'types/style.css.d.ts': 'dist/baton.css.d.ts' };
 
 const isDependency = (id) => /^(ky|valibot)(\/|$)/.test(id);
-// Type-checking is `npm run typecheck`'s job; the builds only transpile (much faster, same output).
-const ts = () => typescript({ tsconfig: './tsconfig.build.json', noCheck: true });
+/**
+ * TypeScript → JavaScript, one file at a time with esbuild (type-checking is `npm run typecheck`'s
+ * job). The TypeScript compiler API took ~4 s of CPU per build, five builds per `npm run build`.
+ * Sources import `./x.js`, which is `./x.ts` on disk.
+ */
+const ts = () => ({
+  name: 'baton-ts',
+  async resolveId(source, importer, options) {
+    if (!importer?.endsWith('.ts') || !source.startsWith('.') || !source.endsWith('.js')) return null;
+    return this.resolve(source.replace(/\.js$/, '.ts'), importer, { ...options, skipSelf: true });
+  },
+  async transform(code, id) {
+    if (!id.endsWith('.ts')) return null;
+    // ES2022 keeps class fields as defined fields, as tsc does for this target.
+    const out = await transform(code, { loader: 'ts', format: 'esm', target: 'es2022', sourcemap: true, sourcefile: id, tsconfigRaw: { compilerOptions: { useDefineForClassFields: true, verbatimModuleSyntax: true } } });
+    return { code: out.code, map: out.map };
+  },
+});
 
 // Start from an empty dist/: hashed chunk names change, and stale ones would ship.
 rmSync('dist', { recursive: true, force: true });
