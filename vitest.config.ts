@@ -7,6 +7,10 @@ export default defineConfig({
   resolve: { alias: batonAliases('src') },
   test: {
     globalSetup: ['test/global-setup.ts'],
+    // Two test files at a time (vitest's default is CPUs − 1, one file at a time on 2 CPUs): the
+    // browser and end-to-end files spend most of their time waiting for a browser, a dev server or
+    // a mock, so two overlap well. Files never share state: each e2e file has its own demo server.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,

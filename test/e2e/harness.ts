@@ -2,7 +2,7 @@
 // serving the *built* package (dist/), driven by Playwright in Debian's Chromium.
 import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { createServer, type ViteDevServer } from 'vite';
 import { chromiumLaunchOptions } from '../chromium.js';
 
@@ -24,8 +24,13 @@ export async function startDemo(): Promise<DemoServer> {
   return { url, close: () => server.close() };
 }
 
+/**
+ * The run's shared Chromium (started once by test/global-setup.ts), or a new one when there is
+ * none. `close()` on the shared one closes only this file's pages and disconnects.
+ */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch(chromiumLaunchOptions);
+  const shared = inject('chromiumWs');
+  return shared ? chromium.connect(shared) : chromium.launch(chromiumLaunchOptions);
 }
 
 /** Saves a screenshot of the flow's final state as a test artefact (test-results/, not committed). */
