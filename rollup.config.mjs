@@ -20,6 +20,9 @@ const entries = {
   'sasp/index': 'src/sasp/index.ts',
   'connect/index': 'src/connect/index.ts',
   'sbc/index': 'src/sbc/index.ts',
+  // The merchant server's half; `browser` resolves to server/browser (throws at import).
+  'server/index': 'src/server/index.ts',
+  'server/browser': 'src/server/browser.ts',
 };
 /** Script-tag files: `dist/<name>.iife.min.js` from `src/<entry>`. */
 const scriptTags = {
