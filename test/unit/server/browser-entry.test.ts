@@ -4,7 +4,7 @@ import pkg from '../../../package.json' with { type: 'json' };
 
 describe('baton-sdk/server in a browser', () => {
   it('the browser condition resolves to a module that throws at import, naming what to import instead', async () => {
-    const target = (pkg.exports as Record<string, Record<string, string>>)['./server']!;
+    const target = pkg.exports['./server'];
     expect(target.browser).toBe('./dist/server/browser.js');
     await expect(import('../../../src/server/browser.js')).rejects.toThrow(/imported in a browser bundle.*baton-sdk\/connect/s);
   });

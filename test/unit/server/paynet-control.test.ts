@@ -9,7 +9,7 @@ import { vectors } from './vectors.js';
 const sha1 = (s: string) => createHash('sha1').update(s, 'utf8').digest('hex');
 
 describe('paynetControl', () => {
-  it.each(vectors.paynet_control_sha1.vectors.map((v: any) => [v.source.slice(0, 60), v]))('published vector: %s', async (_s, v: any) => {
+  it.each(vectors.paynet_control_sha1.vectors.map((v: any) => [v.source.slice(0, 60), v]) as Array<[string, any]>)('published vector: %s', async (_s, v) => {
     const f = v.fields;
     const input = { endpointid: f.endpointid, client_orderid: f.client_orderid, amountCentis: minorUnitsFromDecimal(f.amount), email: f.email };
     expect(controlString('sale', input) + f.merchant_control).toBe(v.stringToSign);

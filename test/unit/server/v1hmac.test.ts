@@ -6,7 +6,7 @@ import { vectors } from './vectors.js';
 const { connect_v1hmac: v1 } = vectors;
 
 describe('v1HMAC signing (connect-sdk-java V1HMACAuthenticator, connect-sdk-nodejs getV1HMACSignature)', () => {
-  it.each(v1.vectors.map((vector: any) => [vector.source, vector]))('published vector: %s', async (_source, vector: any) => {
+  it.each(v1.vectors.map((vector: any) => [vector.source, vector]) as Array<[string, any]>)('published vector: %s', async (_source, vector) => {
     const headers: Array<[string, string]> = [['Date', vector.date], ...vector.headers.map((h: any) => [h.key, h.value])];
     if (vector.contentType) headers.push(['Content-Type', vector.contentType]);
     const data = v1HmacDataToSign({ method: vector.method, url: vector.path, headers });

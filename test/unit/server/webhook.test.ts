@@ -17,7 +17,7 @@ describe('verifyWebhook (connect-sdk-nodejs src/webhooks/validation.ts)', () => 
   });
 
   it('refuses the published invalid body with the same headers', async () => {
-    const error = await verifyWebhook(vectorFile(invalid.bodyFile), headers(invalid.signatureHeader), { [invalid.keyId]: invalid.secretKey }).catch((e) => e);
+    const error = await verifyWebhook(vectorFile(invalid.bodyFile), headers(invalid.signatureHeader), { [invalid.keyId]: invalid.secretKey }).catch((e: unknown) => e as SignatureError);
     expect(error).toBeInstanceOf(SignatureError);
     expect(error.reason).toBe('mismatch');
   });
@@ -25,7 +25,7 @@ describe('verifyWebhook (connect-sdk-nodejs src/webhooks/validation.ts)', () => 
   it('refuses a body changed by one byte, re-serialised JSON, and a wrong key id', async () => {
     const body = vectorFile(valid.bodyFile);
     const tampered = body.slice();
-    tampered[100] ^= 1;
+    tampered[100] = tampered[100]! ^ 1;
     await expect(verifyWebhook(tampered, headers(valid.expected), { [valid.keyId]: valid.secretKey })).rejects.toMatchObject({ reason: 'mismatch' });
     const reserialised = JSON.stringify(JSON.parse(new TextDecoder().decode(body)));
     await expect(verifyWebhook(reserialised, headers(valid.expected), { [valid.keyId]: valid.secretKey })).rejects.toMatchObject({ reason: 'mismatch' });
