@@ -191,8 +191,28 @@ export function sbcRoutes(ctx: MockContext): Route[] {
     return html(returnPage(back, params));
   }
 
+  /**
+   * The `status` query. Not in specs/; from PaynetEasy's PHP library (Query/StatusQuery.php: fields
+   * client_orderid, orderid, login; control = sha1(login + client_orderid + orderid + key); answer
+   * type `status-response`). A wrong control is refused as preauth-form refuses one.
+   */
+  async function statusQuery(req: MockRequest, endpoint: string, known: string) {
+    const f = await fields(req);
+    const serial = `00000000-0000-0000-0000-${randomBytes(6).toString('hex')}`;
+    const fail = (message: string) => paynetAnswer({ type: 'validation-error', 'serial-number': serial, 'error-message': message });
+    if (endpoint !== known) return fail(`Endpoint ${endpoint} not found`);
+    for (const name of ['login', 'client_orderid', 'orderid', 'control']) if (!f.get(name)) return fail(`Field ${name} is required`);
+    if (f.get('login') !== secrets.login) return fail('Login is not valid');
+    const expected = sha1(f.get('login')! + f.get('client_orderid')! + f.get('orderid')! + secrets.merchantControl);
+    if (f.get('control') !== expected) return fail('Control code check failed');
+    const order = state(ctx).gateway.get(f.get('orderid')!);
+    if (!order || order.clientOrderId !== f.get('client_orderid')) return fail('Order not found');
+    return paynetAnswer({ type: 'status-response', status: order.status, 'paynet-order-id': order.paynetOrderId, 'merchant-order-id': order.clientOrderId, 'serial-number': serial });
+  }
+
   // Every gateway route: no CORS, the document promises none.
   return [
+    { method: 'POST', path: '/sbc/paynet/api/v2/status/:endpointId', server: 'sbc', cors: false, handle: (req) => statusQuery(req, req.params.endpointId!, secrets.endpointId) },
     // Endpoint and group URLs (preauth-form.txt:8-11), POST only (:3).
     { method: 'POST', path: '/sbc/paynet/api/v2/preauth-form/:endpointId', server: 'sbc', cors: false, handle: (req) => preauthForm(req, req.params.endpointId!, secrets.endpointId) },
     { method: 'POST', path: '/sbc/paynet/api/v2/preauth-form/group/:groupId', server: 'sbc', cors: false, handle: (req) => preauthForm(req, req.params.groupId!, secrets.endpointGroupId) },

@@ -15,7 +15,7 @@ export {
   connectSessionHandler,
   connectPaymentHandler,
   connectHostedCheckoutHandler,
-  connectHostedCheckoutStatusHandler,
+  connectStatusHandler,
   connectWebhookHandler,
   type PaymentHandlerOptions,
 } from './connect/handlers.js';

@@ -24,8 +24,8 @@ export interface PaymentHandlerOptions {
 }
 
 /**
- * `POST { encryptedCustomerInput }` → `{ paymentId, status, statusCategory, merchantAction }` for
- * the browser's `handleMerchantAction`. `RETURNMAC` is kept on the server, never answered.
+ * `POST { encryptedCustomerInput }` → `{ payment, merchantAction, creationOutput }` for the
+ * browser's `handleMerchantAction`. `RETURNMAC` is kept on the server, never answered.
  */
 export function connectPaymentHandler(server: ConnectServer, options: PaymentHandlerOptions): Handler {
   if (typeof options?.order !== 'function') throw new ConfigError('connectPaymentHandler options.order', 'is required: the order comes from your records, never from the browser');
@@ -37,36 +37,39 @@ export function connectPaymentHandler(server: ConnectServer, options: PaymentHan
     const order = await options.order(request);
     const extra = options.extra ? await options.extra(request) : undefined;
     const result = await server.createPayment({ encryptedCustomerInput, order, ...(extra ? { extra } : {}) });
-    return jsonResponse({
-      paymentId: result.payment?.id,
-      status: result.payment?.status,
-      statusCategory: result.payment?.statusOutput?.statusCategory,
-      merchantAction: result.merchantAction,
-    });
+    // The create-payment answer as the browser's `handleMerchantAction` reads it, RETURNMAC removed.
+    return jsonResponse({ payment: result.payment, merchantAction: result.merchantAction, creationOutput: result.creationOutput });
   });
 }
 
-/** `POST` → `{ hostedCheckoutId, redirectUrl }`; the request body comes from `checkout(request)` (your records). */
+/** `POST` → `{ hostedCheckoutId, partialRedirectUrl }` for the browser's `startHostedCheckout`; the request body comes from `checkout(request)` (your records). */
 export function connectHostedCheckoutHandler(server: ConnectServer, options: { checkout: (request: Request) => Promise<Record<string, unknown>> }): Handler {
   if (typeof options?.checkout !== 'function') throw new ConfigError('connectHostedCheckoutHandler options.checkout', 'is required');
   return handler(async (request) => {
     const refused = allowOnly(request, 'POST');
     if (refused) return refused;
-    const { hostedCheckoutId, redirectUrl } = await server.createHostedCheckout(await options.checkout(request));
-    return jsonResponse({ hostedCheckoutId, redirectUrl });
+    const { hostedCheckoutId, partialRedirectUrl } = await server.createHostedCheckout(await options.checkout(request));
+    return jsonResponse({ hostedCheckoutId, partialRedirectUrl });
   });
 }
 
 /**
- * `GET` or `POST` with `hostedCheckoutId` and `RETURNMAC` (as Worldline appended them to the return
- * URL) → the verified `HostedCheckoutStatus`, or 403 when `RETURNMAC` does not match.
+ * The return page's status endpoint (the browser's `awaitPaymentStatus` POSTs what
+ * `readConnectReturn` read: `RETURNMAC` with `hostedCheckoutId` or `paymentId`). Compares
+ * `RETURNMAC` with the kept one in constant time (403 otherwise), then answers Worldline's Get
+ * hosted checkout or Get payment answer (`{ payment }`).
  */
-export function connectHostedCheckoutStatusHandler(server: ConnectServer): Handler {
+export function connectStatusHandler(server: ConnectServer): Handler {
   return handler(async (request) => {
-    const refused = allowOnly(request, 'GET', 'POST');
+    const refused = allowOnly(request, 'POST');
     if (refused) return refused;
     const fields = await readFields(request);
-    return jsonResponse(await server.hostedCheckoutStatus({ hostedCheckoutId: fields.get('hostedCheckoutId') ?? '', returnMac: fields.get('RETURNMAC') ?? '' }));
+    const returnMac = fields.get('RETURNMAC') ?? '';
+    const hostedCheckoutId = fields.get('hostedCheckoutId');
+    if (hostedCheckoutId) return jsonResponse((await server.hostedCheckoutStatus({ hostedCheckoutId, returnMac })).answer);
+    const paymentId = fields.get('paymentId');
+    if (paymentId) return jsonResponse(await server.paymentStatus({ paymentId, returnMac }));
+    throw new ValidationError('status request', [{ path: 'hostedCheckoutId', message: 'hostedCheckoutId or paymentId is required' }]);
   });
 }
 

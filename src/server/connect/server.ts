@@ -28,9 +28,9 @@ export interface ConnectServer {
    * kept one in constant time (`SignatureError` otherwise), then reads
    * `GET /v1/{merchantId}/hostedcheckouts/{id}`.
    */
-  hostedCheckoutStatus(returned: { hostedCheckoutId: string; returnMac: string }): Promise<HostedCheckoutStatus>;
+  hostedCheckoutStatus(returned: { hostedCheckoutId: string; returnMac: string }): Promise<HostedCheckoutStatus & { readonly answer: unknown }>;
   /** After a payment's `REDIRECT` action: compares `RETURNMAC`, then reads `GET …/payments/{paymentId}`. */
-  paymentStatus(returned: { paymentId: string; returnMac: string }): Promise<CreatePaymentResult['payment']>;
+  paymentStatus(returned: { paymentId: string; returnMac: string }): Promise<{ readonly payment: CreatePaymentResult['payment'] }>;
 }
 
 export interface CreatePaymentInput {
@@ -84,6 +84,7 @@ export function connectServer(config: ConnectConfig): ConnectServer {
       const body = { ...input.extra, encryptedCustomerInput: input.encryptedCustomerInput, order: input.order };
       const answer = (await call({ method: 'POST', path: '/payments', body, idempotenceKey, retries: 1 })) as { payment?: CreatePaymentResult['payment']; merchantAction?: MerchantAction } | undefined;
       const payment = answer?.payment;
+      const creationOutput = (answer as { creationOutput?: unknown } | undefined)?.creationOutput;
       let merchantAction = answer?.merchantAction;
       const redirectData = merchantAction?.redirectData as { RETURNMAC?: unknown } | undefined;
       if (redirectData && typeof redirectData.RETURNMAC === 'string' && typeof payment?.id === 'string') {
@@ -91,7 +92,7 @@ export function connectServer(config: ConnectConfig): ConnectServer {
         const { RETURNMAC: _kept, ...rest } = redirectData;
         merchantAction = { ...merchantAction, redirectData: rest };
       }
-      return { payment, merchantAction, idempotenceKey };
+      return { payment, merchantAction, creationOutput, idempotenceKey };
     },
 
     async createHostedCheckout(request) {
@@ -99,12 +100,13 @@ export function connectServer(config: ConnectConfig): ConnectServer {
       const id = answer?.hostedCheckoutId;
       const mac = answer?.RETURNMAC;
       const partial = answer?.partialRedirectUrl;
-      if (typeof id !== 'string' || typeof mac !== 'string' || typeof partial !== 'string' || !/^[A-Za-z0-9.-]+(\/[^\s]*)?$/.test(partial)) {
+      if (typeof id !== 'string' || typeof mac !== 'string' || typeof partial !== 'string' || !/^[A-Za-z0-9.-]+(:\d{1,5})?(\/[^\s]*)?$/.test(partial)) {
         throw new ProviderError('connect', 'INVALID_ANSWER', 'the hosted checkout answer lacks hostedCheckoutId, RETURNMAC or partialRedirectUrl', answer);
       }
       await keep('hostedCheckout', id, mac);
       return {
         hostedCheckoutId: id,
+        partialRedirectUrl: partial,
         redirectUrl: `https://payment.${partial}`,
         merchantReference: typeof answer?.merchantReference === 'string' ? answer.merchantReference : undefined,
         invalidTokens: Array.isArray(answer?.invalidTokens) ? (answer.invalidTokens as string[]) : [],
@@ -117,12 +119,13 @@ export function connectServer(config: ConnectConfig): ConnectServer {
         | { status?: string; createdPaymentOutput?: { payment?: { id?: string; status?: string; statusOutput?: { statusCategory?: string } } } }
         | undefined;
       const payment = answer?.createdPaymentOutput?.payment;
-      return { hostedCheckoutId, status: String(answer?.status ?? ''), paymentId: payment?.id, paymentStatus: payment?.status, statusCategory: payment?.statusOutput?.statusCategory };
+      return { hostedCheckoutId, status: String(answer?.status ?? ''), paymentId: payment?.id, paymentStatus: payment?.status, statusCategory: payment?.statusOutput?.statusCategory, answer };
     },
 
     async paymentStatus({ paymentId, returnMac }) {
       await check('payment', paymentId, returnMac);
-      return (await call({ method: 'GET', path: `/payments/${encodeURIComponent(paymentId)}`, retries: 1 })) as CreatePaymentResult['payment'];
+      // `GET …/payments/{id}` answers a `PaymentResponse`: the payment itself.
+      return { payment: (await call({ method: 'GET', path: `/payments/${encodeURIComponent(paymentId)}`, retries: 1 })) as CreatePaymentResult['payment'] };
     },
   };
 }

@@ -29,6 +29,7 @@ export interface CreatePaymentResult {
   readonly payment: ConnectPayment | undefined;
   /** Absent when nothing is left for the customer to do. */
   readonly merchantAction: MerchantAction | undefined;
+  readonly creationOutput: unknown;
   /** The `X-GCS-Idempotence-Key` the request carried: retry only with this key. */
   readonly idempotenceKey: string;
 }
@@ -36,6 +37,8 @@ export interface CreatePaymentResult {
 /** What `createHostedCheckout` returns: where to send the customer. `RETURNMAC` stays on the server. */
 export interface HostedCheckoutStart {
   readonly hostedCheckoutId: string;
+  /** As Connect answered it: what the browser's `startHostedCheckout` / `openHostedCheckout` read. */
+  readonly partialRedirectUrl: string;
   /** `https://payment.` + `partialRedirectUrl` (the model's description: that subdomain always works). */
   readonly redirectUrl: string;
   readonly merchantReference: string | undefined;
