@@ -10,6 +10,7 @@ import { connectRoutes } from './connect.js';
 import { sbcRoutes } from './sbc.js';
 import { merchantRoutes } from './merchant.js';
 import { connectServerApiRoutes } from './connect-server-api.js';
+import { saspActionRoutes } from './sasp-actions.js';
 
 export interface Route {
   readonly method: 'GET' | 'POST' | '*';
@@ -47,7 +48,7 @@ export const MOCK_PREFIXES = ['/sectigo/', '/connect/', '/sbc/', '/merchant/', '
 
 export function createMockApp(origin = 'http://127.0.0.1'): MockApp {
   const ctx: MockContext = { log: new RequestLog(), secrets: merchantSecrets, origin, state: new Map() };
-  const routes: Route[] = [...saspRoutes(ctx), ...connectRoutes(ctx), ...connectServerApiRoutes(ctx), ...sbcRoutes(ctx), ...merchantRoutes(ctx), ...frameRoutes(ctx)];
+  const routes: Route[] = [...saspRoutes(ctx), ...connectRoutes(ctx), ...connectServerApiRoutes(ctx), ...saspActionRoutes(ctx), ...sbcRoutes(ctx), ...merchantRoutes(ctx), ...frameRoutes(ctx)];
 
   async function handle(req: IncomingMessage, res: ServerResponse, next?: () => void): Promise<void> {
     const path = (req.url ?? '/').split('?')[0]!;

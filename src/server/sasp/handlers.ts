@@ -37,7 +37,7 @@ type Handler = (request: Request) => Promise<Response>;
 /** The actions the browser's `renderStatus` emits that a reseller API performs. */
 export type SaspActionRequest =
   | { readonly action: 'selectDCVMethod' | 'canChangeDCVMethod'; readonly domainName?: string; readonly method: 'EMAIL' | 'HTTP_CSR_HASH' | 'HTTPS_CSR_HASH' | 'CNAME_CSR_HASH'; readonly option?: string }
-  | { readonly action: 'resendDCVEmail'; readonly domainName?: string };
+  | { readonly action: 'resendDCVEmail'; /** The DCV address to send to (`dcvEmailAddress`); default the last one used. */ readonly option?: string };
 
 /**
  * The Sectigo relays of a merchant server. Refuses to start without `authorize` (`ConfigError`).
@@ -127,16 +127,21 @@ export function saspHandlers(config: SaspConfig): Record<'session' | 'status' | 
         api = '!AutoUpdateDCV';
         extra = { domainName, newMethod: method, newDCVEmailAddress: email };
       } else if (action === 'resendDCVEmail') {
+        // !ResendDCVEmail takes orderNumber and, optionally, dcvEmailAddress (no domain name).
+        const email = fields.get('option') || undefined;
+        if (email !== undefined && !/^[^\s@]{1,64}@[^\s@]{1,190}$/.test(email)) throw new ValidationError('sasp action', [{ path: 'option', message: 'expected an e-mail address' }]);
         api = '!ResendDCVEmail';
-        extra = { domainName };
+        extra = { dcvEmailAddress: email };
       } else {
         return jsonResponse({ error: { code: 'NOT_SUPPORTED', message: 'no reseller API performs this action: open the hosted post-payment page' } }, 501);
       }
       const { text, waitMs } = await relay(request, api, { orderNumber, ...extra }, orderNumber);
       if (waitMs !== undefined) return jsonResponse({ errorCode: -42, errorMessage: CALL_LIMIT }, 200, retryAfter(waitMs));
-      const lines = text.split(/\r?\n/);
+      // Both APIs answer urlencoded `errorCode=…&errorMessage=…` (Sectigo's reseller docs).
+      const answer = new URLSearchParams(text.trim());
       const errorCode = errorCodeOf(text);
-      return jsonResponse({ errorCode: errorCode ?? null, ...(errorCode !== 0 && lines[1] ? { errorMessage: lines[1] } : {}) });
+      const errorMessage = answer.get('errorMessage');
+      return jsonResponse({ errorCode: errorCode ?? null, ...(errorCode !== 0 && errorMessage ? { errorMessage } : {}) });
     }),
   };
 }
