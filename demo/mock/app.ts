@@ -11,6 +11,7 @@ import { sbcRoutes } from './sbc.js';
 import { merchantRoutes } from './merchant.js';
 import { connectServerApiRoutes } from './connect-server-api.js';
 import { saspActionRoutes } from './sasp-actions.js';
+import { merchantServerRoutes } from './merchant-server.js';
 
 export interface Route {
   readonly method: 'GET' | 'POST' | '*';
@@ -48,7 +49,8 @@ export const MOCK_PREFIXES = ['/sectigo/', '/connect/', '/sbc/', '/merchant/', '
 
 export function createMockApp(origin = 'http://127.0.0.1'): MockApp {
   const ctx: MockContext = { log: new RequestLog(), secrets: merchantSecrets, origin, state: new Map() };
-  const routes: Route[] = [...saspRoutes(ctx), ...connectRoutes(ctx), ...connectServerApiRoutes(ctx), ...saspActionRoutes(ctx), ...sbcRoutes(ctx), ...merchantRoutes(ctx), ...frameRoutes(ctx)];
+  // The merchant server built on baton-sdk/server comes first: its routes are the ones served.
+  const routes: Route[] = [...merchantServerRoutes(ctx), ...saspRoutes(ctx), ...connectRoutes(ctx), ...connectServerApiRoutes(ctx), ...saspActionRoutes(ctx), ...sbcRoutes(ctx), ...merchantRoutes(ctx), ...frameRoutes(ctx)];
 
   async function handle(req: IncomingMessage, res: ServerResponse, next?: () => void): Promise<void> {
     const path = (req.url ?? '/').split('?')[0]!;
@@ -78,7 +80,9 @@ export function createMockApp(origin = 'http://127.0.0.1'): MockApp {
     } catch (error) {
       answer = json({ error: String(error) }, 500);
     }
-    if (route?.server) ctx.log.add({ server: route.server, method: base.method, path, status: answer.status ?? 200, fields: await loggedFields(base) });
+    // A provider called by Node's fetch (user agent `node`) was called by the merchant server, not a page.
+    const fromServer = route?.server && route.server !== 'merchant' && req.headers['user-agent'] === 'node';
+    if (route?.server) ctx.log.add({ server: route.server, method: base.method, path, status: answer.status ?? 200, fields: await loggedFields(base), ...(fromServer ? { note: 'server to server, from the merchant server' } : {}) });
     send(res, { ...answer, headers: noCors ? answer.headers : { ...cors, ...answer.headers } });
   }
 

@@ -89,10 +89,18 @@ export function saspHandlers(config: SaspConfig): Record<'session' | 'status' | 
     session: handler(async (request) => {
       const refused = allowOnly(request, 'POST');
       if (refused) return refused;
-      const orderNumber = orderNumberOf(await readFields(request));
-      const { text, waitMs } = await relay(request, '!initCustomerSession', { orderNumber, responseFormat: '0' }, orderNumber);
-      if (waitMs !== undefined) return textResponse(`-42\n${CALL_LIMIT}\n`, 200);
-      return textResponse(text);
+      const fields = await readFields(request);
+      const orderNumber = orderNumberOf(fields);
+      // The browser may ask for either documented format (parseSessionResponse reads both).
+      const format = fields.get('format') ?? fields.get('responseFormat') ?? '0';
+      if (format !== '0' && format !== '1') throw new ValidationError('sasp relay', [{ path: 'format', message: 'expected 0 or 1' }]);
+      const { text, waitMs } = await relay(request, '!initCustomerSession', { orderNumber, responseFormat: format }, orderNumber);
+      if (waitMs !== undefined) {
+        return format === '1'
+          ? textResponse(new URLSearchParams({ errorCode: '-42', errorMessage: CALL_LIMIT }).toString(), 200, 'application/x-www-form-urlencoded')
+          : textResponse(`-42\n${CALL_LIMIT}\n`, 200);
+      }
+      return textResponse(text, 200, format === '1' ? 'application/x-www-form-urlencoded' : 'text/plain; charset=utf-8');
     }),
 
     status: handler(async (request) => {

@@ -5,7 +5,7 @@ import { ConfigError, SignatureError } from '../errors.js';
 import { jsonResponse, readFields, seeOther, textResponse } from '../http.js';
 import { verifyPaynetReturn, type VerifiedReturn } from './callback.js';
 import { initiateSaleSignature, newNonce } from './sale-signature.js';
-import { orderStatus, recall, remember, sbcConfig, sendFormOrder, type PaynetFormOrder, type SbcConfig } from './server.js';
+import { orderStatus, recall, remember, sbcConfig, sendFormOrder, UnknownOrderError, type PaynetFormOrder, type SbcConfig } from './server.js';
 
 type Handler = (request: Request) => Promise<Response>;
 /** Throw `ForbiddenError` when the signed-in customer may not see this order. */
@@ -39,9 +39,11 @@ export interface SbcHandlerOptions {
  */
 export function sbcHandlers(config: SbcConfig, options: SbcHandlerOptions = {}): Record<'preauthForm' | 'initiateSale' | 'callback' | 'return' | 'status', Handler> {
   const settings = sbcConfig(config);
-  const verified = async (result: VerifiedReturn) => {
+  const verified = async (result: VerifiedReturn, source: 'callback' | 'return') => {
     const known = await recall(settings.store, result.clientOrderId);
-    await remember(settings.store, { orderId: result.clientOrderId, paynetOrderId: known?.paynetOrderId ?? result.orderid, status: result.status });
+    // A final status already verified stands: the payer's return does not overwrite the callback.
+    if (known && known.status !== 'processing' && known.source !== 'status-query') return;
+    await remember(settings.store, { orderId: result.clientOrderId, paynetOrderId: known?.paynetOrderId ?? result.orderid, status: result.status, source });
   };
 
   return {
@@ -83,7 +85,7 @@ export function sbcHandlers(config: SbcConfig, options: SbcHandlerOptions = {}):
       if (refused) return refused;
       try {
         const result = await verifyPaynetReturn(await readFields(request), settings.merchantControl, settings.store, 'callback');
-        await verified(result);
+        await verified(result, 'callback');
         await options.onResult?.(result);
         return textResponse('OK');
       } catch (error) {
@@ -106,7 +108,7 @@ export function sbcHandlers(config: SbcConfig, options: SbcHandlerOptions = {}):
         // A reload of the gateway's POST: the page asks the server for the status anyway.
         return seeOther(pageFor(options.returnPage, fields.get('client_orderid') ?? '', request));
       }
-      await verified(result);
+      await verified(result, 'return');
       return seeOther(pageFor(options.returnPage, result.clientOrderId, request));
     }),
 
@@ -116,7 +118,12 @@ export function sbcHandlers(config: SbcConfig, options: SbcHandlerOptions = {}):
       const orderId = new URL(request.url).searchParams.get('orderId') ?? '';
       if (!orderId || orderId.length > 128) throw new ValidationError('status', [{ path: 'orderId', message: 'expected 1–128 characters' }]);
       await options.authorize?.(request, orderId);
-      return jsonResponse(await orderStatus(settings, orderId));
+      try {
+        return jsonResponse(await orderStatus(settings, orderId));
+      } catch (error) {
+        if (error instanceof UnknownOrderError) return jsonResponse({ error: { code: 'UNKNOWN_ORDER', message: 'no such order' } }, 404);
+        throw error;
+      }
     }),
   };
 }

@@ -47,6 +47,8 @@ export interface SbcStatus {
   readonly paynetOrderId: string | undefined;
   /** `approved`, `declined`, `filtered`, `error` (final) or `processing`, `unknown`. */
   readonly status: string;
+  /** Where the status came from: the order just sent, a verified callback or return, or the gateway's status query. */
+  readonly source: 'created' | 'callback' | 'return' | 'status-query';
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -103,7 +105,7 @@ export async function sendFormOrder(settings: SbcSettings, order: PaynetFormOrde
   const url = new URL(`api/v2/${operation}/${target}`, settings.gateway);
   const answer = await send(settings.fetch, new Request(url, { method: 'POST', body: form }), settings.timeoutMs);
   const paynetOrderId = new URLSearchParams(answer.text.replace(/\r?\n/g, '')).get('paynet-order-id')?.trim();
-  if (paynetOrderId) await remember(settings.store, { orderId: clientOrderId, paynetOrderId, status: 'processing' });
+  if (paynetOrderId) await remember(settings.store, { orderId: clientOrderId, paynetOrderId, status: 'processing', source: 'created' });
   return { status: answer.status, body: answer.text };
 }
 
@@ -113,7 +115,7 @@ export async function sendFormOrder(settings: SbcSettings, order: PaynetFormOrde
  */
 export async function orderStatus(settings: SbcSettings, orderId: string): Promise<SbcStatus> {
   const known = await recall(settings.store, orderId);
-  if (!known) throw new ValidationError('status', [{ path: 'orderId', message: 'no such order was sent from this server' }]);
+  if (!known) throw new UnknownOrderError(orderId);
   if (known.status !== 'processing' || !known.paynetOrderId) return known;
   if (!settings.login) throw new ConfigError('sbc config.login', 'is required to query the gateway status');
   const control = await paynetControl('status', { login: settings.login, client_orderid: orderId, orderid: known.paynetOrderId }, settings.merchantControl);
@@ -124,9 +126,16 @@ export async function orderStatus(settings: SbcSettings, orderId: string): Promi
   const type = (fields.get('type') ?? '').trim().toLowerCase();
   if (type !== 'status-response') throw new ProviderError('sbc', fields.get('error-code') ?? type ?? 'error', fields.get('error-message') ?? 'the status query failed', { type });
   const status = (fields.get('status') ?? 'unknown').trim().toLowerCase();
-  const result = { orderId, paynetOrderId: known.paynetOrderId, status };
+  const result: SbcStatus = { orderId, paynetOrderId: known.paynetOrderId, status, source: 'status-query' };
   if (status !== 'processing') await remember(settings.store, result);
   return result;
+}
+
+/** No order with this id was sent from this server (the status handler answers 404). */
+export class UnknownOrderError extends ValidationError {
+  constructor(orderId: string) {
+    super('status', [{ path: 'orderId', message: 'no such order was sent from this server', received: orderId.slice(0, 64) }]);
+  }
 }
 
 export async function remember(store: BatonStore, status: SbcStatus): Promise<void> {

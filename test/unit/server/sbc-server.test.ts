@@ -66,7 +66,7 @@ describe('sbcHandlers against the mock gateway', () => {
     expect(answer.status).toBe(303);
     expect(answer.headers.get('location')).toBe(`https://shop.example/sbc-return.html?orderId=${encodeURIComponent(id)}`);
     const status = await handlers.status(new Request(`https://shop.example/api/sbc/status?orderId=${id}`));
-    expect(await status.json()).toEqual({ orderId: id, paynetOrderId: returned.orderid, status: 'approved' });
+    expect(await status.json()).toEqual({ orderId: id, paynetOrderId: returned.orderid, status: 'approved', source: 'return' });
     // Tampered: another status with the same control.
     const forged = await handlers.return(post('https://shop.example/api/sbc/return', { ...returned, status: 'declined' }));
     expect(forged.status).toBe(403);
