@@ -9,6 +9,7 @@ import { saspRoutes } from './sasp.js';
 import { connectRoutes } from './connect.js';
 import { sbcRoutes } from './sbc.js';
 import { merchantRoutes } from './merchant.js';
+import { merchantConnectRoutes } from './merchant-connect.js';
 
 export interface Route {
   readonly method: 'GET' | 'POST' | '*';
@@ -42,11 +43,12 @@ export interface MockApp {
 }
 
 /** Every route path starts with one of these; anything else belongs to the demo page server. */
-export const MOCK_PREFIXES = ['/sectigo/', '/connect/', '/sbc/', '/merchant/', '/__mock/'];
+// `/checkout/`: the mock MyCheckout page, where Worldline's hosted checkout URLs keep it.
+export const MOCK_PREFIXES = ['/sectigo/', '/connect/', '/checkout/', '/sbc/', '/merchant/', '/__mock/'];
 
 export function createMockApp(origin = 'http://127.0.0.1'): MockApp {
   const ctx: MockContext = { log: new RequestLog(), secrets: merchantSecrets, origin, state: new Map() };
-  const routes: Route[] = [...saspRoutes(ctx), ...connectRoutes(ctx), ...sbcRoutes(ctx), ...merchantRoutes(ctx), ...frameRoutes(ctx)];
+  const routes: Route[] = [...saspRoutes(ctx), ...connectRoutes(ctx), ...sbcRoutes(ctx), ...merchantRoutes(ctx), ...merchantConnectRoutes(ctx), ...frameRoutes(ctx)];
 
   async function handle(req: IncomingMessage, res: ServerResponse, next?: () => void): Promise<void> {
     const path = (req.url ?? '/').split('?')[0]!;

@@ -63,7 +63,7 @@ const own = (object: object, key: string): unknown => (Object.prototype.hasOwnPr
  * const done = await handleMerchantAction(answer, { container: document.querySelector('#next')! });
  * if (done.actionType === 'SHOW_FORM') await sendToMyServer(await done.values);
  */
-export async function handleMerchantAction(actionOrAnswer: MerchantAction | CreatePaymentAnswer, options: MerchantActionOptions = {}): Promise<MerchantActionResult> {
+export async function handleMerchantAction(actionOrAnswer: MerchantAction | CreatePaymentAnswer | object, options: MerchantActionOptions = {}): Promise<MerchantActionResult> {
   if (actionOrAnswer === null || typeof actionOrAnswer !== 'object') {
     throw new ValidationError(WHAT, [{ path: '', message: 'expected a merchantAction or a create-payment answer', received: actionOrAnswer === null ? 'null' : typeof actionOrAnswer }]);
   }
