@@ -40,13 +40,37 @@ const EncryptRequestSchema = v.looseObject({
   tokenize: v.optional(Bool, false),
   accountOnFileId: v.optional(ProductId),
   accountOnFile: v.optional(AccountOnFileSchema),
-  product: v.optional(PaymentProductSchema),
+  // Checked by `checkedProduct`, once per distinct content.
+  product: v.optional(v.custom<object>((value) => value !== null && typeof value === 'object', 'must be the product from getPaymentProduct')),
 });
+
+// Checking a product against its schema is most of what `encrypt` spends outside WebCrypto, and a
+// form encrypts with the same product every time: each distinct product is checked once. Keyed by
+// its JSON text and parsed from that text, so what was checked is what is used even if the object
+// changes afterwards (a getter cannot answer one thing to the check and another to the use).
+const products = new Map<string, PaymentProduct>();
+const ProductEnvelope = v.looseObject({ product: PaymentProductSchema });
+
+function checkedProduct(product: object): PaymentProduct {
+  let text: string;
+  try {
+    text = JSON.stringify(product);
+  } catch {
+    throw new ValidationError('encrypt request', [{ path: 'product', message: 'could not be read as JSON (a getter threw, or it refers to itself)' }]);
+  }
+  let checked = products.get(text);
+  if (!checked) {
+    checked = parseWith(ProductEnvelope, { product: JSON.parse(text) }, 'encrypt request').product;
+    if (products.size >= 8) products.delete(products.keys().next().value!);
+    products.set(text, checked);
+  }
+  return checked;
+}
 
 /** The plaintext `encrypt` sends: `request` checked, its values unmasked and validated. */
 export function customerInput(request: EncryptRequest, clientSessionId: string): EncryptedCustomerInput {
   const input = parseWith(EncryptRequestSchema, request, 'encrypt request');
-  const { product } = input;
+  const product = input.product === undefined ? undefined : checkedProduct(input.product);
   if (product && Number(product.id) !== input.paymentProductId) {
     throw new ValidationError('encrypt request', [
       { path: 'product', message: `is product ${product.id}, not paymentProductId ${input.paymentProductId}`, received: String(product.id) },
