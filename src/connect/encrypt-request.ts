@@ -45,24 +45,17 @@ const EncryptRequestSchema = v.looseObject({
 });
 
 // Checking a product against its schema is most of what `encrypt` spends outside WebCrypto, and a
-// form encrypts with the same product every time: each distinct product is checked once. Keyed by
-// its JSON text and parsed from that text, so what was checked is what is used even if the object
-// changes afterwards (a getter cannot answer one thing to the check and another to the use).
-const products = new Map<string, PaymentProduct>();
+// form encrypts with the same product object every time: each product object is checked once and
+// its checked copy used from then on (what is checked is what is used, even if the object changes
+// afterwards; pass a new object for a changed product, as `getPaymentProduct` and the form do).
+const products = new WeakMap<object, PaymentProduct>();
 const ProductEnvelope = v.looseObject({ product: PaymentProductSchema });
 
 function checkedProduct(product: object): PaymentProduct {
-  let text: string;
-  try {
-    text = JSON.stringify(product);
-  } catch {
-    throw new ValidationError('encrypt request', [{ path: 'product', message: 'could not be read as JSON (a getter threw, or it refers to itself)' }]);
-  }
-  let checked = products.get(text);
+  let checked = products.get(product);
   if (!checked) {
-    checked = parseWith(ProductEnvelope, { product: JSON.parse(text) }, 'encrypt request').product;
-    if (products.size >= 8) products.delete(products.keys().next().value!);
-    products.set(text, checked);
+    checked = parseWith(ProductEnvelope, { product }, 'encrypt request').product;
+    products.set(product, checked);
   }
   return checked;
 }
