@@ -12,6 +12,7 @@ import { merchantRoutes } from './merchant.js';
 import { connectServerApiRoutes } from './connect-server-api.js';
 import { saspActionRoutes } from './sasp-actions.js';
 import { merchantServerRoutes } from './merchant-server.js';
+import { merchantConnectRoutes } from './merchant-connect.js';
 
 export interface Route {
   readonly method: 'GET' | 'POST' | '*';
@@ -45,12 +46,13 @@ export interface MockApp {
 }
 
 /** Every route path starts with one of these; anything else belongs to the demo page server. */
-export const MOCK_PREFIXES = ['/sectigo/', '/connect/', '/sbc/', '/merchant/', '/__mock/'];
+// `/checkout/`: the mock MyCheckout page, where Worldline's hosted checkout URLs keep it.
+export const MOCK_PREFIXES = ['/sectigo/', '/connect/', '/checkout/', '/sbc/', '/merchant/', '/__mock/'];
 
 export function createMockApp(origin = 'http://127.0.0.1'): MockApp {
   const ctx: MockContext = { log: new RequestLog(), secrets: merchantSecrets, origin, state: new Map() };
   // The merchant server built on baton-sdk/server comes first: its routes are the ones served.
-  const routes: Route[] = [...merchantServerRoutes(ctx), ...saspRoutes(ctx), ...connectRoutes(ctx), ...connectServerApiRoutes(ctx), ...saspActionRoutes(ctx), ...sbcRoutes(ctx), ...merchantRoutes(ctx), ...frameRoutes(ctx)];
+  const routes: Route[] = [...merchantServerRoutes(ctx), ...saspRoutes(ctx), ...connectRoutes(ctx), ...connectServerApiRoutes(ctx), ...saspActionRoutes(ctx), ...sbcRoutes(ctx), ...merchantRoutes(ctx), ...merchantConnectRoutes(ctx), ...frameRoutes(ctx)];
 
   async function handle(req: IncomingMessage, res: ServerResponse, next?: () => void): Promise<void> {
     const path = (req.url ?? '/').split('?')[0]!;

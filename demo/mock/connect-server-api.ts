@@ -7,7 +7,8 @@
 // Connect API reference's list of error ids); the numeric code is not in our documents, so none is sent.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { MockContext, Route } from './app.js';
-import { connectState, decryptCompactJwe } from './connect.js';
+import { connectState, platformCreateCardPayment } from './connect.js';
+import { BANK_TRANSFER, createHostedCheckout, createPayment, getHostedCheckout, getPayment, notFound } from './connect-payments.js';
 import { json, type MockRequest, type MockResponse } from './http.js';
 
 /** The string the mock expects to be signed (spec: method, content type, date, sorted x-gcs lines, path + decoded query). */
@@ -47,22 +48,26 @@ const refuse = (status: number, id: string, message: string): MockResponse =>
   json({ errorId: randomBytes(8).toString('hex'), errors: [{ id, category: 'CONNECT_PLATFORM_ERROR', httpStatusCode: status, message }] }, status);
 
 interface ServerApiState {
-  checkouts: Map<string, { returnMac: string; status: string; paymentId?: string }>;
   idempotent: Map<string, MockResponse>;
   calls: Array<{ method: string; path: string; idempotenceKey: string | null; verified: boolean }>;
 }
 
 function apiState(ctx: MockContext): ServerApiState {
   let s = ctx.state.get('connect-server-api') as ServerApiState | undefined;
-  if (!s) ctx.state.set('connect-server-api', (s = { checkouts: new Map(), idempotent: new Map(), calls: [] }));
+  if (!s) ctx.state.set('connect-server-api', (s = { idempotent: new Map(), calls: [] }));
   return s;
 }
 
+/**
+ * The Server API over HTTP, signature checked, in front of the platform behaviour the demo shares
+ * (demo/mock/connect-payments.ts, connect.ts platformCreateCardPayment): sessions, payments (card
+ * with 3-D Secure or frictionless, bank transfer 11), hosted checkouts, and their Get calls.
+ */
 export function connectServerApiRoutes(ctx: MockContext): Route[] {
   const { merchantId, apiKeyId, secretApiKey } = ctx.secrets.worldline;
   const keys = { [apiKeyId]: secretApiKey };
 
-  /** Checks merchant id and signature before the route sees anything. */
+  /** Checks the signature and merchant id before the route sees anything. */
   const signed = (handle: (req: MockRequest) => MockResponse | Promise<MockResponse>) => (req: MockRequest) => {
     const raw = req.url.href.slice(req.url.origin.length);
     const verified = checkV1Hmac(req.headers.get('authorization'), expectedDataToSign(req.method, raw, req.headers), keys);
@@ -79,6 +84,7 @@ export function connectServerApiRoutes(ctx: MockContext): Route[] {
     });
   };
   const base = '/connect/server/v1/:merchantId';
+  const bodyOf = (req: MockRequest) => (req.raw.length ? req.json() : {}) as Record<string, any>;
 
   return [
     {
@@ -88,7 +94,7 @@ export function connectServerApiRoutes(ctx: MockContext): Route[] {
       cors: false,
       handle: signed((req) => {
         const state = connectState(ctx);
-        const body = (req.raw.length ? req.json() : {}) as { tokens?: unknown };
+        const body = bodyOf(req) as { tokens?: unknown };
         const tokens = Array.isArray(body.tokens) ? body.tokens.filter((t): t is string => typeof t === 'string') : [];
         const session = { clientSessionId: randomBytes(16).toString('hex'), customerId: `9991-${randomBytes(16).toString('hex')}` };
         state.sessions.set(session.clientSessionId, session);
@@ -101,26 +107,10 @@ export function connectServerApiRoutes(ctx: MockContext): Route[] {
       server: 'worldline',
       cors: false,
       handle: signed((req) => {
-        const state = connectState(ctx);
-        const body = req.json() as { encryptedCustomerInput?: unknown; order?: { amountOfMoney?: { amount?: number; currencyCode?: string } } };
-        let input: Record<string, unknown>;
-        try {
-          const { header, plaintext } = decryptCompactJwe(String(body.encryptedCustomerInput), state.privateKey);
-          if (header.kid !== state.keyId) throw new Error('unknown kid');
-          input = JSON.parse(plaintext) as Record<string, unknown>;
-        } catch {
-          return refuse(400, 'DECRYPTION_FAILED', 'encryptedCustomerInput could not be decrypted');
-        }
-        const values = new Map((Array.isArray(input.paymentValues) ? input.paymentValues : []).map((v: { key?: unknown; value?: unknown }) => [String(v.key), String(v.value)]));
-        const cardNumber = values.get('cardNumber') ?? '';
-        const id = `${Date.now()}${randomBytes(3).toString('hex')}_0`;
-        // 4000000000003220: the usual 3-D Secure test card; the payment waits for the customer.
-        const threeDs = cardNumber === '4000000000003220';
-        const status = cardNumber === '4000000000000002' ? 'REJECTED' : threeDs ? 'REDIRECTED' : 'PENDING_APPROVAL';
-        state.payments.set(id, { status });
-        const payment = { id, status, statusOutput: { statusCategory: threeDs ? 'PENDING_PAYMENT' : status === 'REJECTED' ? 'UNSUCCESSFUL' : 'PENDING_MERCHANT' }, paymentOutput: { amountOfMoney: body.order?.amountOfMoney } };
-        const merchantAction = threeDs ? { actionType: 'REDIRECT', redirectData: { redirectURL: `${ctx.origin}/connect/3ds/${id}`, RETURNMAC: randomBytes(16).toString('hex') } } : undefined;
-        return json({ payment, ...(merchantAction ? { merchantAction } : {}), creationOutput: { isNewToken: false } }, 201);
+        const body = bodyOf(req);
+        if (body.bankTransferPaymentMethodSpecificInput?.paymentProductId === BANK_TRANSFER) return json(createPayment(ctx, { bankTransfer: true }), 201);
+        const returnUrl = String(body.cardPaymentMethodSpecificInput?.returnUrl ?? `${ctx.origin}/connect-return.html`);
+        return platformCreateCardPayment(ctx, body.encryptedCustomerInput, returnUrl);
       }),
     },
     {
@@ -129,12 +119,8 @@ export function connectServerApiRoutes(ctx: MockContext): Route[] {
       server: 'worldline',
       cors: false,
       handle: signed((req) => {
-        const body = req.json() as { order?: { references?: { merchantReference?: string } } };
-        const hostedCheckoutId = randomBytes(8).toString('hex');
-        const returnMac = randomBytes(16).toString('hex');
-        apiState(ctx).checkouts.set(hostedCheckoutId, { returnMac, status: 'IN_PROGRESS' });
-        const host = new URL(ctx.origin).host;
-        return json({ RETURNMAC: returnMac, hostedCheckoutId, partialRedirectUrl: `${host}/checkout/${hostedCheckoutId}`, merchantReference: body.order?.references?.merchantReference, invalidTokens: [] }, 201);
+        const returnUrl = String(bodyOf(req).hostedCheckoutSpecificInput?.returnUrl ?? `${ctx.origin}/connect-return.html`);
+        return json(createHostedCheckout(ctx, returnUrl), 201);
       }),
     },
     {
@@ -143,10 +129,8 @@ export function connectServerApiRoutes(ctx: MockContext): Route[] {
       server: 'worldline',
       cors: false,
       handle: signed((req) => {
-        const checkout = apiState(ctx).checkouts.get(req.params.id!);
-        if (!checkout) return refuse(404, 'UNKNOWN_HOSTED_CHECKOUT', 'Unknown hosted checkout');
-        const payment = checkout.paymentId ? { id: checkout.paymentId, status: 'CAPTURED', statusOutput: { statusCategory: 'COMPLETED' } } : undefined;
-        return json({ status: checkout.status, ...(payment ? { createdPaymentOutput: { payment } } : {}) });
+        const answer = getHostedCheckout(ctx, req.params.id!);
+        return answer ? json(answer) : notFound('hostedCheckoutId');
       }),
     },
     {
@@ -155,21 +139,11 @@ export function connectServerApiRoutes(ctx: MockContext): Route[] {
       server: 'worldline',
       cors: false,
       handle: signed((req) => {
-        const payment = connectState(ctx).payments.get(req.params.id!);
-        return payment ? json({ id: req.params.id, status: payment.status }) : refuse(404, 'UNKNOWN_PAYMENT_ID', 'Unknown payment');
+        const answer = getPayment(ctx, req.params.id!);
+        return answer ? json(answer) : notFound('paymentId');
       }),
     },
-    // For tests: complete a hosted checkout as if the customer paid, and what the API received.
-    {
-      method: 'POST',
-      path: '/connect/server/__complete/:id',
-      handle: (req) => {
-        const checkout = apiState(ctx).checkouts.get(req.params.id!);
-        if (!checkout) return json({ error: 'unknown' }, 404);
-        Object.assign(checkout, { status: 'PAYMENT_CREATED', paymentId: `${Date.now()}_0` });
-        return json({ RETURNMAC: checkout.returnMac, hostedCheckoutId: req.params.id });
-      },
-    },
+    // For tests: what the Server API received.
     { method: 'GET', path: '/connect/server/__calls', handle: () => json(apiState(ctx).calls) },
   ];
 }

@@ -10,7 +10,7 @@ type Handler = (request: Request) => Promise<Response>;
 const env = (name: string): string | undefined => (typeof process === 'undefined' ? undefined : process.env[name]) || undefined;
 
 /** A mock route served by a Fetch-API handler: the Node request in, the handler's Response out. */
-function fetchRoute(method: Route['method'], path: string, handler: (ctx: MockContext) => Handler, ctx: MockContext): Route {
+export function fetchRoute(method: Route['method'], path: string, handler: (ctx: MockContext) => Handler, ctx: MockContext): Route {
   return {
     method,
     path,

@@ -21,12 +21,18 @@ export async function readFields(request: Request): Promise<Map<string, string>>
     return fields;
   }
   const type = request.headers.get('content-type') ?? '';
-  if (type.includes('application/json')) {
-    const body: unknown = await request.json().catch(() => undefined);
+  const text = await request.text();
+  // JSON by its type, or a JSON object sent as text/plain (a bare `fetch(url, { body: JSON.stringify(…) })`).
+  if (type.includes('json') || (!type.includes('urlencoded') && text.trimStart().startsWith('{'))) {
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return fields;
+    }
     if (body && typeof body === 'object') for (const [key, value] of Object.entries(body)) add(key, typeof value === 'number' ? String(value) : value);
     return fields;
   }
-  const text = await request.text();
   for (const [key, value] of new URLSearchParams(text)) add(key, value);
   return fields;
 }

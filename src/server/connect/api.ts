@@ -38,7 +38,7 @@ export interface ConnectCall {
 }
 
 /** Checks the config once; returns a function that makes signed calls. */
-export function connectApi(config: ConnectConfig): (call: ConnectCall) => Promise<unknown> {
+export function connectApi(config: ConnectConfig): (call: ConnectCall) => Promise<{ status: number; body: any }> {
   configObject(config, 'connect config');
   const merchantId = secretOf(config, 'merchantId', 'connect config');
   const credentials = { apiKeyId: secretOf(config, 'apiKeyId', 'connect config'), secretApiKey: secretOf(config, 'secretApiKey', 'connect config') };
@@ -64,7 +64,7 @@ export function connectApi(config: ConnectConfig): (call: ConnectCall) => Promis
       try {
         const answer = await send(fetchFn, request, timeoutMs);
         const parsed: unknown = answer.text ? safeJson(answer.text) : undefined;
-        if (answer.status >= 200 && answer.status < 300) return parsed;
+        if (answer.status >= 200 && answer.status < 300) return { status: answer.status, body: parsed };
         if (answer.status >= 500 && attempt < (call.retries ?? 0)) continue;
         throw connectError(answer.status, parsed, request);
       } catch (error) {
@@ -89,5 +89,5 @@ function connectError(status: number, body: unknown, request: Request): Error {
   const first = Array.isArray(errors) ? errors[0] : undefined;
   if (!first) return new NetworkError('http', { method: request.method, url: request.url }, { status, body: JSON.stringify(body ?? null).slice(0, 1000) });
   const code = typeof first.id === 'string' ? first.id : String(first.code ?? status);
-  return new ProviderError('connect', code, typeof first.message === 'string' ? first.message : `HTTP ${status}`, body);
+  return new ProviderError('connect', code, typeof first.message === 'string' ? first.message : `HTTP ${status}`, { httpStatus: status, body });
 }

@@ -19,26 +19,28 @@ export interface PaymentHandlerOptions {
    * reference never come from the browser. Throw `ForbiddenError` to refuse.
    */
   readonly order: (request: Request) => Promise<CreatePaymentInput['order']>;
-  /** Other `CreatePaymentRequest` fields (a `returnUrl` for 3-D Secure, …). */
-  readonly extra?: (request: Request) => Promise<Record<string, unknown>> | Record<string, unknown>;
+  /** Other `CreatePaymentRequest` fields (a `returnUrl` for 3-D Secure, …), or `undefined`. */
+  readonly extra?: (request: Request) => Promise<Record<string, unknown> | undefined> | Record<string, unknown> | undefined;
 }
 
 /**
- * `POST { encryptedCustomerInput }` → `{ payment, merchantAction, creationOutput }` for the
- * browser's `handleMerchantAction`. `RETURNMAC` is kept on the server, never answered.
+ * `POST { encryptedCustomerInput }` → Connect's create-payment answer (`payment`, `merchantAction`,
+ * `creationOutput`) for the browser's `handleMerchantAction`, with Connect's status. `RETURNMAC` is
+ * kept on the server, never answered. `extra(request)` may give a method's input without card data
+ * (a bank transfer's `bankTransferPaymentMethodSpecificInput`).
  */
 export function connectPaymentHandler(server: ConnectServer, options: PaymentHandlerOptions): Handler {
   if (typeof options?.order !== 'function') throw new ConfigError('connectPaymentHandler options.order', 'is required: the order comes from your records, never from the browser');
   return handler(async (request) => {
     const refused = allowOnly(request, 'POST');
     if (refused) return refused;
-    const encryptedCustomerInput = (await readFields(request)).get('encryptedCustomerInput');
-    if (!encryptedCustomerInput) throw new ValidationError('payment request', [{ path: 'encryptedCustomerInput', message: 'is required' }]);
-    const order = await options.order(request);
+    const encryptedCustomerInput = (await readFields(request.clone())).get('encryptedCustomerInput');
     const extra = options.extra ? await options.extra(request) : undefined;
-    const result = await server.createPayment({ encryptedCustomerInput, order, ...(extra ? { extra } : {}) });
+    if (!encryptedCustomerInput && !extra) throw new ValidationError('payment request', [{ path: 'encryptedCustomerInput', message: 'is required' }]);
+    const order = await options.order(request);
+    const result = await server.createPayment({ ...(encryptedCustomerInput ? { encryptedCustomerInput } : {}), order, ...(extra ? { extra } : {}) });
     // The create-payment answer as the browser's `handleMerchantAction` reads it, RETURNMAC removed.
-    return jsonResponse({ payment: result.payment, merchantAction: result.merchantAction, creationOutput: result.creationOutput });
+    return jsonResponse(result.answer, result.httpStatus);
   });
 }
 
@@ -55,7 +57,7 @@ export function connectHostedCheckoutHandler(server: ConnectServer, options: { c
 
 /**
  * The return page's status endpoint (the browser's `awaitPaymentStatus` POSTs what
- * `readConnectReturn` read: `RETURNMAC` with `hostedCheckoutId` or `paymentId`). Compares
+ * `readConnectReturn` read: `RETURNMAC` with `hostedCheckoutId`, or with `REF`/`paymentId`). Compares
  * `RETURNMAC` with the kept one in constant time (403 otherwise), then answers Worldline's Get
  * hosted checkout or Get payment answer (`{ payment }`).
  */
@@ -67,7 +69,8 @@ export function connectStatusHandler(server: ConnectServer): Handler {
     const returnMac = fields.get('RETURNMAC') ?? '';
     const hostedCheckoutId = fields.get('hostedCheckoutId');
     if (hostedCheckoutId) return jsonResponse((await server.hostedCheckoutStatus({ hostedCheckoutId, returnMac })).answer);
-    const paymentId = fields.get('paymentId');
+    // After a REDIRECT payment Worldline appends REF (the payment id) with RETURNMAC.
+    const paymentId = fields.get('paymentId') ?? fields.get('REF');
     if (paymentId) return jsonResponse(await server.paymentStatus({ paymentId, returnMac }));
     throw new ValidationError('status request', [{ path: 'hostedCheckoutId', message: 'hostedCheckoutId or paymentId is required' }]);
   });

@@ -34,8 +34,8 @@ export interface ConnectServer {
 }
 
 export interface CreatePaymentInput {
-  /** The browser's `session.encrypt(...)` result, unchanged. */
-  readonly encryptedCustomerInput: string;
+  /** The browser's `session.encrypt(...)` result, unchanged. Absent only for a method without card data (give its input in `extra`). */
+  readonly encryptedCustomerInput?: string;
   /** The order, set by your server (amount, currency, references): never taken from the browser. */
   readonly order: { readonly amountOfMoney: { readonly amount: number; readonly currencyCode: string }; readonly references?: { readonly merchantReference?: string }; readonly [key: string]: unknown };
   /** Other `CreatePaymentRequest` fields (e.g. `cardPaymentMethodSpecificInput` with a `returnUrl`). */
@@ -63,7 +63,7 @@ export function connectServer(config: ConnectConfig): ConnectServer {
 
   return {
     async createSession(request = {}) {
-      const answer = (await call({ method: 'POST', path: '/sessions', body: request })) as Record<string, unknown> | undefined;
+      const answer = (await call({ method: 'POST', path: '/sessions', body: request })).body as Record<string, unknown> | undefined;
       for (const key of ['clientSessionId', 'customerId', 'clientApiUrl', 'assetUrl'] as const) {
         if (typeof answer?.[key] !== 'string' || answer[key] === '') throw new ValidationError('Connect session answer', [{ path: key, message: 'missing' }]);
       }
@@ -73,16 +73,19 @@ export function connectServer(config: ConnectConfig): ConnectServer {
 
     async createPayment(input) {
       const what = 'createPayment input';
-      if (typeof input?.encryptedCustomerInput !== 'string' || !/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]*){4}$/.test(input.encryptedCustomerInput)) {
-        throw new ValidationError(what, [{ path: 'encryptedCustomerInput', message: 'expected the compact JWE from session.encrypt()' }]);
+      const jwe = input?.encryptedCustomerInput;
+      const methodInput = Object.keys(input?.extra ?? {}).some((key) => key.endsWith('PaymentMethodSpecificInput'));
+      if (jwe === undefined ? !methodInput : typeof jwe !== 'string' || !/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]*){4}$/.test(jwe)) {
+        throw new ValidationError(what, [{ path: 'encryptedCustomerInput', message: 'expected the compact JWE from session.encrypt() (or, for a method without card data, its …PaymentMethodSpecificInput in extra)' }]);
       }
       const amount = input.order?.amountOfMoney?.amount;
       if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount < 0) {
         throw new ValidationError(what, [{ path: 'order.amountOfMoney.amount', message: 'must be an integer of minor units (10.42 EUR = 1042), never a float' }]);
       }
       const idempotenceKey = input.idempotenceKey ?? input.order.references?.merchantReference ?? crypto.randomUUID();
-      const body = { ...input.extra, encryptedCustomerInput: input.encryptedCustomerInput, order: input.order };
-      const answer = (await call({ method: 'POST', path: '/payments', body, idempotenceKey, retries: 1 })) as { payment?: CreatePaymentResult['payment']; merchantAction?: MerchantAction } | undefined;
+      const body = { ...input.extra, ...(jwe === undefined ? {} : { encryptedCustomerInput: jwe }), order: input.order };
+      const created = await call({ method: 'POST', path: '/payments', body, idempotenceKey, retries: 1 });
+      const answer = created.body as { payment?: CreatePaymentResult['payment']; merchantAction?: MerchantAction } | undefined;
       const payment = answer?.payment;
       const creationOutput = (answer as { creationOutput?: unknown } | undefined)?.creationOutput;
       let merchantAction = answer?.merchantAction;
@@ -92,11 +95,13 @@ export function connectServer(config: ConnectConfig): ConnectServer {
         const { RETURNMAC: _kept, ...rest } = redirectData;
         merchantAction = { ...merchantAction, redirectData: rest };
       }
-      return { payment, merchantAction, creationOutput, idempotenceKey };
+      // Connect's whole answer as the browser may see it: RETURNMAC removed.
+      const relayed = { ...(answer as Record<string, unknown>), ...(merchantAction ? { merchantAction } : {}) };
+      return { payment, merchantAction, creationOutput, idempotenceKey, answer: relayed, httpStatus: created.status };
     },
 
     async createHostedCheckout(request) {
-      const answer = (await call({ method: 'POST', path: '/hostedcheckouts', body: request })) as Record<string, unknown> | undefined;
+      const answer = (await call({ method: 'POST', path: '/hostedcheckouts', body: request })).body as Record<string, unknown> | undefined;
       const id = answer?.hostedCheckoutId;
       const mac = answer?.RETURNMAC;
       const partial = answer?.partialRedirectUrl;
@@ -115,7 +120,7 @@ export function connectServer(config: ConnectConfig): ConnectServer {
 
     async hostedCheckoutStatus({ hostedCheckoutId, returnMac }) {
       await check('hostedCheckout', hostedCheckoutId, returnMac);
-      const answer = (await call({ method: 'GET', path: `/hostedcheckouts/${encodeURIComponent(hostedCheckoutId)}`, retries: 1 })) as
+      const answer = (await call({ method: 'GET', path: `/hostedcheckouts/${encodeURIComponent(hostedCheckoutId)}`, retries: 1 })).body as
         | { status?: string; createdPaymentOutput?: { payment?: { id?: string; status?: string; statusOutput?: { statusCategory?: string } } } }
         | undefined;
       const payment = answer?.createdPaymentOutput?.payment;
@@ -125,7 +130,7 @@ export function connectServer(config: ConnectConfig): ConnectServer {
     async paymentStatus({ paymentId, returnMac }) {
       await check('payment', paymentId, returnMac);
       // `GET …/payments/{id}` answers a `PaymentResponse`: the payment itself.
-      return { payment: (await call({ method: 'GET', path: `/payments/${encodeURIComponent(paymentId)}`, retries: 1 })) as CreatePaymentResult['payment'] };
+      return { payment: (await call({ method: 'GET', path: `/payments/${encodeURIComponent(paymentId)}`, retries: 1 })).body as CreatePaymentResult['payment'] };
     },
   };
 }

@@ -32,6 +32,10 @@ export interface CreatePaymentResult {
   readonly creationOutput: unknown;
   /** The `X-GCS-Idempotence-Key` the request carried: retry only with this key. */
   readonly idempotenceKey: string;
+  /** Connect's whole answer with `RETURNMAC` removed: what the payment handler relays to the browser. */
+  readonly answer: Readonly<Record<string, unknown>>;
+  /** Connect's HTTP status (201 for a created payment). */
+  readonly httpStatus: number;
 }
 
 /** What `createHostedCheckout` returns: where to send the customer. `RETURNMAC` stays on the server. */
