@@ -101,6 +101,23 @@ describe('connectServer against the mock Server API', () => {
     expect(again.payment?.status).toBe('PENDING_APPROVAL');
   });
 
+  it('a network failure is retried once with the same idempotence key (and re-signed)', async () => {
+    const sent: Request[] = [];
+    const flaky: FetchLike = async (request) => {
+      sent.push(request.clone());
+      if (sent.length === 1) throw new TypeError('fetch failed');
+      return fetch(request);
+    };
+    const server = connectServer(config({ fetch: flaky }));
+    const order = { amountOfMoney: { amount: 1000, currencyCode: 'EUR' }, references: { merchantReference: `retry-${Date.now()}` } };
+    // No card data: a bank transfer, so the platform's answer does not depend on a JWE nonce.
+    const result = await server.createPayment({ order, extra: { bankTransferPaymentMethodSpecificInput: { paymentProductId: 11 } } });
+    expect(result.merchantAction?.actionType).toBe('SHOW_INSTRUCTIONS');
+    expect(sent).toHaveLength(2);
+    expect(sent.map((r) => r.headers.get('x-gcs-idempotence-key'))).toEqual([order.references.merchantReference, order.references.merchantReference]);
+    expect(await sent[0]!.text()).toBe(await sent[1]!.text());
+  });
+
   it('createPayment refuses bad input before anything is sent', async () => {
     const { sent, fetchFn } = recording();
     const server = connectServer(config({ fetch: fetchFn }));
