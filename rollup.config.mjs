@@ -9,7 +9,7 @@
 // - dist/baton.css, copied from src/style.css, with types/ (the `baton-sdk/global` types for
 //   script-tag users, and an empty declaration so TypeScript resolves `import 'baton-sdk/style.css'`).
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { transform } from 'esbuild';
@@ -21,6 +21,9 @@ const entries = {
   'sasp/index': 'src/sasp/index.ts',
   'connect/index': 'src/connect/index.ts',
   'sbc/index': 'src/sbc/index.ts',
+  // The merchant server's half; `browser` resolves to server/browser (throws at import).
+  'server/index': 'src/server/index.ts',
+  'server/browser': 'src/server/browser.ts',
 };
 /** Script-tag files: `dist/<name>.iife.min.js` from `src/<entry>`. */
 const scriptTags = {
@@ -56,14 +59,30 @@ const ts = () => ({
 // Start from an empty dist/: hashed chunk names change, and stale ones would ship.
 rmSync('dist', { recursive: true, force: true });
 
-/** Writes `<file>.sri` (sha384) and prints it, so embedders can copy the integrity attribute. */
-function sri(file) {
+/** Why each script-tag file exists: PCI DSS 4.0 6.4.3 asks every payment-page script to be listed with its reason. */
+const SCRIPT_PURPOSE = {
+  baton: 'window.Baton with every provider (Sectigo SASP, Worldline Connect, SBC)',
+  'baton-sasp': 'window.Baton.sasp: Sectigo post-payment status, DCV actions, document upload',
+  'baton-connect': 'window.Baton.connect: Worldline Connect client session and card encryption (SAQ A-EP page)',
+  'baton-sbc': 'window.Baton.sbc: SBC initiate sale, hosted payment form, final status',
+};
+
+/**
+ * Writes `<file>.sri` (sha384) and prints it, so embedders can copy the integrity attribute, and
+ * adds the file to dist/sri.json: the inventory of Baton's scripts (file, purpose, bytes, integrity).
+ */
+function sri(file, name) {
   return {
     name: 'baton-sri',
     // writeBundle runs after the file is on disk, so the hash is of what ships.
     writeBundle() {
-      const hash = `sha384-${createHash('sha384').update(readFileSync(file)).digest('base64')}`;
+      const bytes = readFileSync(file);
+      const hash = `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
       writeFileSync(`${file}.sri`, `${hash}\n`);
+      const inventory = existsSync('dist/sri.json') ? JSON.parse(readFileSync('dist/sri.json', 'utf8')) : {};
+      inventory[file.replace(/^dist\//, '')] = { purpose: SCRIPT_PURPOSE[name], bytes: bytes.length, integrity: hash };
+      const sorted = Object.fromEntries(Object.keys(inventory).sort().map((key) => [key, inventory[key]]));
+      writeFileSync('dist/sri.json', `${JSON.stringify(sorted, null, 2)}\n`);
       console.log(`\n${file}\nintegrity="${hash}"\n`);
     },
   };
@@ -105,7 +124,7 @@ export default [
     const file = `dist/${name}.iife.min.js`;
     return {
       input,
-      plugins: [nodeResolve({ browser: true }), ts(), terser({ ecma: 2020, compress: { passes: 2 }, format: { comments: false } }), sri(file)],
+      plugins: [nodeResolve({ browser: true }), ts(), terser({ ecma: 2020, compress: { passes: 2 }, format: { comments: false } }), sri(file, name)],
       output: { file, format: 'iife', name: 'Baton', sourcemap: true },
     };
   }),

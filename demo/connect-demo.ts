@@ -3,7 +3,9 @@
 // session's public key; the merchant server (mock) decrypts it to create the payment.
 import {
   createClientSession,
+  handleMerchantAction,
   mountPaymentForm,
+  startHostedCheckout,
   BatonError,
   type BasicPaymentProduct,
   type ClientSession,
@@ -34,7 +36,8 @@ export function mountConnectDemo(root: HTMLElement, { merchantUrl = '' }: Connec
   const status = el('p', { role: 'status' });
   const start = el('button', { type: 'button', textContent: 'Start checkout (€10.00)' });
   const body = el('div');
-  root.append(el('p', { textContent: 'The merchant server creates a Connect session; card data is encrypted in this page and only the merchant server (mock) can decrypt it.' }), start, body, status);
+  root.append(el('p', { textContent: 'The merchant server creates a Connect session; card data is encrypted in this page and only the merchant server (mock) can decrypt it. Try 4111 1111 1111 1111 (frictionless) or 4000 0000 0000 1091 (3-D Secure).' }), start, body, status);
+  root.append(completionDemo(merchant));
 
   start.addEventListener('click', async () => {
     start.disabled = true;
@@ -89,9 +92,15 @@ function productPicker(session: ClientSession, products: readonly BasicPaymentPr
             });
             const answer = await res.json();
             if (!res.ok) throw new Error(`the merchant server answered ${res.status} ${answer.errors?.[0]?.id ?? ''}`.trim());
+            status.textContent = `The merchant server decrypted ${answer.received.fields.join(', ')}; the page never sent them in clear.`;
+            // The answer's merchantAction, if any: a 3-D Secure redirect for the challenge card.
+            const done = await handleMerchantAction(answer, { container: result });
+            if (done.actionType === 'REDIRECT') {
+              result.textContent = `Redirecting to 3-D Secure (${done.navigation.url.host})…`;
+              return;
+            }
             const paid = answer.payment.paymentOutput.cardPaymentMethodSpecificOutput.card;
             result.textContent = `Payment ${answer.payment.status}: card ${paid.cardNumber}, ${paid.cardholderName}`;
-            status.textContent = `The merchant server decrypted ${answer.received.fields.join(', ')}; the page never sent them in clear.`;
           },
         });
         status.textContent = `Enter the card details (try 4111 1111 1111 1111).`;
@@ -102,4 +111,32 @@ function productPicker(session: ClientSession, products: readonly BasicPaymentPr
     fieldset.append(el('div', {}, radio, label));
   }
   return el('div', {}, fieldset, form);
+}
+
+/** Bank transfer (SHOW_INSTRUCTIONS) and the hosted checkout (no card data on this page). */
+function completionDemo(merchant: string): HTMLElement {
+  const out = el('div', { id: 'connect-next' });
+  const note = el('p', { role: 'status', id: 'connect-next-status' });
+  const transfer = el('button', { type: 'button', textContent: 'Bank transfer' });
+  const hosted = el('button', { type: 'button', textContent: 'Hosted checkout' });
+  transfer.addEventListener('click', async () => {
+    note.textContent = 'Creating the payment…';
+    try {
+      const res = await fetch(`${merchant}/merchant/connect/payments`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ paymentProductId: 11 }) });
+      const done = await handleMerchantAction(await res.json(), { container: out, heading: 'Bank transfer details', labels: { ACCOUNT_HOLDER: 'Account holder', PAYMENT_REFERENCE: 'Payment reference', AMOUNT: 'Amount' } });
+      note.textContent = done.actionType === 'SHOW_INSTRUCTIONS' ? 'Transfer the amount with the reference below.' : done.actionType;
+    } catch (error) {
+      note.textContent = describeError(error);
+    }
+  });
+  hosted.addEventListener('click', async () => {
+    note.textContent = 'Creating the hosted checkout…';
+    try {
+      // The mock is on loopback without a `payment.` subdomain: Worldline's checkouts take the default prefix and hosts.
+      await startHostedCheckout({ url: `${merchant}/merchant/connect/hosted-checkout`, urlPrefix: 'http://', allowedHosts: [new URL(merchant).host] });
+    } catch (error) {
+      note.textContent = describeError(error);
+    }
+  });
+  return el('div', {}, el('h3', { textContent: 'Without a card form' }), el('p', {}, transfer, ' ', hosted), note, out);
 }

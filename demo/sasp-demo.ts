@@ -133,8 +133,12 @@ export function mountSaspDemo(root: HTMLElement): void {
       return;
     }
     // Actions the SDK cannot perform go through the merchant server (or, by default, the hosted page).
-    const response = await fetch('/merchant/sasp/action', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(action) });
-    actionLine.textContent = ((await response.json()) as { message: string }).message;
+    // The relay (baton-sdk/server saspHandlers().action) checks the order is the customer's first.
+    const response = await fetch('/merchant/sasp/action', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...action, orderNumber: session?.orderNumber ?? order.value }) });
+    const answer = (await response.json()) as { errorCode?: number; errorMessage?: string; error?: { message: string } };
+    actionLine.textContent =
+      answer.errorCode === 0 ? `Sectigo accepted: ${action.action}${action.domainName ? ` for ${action.domainName}` : ''}.`
+      : answer.error ? `Not done: ${answer.error.message}` : `Sectigo answered ${answer.errorCode}: ${answer.errorMessage ?? ''}`;
   }
 
   function clearStatus(): void {

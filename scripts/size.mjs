@@ -95,6 +95,8 @@ for (const budget of budgets) {
   const { gzip, files } = measured;
   const limit = Math.min(RATCHETS[budget.id], budget.ceiling);
   const leaked = budget.provider ? PROVIDERS.filter((p) => p !== budget.provider && files.some((f) => new RegExp(`(^|/)(src|dist)/${p}/`).test(f))) : [];
+  // No browser entry or script tag may contain the server half (issue 25).
+  if (files.some((f) => /(^|\/)(src|dist)\/server\//.test(f))) leaked.push('server');
   const notes = [];
   // No inputs listed would make the leak check pass vacuously.
   let status = !files.length ? 'NO INPUTS' : gzip > budget.ceiling ? 'OVER CEILING' : gzip > limit ? 'OVER RATCHET' : 'ok';
@@ -181,9 +183,53 @@ if (MODULES) {
   for (const name of names) console.log(`| ${name} | ${cost.map((c) => cell(c.get(name))).join(' | ')} |`);
   console.log(`| **the bundle measured (gzip)** | ${breakdowns.map((b) => `**${b.gzip}**`).join(' | ')} |`);
 }
-const failed = rows.filter((r) => r.status !== 'ok').length + shakeRows.filter((r) => !r.ok).length;
+// Issue 25: `baton-sdk/server` under the `browser` condition is the throwing stub and nothing else,
+// and every browser file (ESM entries' graphs, script tags) is free of server code.
+const serverRows = await serverChecks();
+console.log('\nServer half kept out of browsers (baton-sdk/server):\n');
+console.log(table(['status', 'check'], serverRows.map((r) => [r.ok ? 'ok' : 'LEAK', r.what])));
+
+async function serverChecks() {
+  const { build } = await import('esbuild');
+  const target = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).exports['./server'];
+  const out = [];
+  const browserFile = target?.browser;
+  out.push({ ok: typeof browserFile === 'string' && /server\/browser\.js$/.test(browserFile), what: `exports["./server"].browser = ${browserFile}` });
+  // Conditions are matched in order: a Worker bundler (wrangler: workerd, worker, browser) must get the real module.
+  const keys = Object.keys(target ?? {});
+  out.push({ ok: ['workerd', 'worker', 'edge-light', 'node'].every((k) => keys.indexOf(k) >= 0 && keys.indexOf(k) < keys.indexOf('browser')), what: 'workerd, worker, edge-light, node come before browser' });
+  // A browser bundle of the server entry, resolved as a bundler would (browser condition).
+  const result = await build({
+    stdin: { contents: "export * from 'baton-sdk/server';", resolveDir: root, loader: 'js' },
+    bundle: true, platform: 'browser', write: false, logLevel: 'silent', metafile: true,
+    plugins: [{ name: 'browser-condition', setup: (b) => b.onResolve({ filter: /^baton-sdk\/server$/ }, () => ({ path: join(root, browserFile) })) }],
+  });
+  const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('<stdin>'));
+  const code = result.outputFiles[0].text;
+  out.push({ ok: inputs.length === 1 && /imported in a browser bundle/.test(code) && !/v1HMAC|merchantControl|loginPassword/.test(code), what: `browser bundle of baton-sdk/server = the throwing stub only (${inputs.join(', ')})` });
+  // Every shipped browser file: script tags and the ESM entries, and what they import.
+  const { readdirSync } = await import('node:fs');
+  const tags = readdirSync(join(root, 'dist')).filter((f) => f.endsWith('.iife.min.js'));
+  for (const tag of tags) {
+    const text = readFileSync(join(root, 'dist', tag), 'utf8');
+    const sources = JSON.parse(readFileSync(join(root, 'dist', `${tag}.map`), 'utf8')).sources;
+    out.push({ ok: !sources.some((f) => /server\//.test(f)) && !/v1HMAC|merchant_control\+|SignatureError/.test(text), what: `dist/${tag} has no server code` });
+  }
+  for (const entry of ['.', './sasp', './connect', './sbc']) {
+    const graph = await build({
+      stdin: { contents: `export * from 'baton-sdk${entry === '.' ? '' : entry.slice(1)}';`, resolveDir: root, loader: 'js' },
+      bundle: true, platform: 'browser', write: false, logLevel: 'silent', metafile: true, external: ['ky', 'valibot'],
+      plugins: [{ name: 'dist', setup: (b) => b.onResolve({ filter: /^baton-sdk(\/.*)?$/ }, (a) => ({ path: resolveBaton(a.path) })) }],
+    });
+    const inputs = Object.keys(graph.metafile.inputs);
+    out.push({ ok: inputs.length > 1 && !inputs.some((f) => /dist\/server\//.test(f)), what: `baton-sdk${entry === '.' ? '' : entry.slice(1)} imports nothing under dist/server/ (${inputs.length} modules)` });
+  }
+  return out;
+}
+
+const failed = rows.filter((r) => r.status !== 'ok').length + shakeRows.filter((r) => !r.ok).length + serverRows.filter((r) => !r.ok).length;
 if (failed) {
-  console.error(`\nsize: ${failed} check(s) failed (over a ratchet or ceiling, a provider pulling in another, or a namespace that does not shake).`);
+  console.error(`\nsize: ${failed} check(s) failed (over a ratchet or ceiling, a provider or the server half pulling in another, or a namespace that does not shake).`);
   process.exit(1);
 }
 console.log('\nsize: all budgets met.');

@@ -9,6 +9,10 @@ import { saspRoutes } from './sasp.js';
 import { connectRoutes } from './connect.js';
 import { sbcRoutes } from './sbc.js';
 import { merchantRoutes } from './merchant.js';
+import { connectServerApiRoutes } from './connect-server-api.js';
+import { saspActionRoutes } from './sasp-actions.js';
+import { merchantServerRoutes } from './merchant-server.js';
+import { merchantConnectRoutes } from './merchant-connect.js';
 
 export interface Route {
   readonly method: 'GET' | 'POST' | '*';
@@ -42,11 +46,13 @@ export interface MockApp {
 }
 
 /** Every route path starts with one of these; anything else belongs to the demo page server. */
-export const MOCK_PREFIXES = ['/sectigo/', '/connect/', '/sbc/', '/merchant/', '/__mock/'];
+// `/checkout/`: the mock MyCheckout page, where Worldline's hosted checkout URLs keep it.
+export const MOCK_PREFIXES = ['/sectigo/', '/connect/', '/checkout/', '/sbc/', '/merchant/', '/__mock/'];
 
 export function createMockApp(origin = 'http://127.0.0.1'): MockApp {
   const ctx: MockContext = { log: new RequestLog(), secrets: merchantSecrets, origin, state: new Map() };
-  const routes: Route[] = [...saspRoutes(ctx), ...connectRoutes(ctx), ...sbcRoutes(ctx), ...merchantRoutes(ctx), ...frameRoutes(ctx)];
+  // The merchant server built on baton-sdk/server comes first: its routes are the ones served.
+  const routes: Route[] = [...merchantServerRoutes(ctx), ...saspRoutes(ctx), ...connectRoutes(ctx), ...connectServerApiRoutes(ctx), ...saspActionRoutes(ctx), ...sbcRoutes(ctx), ...merchantRoutes(ctx), ...merchantConnectRoutes(ctx), ...frameRoutes(ctx)];
 
   async function handle(req: IncomingMessage, res: ServerResponse, next?: () => void): Promise<void> {
     const path = (req.url ?? '/').split('?')[0]!;
@@ -76,7 +82,9 @@ export function createMockApp(origin = 'http://127.0.0.1'): MockApp {
     } catch (error) {
       answer = json({ error: String(error) }, 500);
     }
-    if (route?.server) ctx.log.add({ server: route.server, method: base.method, path, status: answer.status ?? 200, fields: await loggedFields(base) });
+    // A provider called by Node's fetch (user agent `node`) was called by the merchant server, not a page.
+    const fromServer = route?.server && route.server !== 'merchant' && req.headers['user-agent'] === 'node';
+    if (route?.server) ctx.log.add({ server: route.server, method: base.method, path, status: answer.status ?? 200, fields: await loggedFields(base), ...(fromServer ? { note: 'server to server, from the merchant server' } : {}) });
     send(res, { ...answer, headers: noCors ? answer.headers : { ...cors, ...answer.headers } });
   }
 

@@ -3,6 +3,7 @@
 // a real RSA-2048 private key generated at start.
 import { createDecipheriv, createHmac, generateKeyPairSync, privateDecrypt, randomBytes, timingSafeEqual, constants, type KeyObject } from 'node:crypto';
 import type { MockContext, Route } from './app.js';
+import { createPayment, paymentPageRoutes } from './connect-payments.js';
 import { json, text, type MockRequest, type MockResponse } from './http.js';
 
 interface ConnectSession {
@@ -377,99 +378,58 @@ function assetRoutes(): Route[] {
 
 // --- Merchant server -------------------------------------------------------------------
 
-function merchantRoutes(ctx: MockContext): Route[] {
-  return [
-    {
-      // What the merchant's server does with its API key: POST /v1/{merchantId}/sessions, relayed.
-      method: 'POST',
-      path: '/merchant/connect/session',
-      server: 'merchant',
-      handle: (req) => {
-        const state = connectState(ctx);
-        let tokens: string[] = [];
-        try {
-          const body = req.raw.length ? (req.json() as { tokens?: unknown }) : {};
-          if (Array.isArray(body.tokens)) tokens = body.tokens.filter((t): t is string => typeof t === 'string');
-        } catch {
-          return errorBody(400, '21000020', 'VALUE_INVALID', { propertyName: 'body' });
-        }
-        const session: ConnectSession = {
-          clientSessionId: randomBytes(16).toString('hex'),
-          customerId: `9991-${randomBytes(16).toString('hex')}`,
-        };
-        state.sessions.set(session.clientSessionId, session);
-        return json({
-          assetUrl: `${ctx.origin}/connect/assets/`,
-          clientApiUrl: `${ctx.origin}/connect/client`,
-          clientSessionId: session.clientSessionId,
-          customerId: session.customerId,
-          // Tokens starting with "expired" are reported back, as the platform does for unusable ones.
-          invalidTokens: tokens.filter((t) => t.startsWith('expired')),
-          region: 'EU',
-        });
+
+/**
+ * The platform's side of `POST /v1/{merchantId}/payments` with `encryptedCustomerInput`: decrypts
+ * it with the session's private key (as the platform does), checks session and nonce, and answers
+ * as `createPayment` decides (REDIRECT for the 3-D Secure test card, none for a frictionless one).
+ * `returnUrl` is the request's `cardPaymentMethodSpecificInput.threeDSecure.redirectionData.returnUrl`.
+ */
+export function platformCreateCardPayment(ctx: MockContext, encryptedCustomerInput: unknown, returnUrl: string): MockResponse {
+  const state = connectState(ctx);
+  let input: Record<string, unknown>;
+  try {
+    if (typeof encryptedCustomerInput !== 'string') return missing('encryptedCustomerInput');
+    const { header, plaintext } = decryptCompactJwe(encryptedCustomerInput, state.privateKey);
+    if (header.kid !== state.keyId) throw new Error('unknown kid');
+    input = JSON.parse(plaintext) as Record<string, unknown>;
+  } catch (error) {
+    return errorBody(400, '1000', 'DECRYPTION_FAILED', { propertyName: 'encryptedCustomerInput', message: String(error) });
+  }
+  if (typeof input.clientSessionId !== 'string' || !state.sessions.has(input.clientSessionId)) {
+    return errorBody(400, '9004', 'UNKNOWN_SESSION', { propertyName: 'encryptedCustomerInput.clientSessionId' });
+  }
+  if (typeof input.nonce !== 'string' || state.nonces.has(input.nonce)) return errorBody(409, '1001', 'NONCE_REUSED');
+  state.nonces.add(input.nonce);
+  const values = new Map(
+    (Array.isArray(input.paymentValues) ? input.paymentValues : []).map((v: { key?: unknown; value?: unknown }) => [String(v.key), String(v.value)]),
+  );
+  const cardNumber = values.get('cardNumber') ?? '';
+  if (!/^\d{12,19}$/.test(cardNumber)) return errorBody(400, '21000020', 'VALUE_INVALID', { propertyName: 'cardNumber' });
+  const output = {
+    amountOfMoney: { amount: 1000, currencyCode: 'EUR' },
+    paymentMethod: 'card',
+    cardPaymentMethodSpecificOutput: {
+      paymentProductId: input.paymentProductId,
+      card: {
+        cardNumber: `${'*'.repeat(cardNumber.length - 4)}${cardNumber.slice(-4)}`,
+        expiryDate: values.get('expiryDate'),
+        cardholderName: values.get('cardholderName'),
       },
     },
+  };
+  return json(
     {
-      // The merchant's server creating a payment with `encryptedCustomerInput`: the platform
-      // decrypts it; the mock does the same with the private key and answers the masked card.
-      method: 'POST',
-      path: '/merchant/connect/payments',
-      server: 'merchant',
-      handle: (req) => {
-        const state = connectState(ctx);
-        let input: Record<string, unknown>;
-        try {
-          const body = req.json() as { encryptedCustomerInput?: unknown };
-          if (typeof body.encryptedCustomerInput !== 'string') return missing('encryptedCustomerInput');
-          const { header, plaintext } = decryptCompactJwe(body.encryptedCustomerInput, state.privateKey);
-          if (header.kid !== state.keyId) throw new Error('unknown kid');
-          input = JSON.parse(plaintext) as Record<string, unknown>;
-        } catch (error) {
-          return errorBody(400, '1000', 'DECRYPTION_FAILED', { propertyName: 'encryptedCustomerInput', message: String(error) });
-        }
-        if (typeof input.clientSessionId !== 'string' || !state.sessions.has(input.clientSessionId)) {
-          return errorBody(400, '9004', 'UNKNOWN_SESSION', { propertyName: 'encryptedCustomerInput.clientSessionId' });
-        }
-        if (typeof input.nonce !== 'string' || state.nonces.has(input.nonce)) return errorBody(409, '1001', 'NONCE_REUSED');
-        state.nonces.add(input.nonce);
-        const values = new Map(
-          (Array.isArray(input.paymentValues) ? input.paymentValues : []).map((v: { key?: unknown; value?: unknown }) => [String(v.key), String(v.value)]),
-        );
-        const cardNumber = values.get('cardNumber') ?? '';
-        if (!/^\d{12,19}$/.test(cardNumber)) return errorBody(400, '21000020', 'VALUE_INVALID', { propertyName: 'cardNumber' });
-        const status = cardNumber === '4000000000000002' ? 'REJECTED' : 'PENDING_APPROVAL';
-        const id = `${Date.now()}${randomBytes(3).toString('hex')}_0`;
-        state.payments.set(id, { status });
-        return json(
-          {
-            payment: {
-              id,
-              status,
-              paymentOutput: {
-                amountOfMoney: { amount: 1000, currencyCode: 'EUR' },
-                paymentMethod: 'card',
-                cardPaymentMethodSpecificOutput: {
-                  paymentProductId: input.paymentProductId,
-                  card: {
-                    cardNumber: `${'*'.repeat(cardNumber.length - 4)}${cardNumber.slice(-4)}`,
-                    expiryDate: values.get('expiryDate'),
-                    cardholderName: values.get('cardholderName'),
-                  },
-                },
-              },
-            },
-            // What arrived, for the demo's "proof": never the card number or CVV.
-            received: {
-              tokenize: input.tokenize,
-              fields: [...values.keys()],
-              hasDeviceInformation: typeof input.collectedDeviceInformation === 'object',
-            },
-          },
-          201,
-        );
+      ...createPayment(ctx, { cardNumber, output, returnUrl }),
+      // What arrived, for the demo's "proof": never the card number or CVV.
+      received: {
+        tokenize: input.tokenize,
+        fields: [...values.keys()],
+        hasDeviceInformation: typeof input.collectedDeviceInformation === 'object',
       },
     },
-  ];
+    201,
+  );
 }
 
 export function connectRoutes(ctx: MockContext): Route[] {
@@ -477,7 +437,7 @@ export function connectRoutes(ctx: MockContext): Route[] {
   return [
     ...clientApiRoutes(ctx),
     ...assetRoutes(),
-    ...merchantRoutes(ctx),
+    ...paymentPageRoutes(ctx),
     {
       // For tests: what the Client API received for one session (method, path, query, headers, body).
       method: 'GET',

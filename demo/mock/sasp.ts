@@ -369,41 +369,7 @@ export function saspRoutes(ctx: MockContext): Route[] {
     { method: 'POST', path: '/sectigo/__reset', handle: () => (ctx.state.delete('sasp'), json({ ok: true })) },
     { method: 'POST', path: '/sectigo/__fail-next-upload', handle: () => ((state(ctx).failNextUpload = true), json({ ok: true })) },
 
-    // The merchant server: it holds the reseller login and relays Sectigo's raw answer.
-    {
-      method: 'POST',
-      path: '/merchant/sasp/session',
-      server: 'merchant',
-      handle: async (req) => {
-        const input = await fields(req);
-        const format = input.get('format') ?? '0';
-        const form = new Map([
-          ['loginname', ctx.secrets.sectigo.loginName],
-          ['loginpassword', ctx.secrets.sectigo.loginPassword],
-          ['ordernumber', input.get('ordernumber') ?? ''],
-          ['responseformat', format],
-        ]);
-        const answer = initCustomerSession(ctx, 'POST', form);
-        ctx.log.add({
-          server: 'sectigo',
-          method: 'POST',
-          path: '/sectigo/products/!initCustomerSession',
-          status: 200,
-          fields: { loginName: ctx.secrets.sectigo.loginName, loginPassword: ctx.secrets.sectigo.loginPassword, orderNumber: form.get('ordernumber')!, responseFormat: format },
-          note: 'server to server, from the merchant server',
-        });
-        return initAnswerBody(answer, format);
-      },
-    },
-    {
-      method: 'POST',
-      path: '/merchant/sasp/action',
-      server: 'merchant',
-      handle: (req) => {
-        const action = req.json() as { action?: string; domainName?: string; method?: string };
-        return json({ ok: true, message: `The merchant server would now ask Sectigo to ${action.action ?? 'act'}${action.domainName ? ` for ${action.domainName} (${action.method})` : ''}.` });
-      },
-    },
+    // The merchant's session, status and action relays: demo/mock/merchant-server.ts (baton-sdk/server).
     { method: 'GET', path: '/merchant/sasp/documents-sent', server: 'merchant', handle: () => page('Documents sent', '<p>Sectigo received your documents.</p>') },
     {
       method: 'GET',

@@ -10,10 +10,10 @@
 //   4444555566661111 → approved      4000000000000002 → declined
 //   4000000000000069 → filtered      anything else    → the form again, with an error
 //
-// Merchant (`/merchant/sbc/…`, our own server, CORS for the test page): initiate-sale
-// (hmac-sha1 signature), preauth (signs `control`, relays the gateway's raw body), callback, return
-// (the gateway POSTs the payer back; control checked, 303 to the return page with the order
-// reference only), status (the server's view), and `__stats` (request counters, for tests).
+// Merchant (`/merchant/sbc/…`, our own server, CORS for the test page): initiate-sale (a test
+// double with failure triggers, for the browser's retry rules) and `__stats` (request counters).
+// The merchant's preauth, callback, return and status are demo/mock/merchant-server.ts, built on
+// baton-sdk/server.
 // Initiate-sale triggers: amountCentis 666 → FILTERED; serial `server-failed` → SERVER_FAILED;
 // serial `invalid-request…` → INVALID_REQUEST; serial `unavailable-N[-tag]` → N answers
 // SERVER_UNAVAILABLE, then success; `http503-N[-tag]` → N bare HTTP 503, then success;
@@ -40,17 +40,9 @@ interface GatewayOrder {
   status: Status;
 }
 
-interface MerchantOrder {
-  clientOrderId: string;
-  paynetOrderId?: string;
-  status: Status;
-  source: 'created' | 'callback' | 'status-api';
-}
-
 interface SbcState {
   gateway: Map<string, GatewayOrder>;
   forms: Map<string, GatewayOrder>;
-  merchant: Map<string, MerchantOrder>;
   initiateCalls: Map<string, number>;
   nextOrder: number;
 }
@@ -68,7 +60,7 @@ const STATE_REQUIRED = ['US', 'CA', 'AU'];
 function state(ctx: MockContext): SbcState {
   let s = ctx.state.get('sbc') as SbcState | undefined;
   if (!s) {
-    s = { gateway: new Map(), forms: new Map(), merchant: new Map(), initiateCalls: new Map(), nextOrder: 6863100 };
+    s = { gateway: new Map(), forms: new Map(), initiateCalls: new Map(), nextOrder: 6863100 };
     ctx.state.set('sbc', s);
   }
   return s;
@@ -191,8 +183,28 @@ export function sbcRoutes(ctx: MockContext): Route[] {
     return html(returnPage(back, params));
   }
 
+  /**
+   * The `status` query. Not in specs/; from PaynetEasy's PHP library (Query/StatusQuery.php: fields
+   * client_orderid, orderid, login; control = sha1(login + client_orderid + orderid + key); answer
+   * type `status-response`). A wrong control is refused as preauth-form refuses one.
+   */
+  async function statusQuery(req: MockRequest, endpoint: string, known: string) {
+    const f = await fields(req);
+    const serial = `00000000-0000-0000-0000-${randomBytes(6).toString('hex')}`;
+    const fail = (message: string) => paynetAnswer({ type: 'validation-error', 'serial-number': serial, 'error-message': message });
+    if (endpoint !== known) return fail(`Endpoint ${endpoint} not found`);
+    for (const name of ['login', 'client_orderid', 'orderid', 'control']) if (!f.get(name)) return fail(`Field ${name} is required`);
+    if (f.get('login') !== secrets.login) return fail('Login is not valid');
+    const expected = sha1(f.get('login')! + f.get('client_orderid')! + f.get('orderid')! + secrets.merchantControl);
+    if (f.get('control') !== expected) return fail('Control code check failed');
+    const order = state(ctx).gateway.get(f.get('orderid')!);
+    if (!order || order.clientOrderId !== f.get('client_orderid')) return fail('Order not found');
+    return paynetAnswer({ type: 'status-response', status: order.status, 'paynet-order-id': order.paynetOrderId, 'merchant-order-id': order.clientOrderId, 'serial-number': serial });
+  }
+
   // Every gateway route: no CORS, the document promises none.
   return [
+    { method: 'POST', path: '/sbc/paynet/api/v2/status/:endpointId', server: 'sbc', cors: false, handle: (req) => statusQuery(req, req.params.endpointId!, secrets.endpointId) },
     // Endpoint and group URLs (preauth-form.txt:8-11), POST only (:3).
     { method: 'POST', path: '/sbc/paynet/api/v2/preauth-form/:endpointId', server: 'sbc', cors: false, handle: (req) => preauthForm(req, req.params.endpointId!, secrets.endpointId) },
     { method: 'POST', path: '/sbc/paynet/api/v2/preauth-form/group/:groupId', server: 'sbc', cors: false, handle: (req) => preauthForm(req, req.params.groupId!, secrets.endpointGroupId) },
@@ -249,96 +261,9 @@ function merchantSbcRoutes(ctx: MockContext): Route[] {
     return json({ endpointId, invoiceId, session: { nonce, signature } });
   }
 
-  async function preauth(req: MockRequest) {
-    const f = await fields(req);
-    const amountCentis = Number(f.get('amountCentis'));
-    if (!Number.isSafeInteger(amountCentis) || amountCentis <= 0) return json({ error: 'amountCentis must be a positive integer' }, 400);
-    const clientOrderId = f.get('client_orderid') || `ORD-${randomBytes(4).toString('hex').toUpperCase()}`;
-    const amount = (amountCentis / 100).toFixed(2);
-    const email = f.get('email') || 'payer@example.com';
-    const group = f.get('endpoint') === 'group';
-    const endpoint = group ? secrets.endpointGroupId : secrets.endpointId;
-    const order: Record<string, string> = {
-      client_orderid: clientOrderId,
-      order_desc: f.get('order_desc') || 'Baton demo order',
-      amount,
-      currency: f.get('currency') || 'EUR',
-      email,
-      first_name: 'Demo',
-      last_name: 'Payer',
-      address1: '100 Main st',
-      city: 'Seattle',
-      zip_code: '98102',
-      country: 'US',
-      phone: '+12063582043',
-      state: 'WA', // required for US (preauth-form.txt:66-68); the document's example (:172)
-      ipaddress: '127.0.0.1',
-      redirect_url: `${ctx.origin}/merchant/sbc/return`,
-      server_callback_url: `${ctx.origin}/merchant/sbc/callback`,
-      control: sha1(endpoint + clientOrderId + String(amountCentis) + email + secrets.merchantControl),
-    };
-    const mfd = f.get('merchant_form_data');
-    if (mfd) order.merchant_form_data = mfd;
-    const gateway = `${ctx.origin}/sbc/paynet/api/v2/preauth-form/${group ? 'group/' : ''}${endpoint}`;
-    const answer = await fetch(gateway, { method: 'POST', body: new URLSearchParams(order) });
-    const raw = await answer.text();
-    const paynetOrderId = /paynet-order-id=([^\s&]+)/.exec(raw)?.[1];
-    if (paynetOrderId) state(ctx).merchant.set(clientOrderId, { clientOrderId, paynetOrderId, status: 'processing', source: 'created' });
-    // Relayed as the gateway sent it: parsing is the browser's (Baton's) job.
-    return text(raw, answer.status, answer.headers.get('content-type') ?? 'text/plain');
-  }
-
-  async function callback(req: MockRequest) {
-    const f = await fields(req);
-    const status = f.get('status') ?? '';
-    const expected = sha1(status + (f.get('orderid') ?? '') + (f.get('client_orderid') ?? '') + secrets.merchantControl);
-    if (f.get('control') !== expected) return text('control mismatch', 403);
-    const order = state(ctx).merchant.get(f.get('client_orderid') ?? '');
-    if (!order) return text('unknown order', 404);
-    order.status = status as Status;
-    order.source = 'callback';
-    return text('OK');
-  }
-
-  function status(req: MockRequest) {
-    const orderId = req.url.searchParams.get('orderId') ?? '';
-    const order = state(ctx).merchant.get(orderId);
-    if (!order) return json({ error: 'unknown order' }, 404);
-    // No callback yet: a real server asks the gateway's status API command (preauth-form.txt:73);
-    // its format is not in our documents, so the mock reads the gateway's state directly.
-    if (order.status === 'processing' && order.paynetOrderId) {
-      const gatewayOrder = state(ctx).gateway.get(order.paynetOrderId);
-      if (gatewayOrder && gatewayOrder.status !== 'processing') {
-        order.status = gatewayOrder.status;
-        order.source = 'status-api';
-      }
-    }
-    return json({ orderId: order.clientOrderId, paynetOrderId: order.paynetOrderId, status: order.status, source: order.source });
-  }
-
   return [
     { method: 'POST', path: '/merchant/sbc/initiate-sale', server: 'merchant', handle: initiateSale },
-    { method: 'POST', path: '/merchant/sbc/preauth', server: 'merchant', handle: preauth },
-    { method: 'GET', path: '/merchant/sbc/callback', server: 'merchant', handle: callback },
-    { method: 'GET', path: '/merchant/sbc/status', server: 'merchant', handle: status },
-    {
-      // The payer's return: a cross-site POST from the gateway. Its control is checked, but its
-      // status is still not trusted: only the order reference goes on (303) to a GET page that
-      // asks /merchant/sbc/status.
-      method: '*',
-      path: '/merchant/sbc/return',
-      server: 'merchant',
-      handle: async (req) => {
-        if (req.method !== 'POST') return html(page('Method not allowed', '<p>The gateway returns the payer by POST.</p>'), 405);
-        const f = await fields(req);
-        const orderId = f.get('client_orderid') ?? '';
-        const expected = sha1((f.get('status') ?? '') + (f.get('orderid') ?? '') + orderId + secrets.merchantControl);
-        if (f.get('control') !== expected || !state(ctx).merchant.has(orderId)) {
-          return html(page('Return not verified', '<p>This return did not come from the gateway. Nothing was changed.</p>'), 403);
-        }
-        return redirect(`${ctx.origin}/sbc-return.html?orderId=${encodeURIComponent(orderId)}`, 303);
-      },
-    },
+    // preauth, callback, return and status: demo/mock/merchant-server.ts (built on baton-sdk/server).
     {
       method: 'GET',
       path: '/merchant/sbc/__stats',

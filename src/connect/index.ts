@@ -9,8 +9,9 @@
  * const product = await session.getPaymentProduct(1, context);
  * const encryptedCustomerInput = await session.encrypt({ paymentProductId: 1, product, values });
  */
-export { createClientSession, DEFAULT_ALLOWED_HOSTS, type ClientSession } from './session.js';
-export type { ClientSessionOptions, IinDetailsResult, EncryptRequest } from './session.js';
+export { createClientSession } from './session.js';
+export { DEFAULT_ALLOWED_HOSTS, type ClientSession, type ClientSessionOptions, type IinDetailsResult } from './client-session.js';
+export type { EncryptRequest } from './encrypt-request.js';
 export type { CallOptions } from './client-api.js';
 export { isConnectError } from './client-api.js';
 export { encryptJwe, type EncryptedCustomerInput, type DeviceInformation } from './encrypt.js';
@@ -48,3 +49,9 @@ export type {
 } from './schemas.js';
 export { BatonError, ValidationError, ProviderError, NetworkError, UnsafeUrlError, SecretError } from '../core/errors.js';
 export { mountPaymentForm, PAYMENT_FORM_MESSAGES, type PaymentFormOptions, type PaymentFormHandle, type PaymentFormMessages } from './payment-form.js';
+export { handleMerchantAction, type MerchantActionOptions, type MerchantActionResult } from './merchant-action.js';
+export type { MerchantAction, KeyValuePair, CreatePaymentAnswer } from './merchant-action-schema.js';
+export { renderShowData } from './show-data.js';
+export { openHostedCheckout, startHostedCheckout, HOSTED_CHECKOUT_HOSTS, type HostedCheckoutOptions, type StartHostedCheckoutOptions, type HostedCheckoutAnswer } from './hosted-checkout.js';
+export { readConnectReturn, awaitPaymentStatus, type ConnectReturn, type AwaitPaymentStatusOptions } from './return-page.js';
+export { paymentOutcome, FINAL_STATUS_CATEGORIES, FINAL_HOSTED_CHECKOUT_STATUSES, type PaymentOutcome } from './payment-status.js';

@@ -1,12 +1,10 @@
 import * as v from 'valibot';
-import { NetworkError, ValidationError } from '../core/errors.js';
-import { request as http, retryAfterMs, type HttpResponse } from '../core/http.js';
-import { sleep } from '../core/sleep.js';
+import { ValidationError } from '../core/errors.js';
+import { pollUntilFinal } from '../core/poll-final.js';
+import { SCHEDULE_MS } from '../core/poll-schedule.js';
 import { parseWith, readJson } from '../core/validate.js';
 import { checkObject, checkSignal, checkUrl } from './input.js';
 import { merchantUrl } from './merchant-url.js';
-import { whenVisible } from './page-visible.js';
-import { nextDelay, QUICK_PHASE_MS, SCHEDULE_MS } from './poll-schedule.js';
 import { isOrderId } from './return-order-id.js';
 import { FINAL_STATUSES, StatusAnswer, type FinalStatus } from './schemas.js';
 
@@ -73,60 +71,21 @@ export async function awaitFinalStatus(options: AwaitFinalStatusOptions): Promis
   const timeoutMs = positive('timeoutMs', SCHEDULE_MS);
   // The exact URL every question goes to, checked once with its query.
   const { url, policy } = merchantUrl(statusUrl, options.allowedHosts, 'awaitFinalStatus', { orderId });
-  const request = { method: 'GET', url };
-  const started = Date.now();
-  const deadline = started + timeoutMs;
-  let quickAsked = 0;
-  let slowAsked = 0;
-
-  for (;;) {
-    // Nothing is asked while the page is hidden, the first question included.
-    await whenVisible(deadline, signal);
-    if (signal?.aborted) throw new NetworkError('aborted', request, { cause: signal.reason });
-    const remaining = deadline - Date.now();
-    if (remaining <= 0) throw new NetworkError('timeout', request);
-    if (Date.now() - started < QUICK_PHASE_MS) quickAsked++;
-    else slowAsked++;
-    // One question. A network failure, a 5xx or a 429 is worth asking again (after `Retry-After`, if sent).
-    let response: HttpResponse | undefined;
-    let failure: NetworkError | undefined;
-    let after: number | undefined;
-    try {
-      response = await http(url, {
-        method: 'GET',
-        policy,
-        headers: { accept: 'application/json' },
-        signal,
-        timeoutMs: Math.min(15_000, remaining),
-        retry: { limit: 0 },
-        // Read every status here: a 429/503 carries the Retry-After this loop must honour.
-        acceptStatus: () => true,
-      });
-    } catch (error) {
-      const transient = error instanceof NetworkError && (error.kind === 'offline' || error.kind === 'timeout');
-      if (!transient || signal?.aborted) throw error;
-    }
-    if (response) {
-      const { status, text } = response;
-      if (status < 200 || status > 299) {
-        failure = new NetworkError('http', request, { status, body: text.slice(0, 4096) });
-        if (status !== 429 && status < 500) throw failure;
-        if (status === 429 || status === 503) after = retryAfterMs(response.headers.get('retry-after'));
-      } else {
-        const parsed = parseWith(StatusAnswer, readJson(text), 'status answer');
-        const answer: v.InferOutput<typeof StatusAnswer> = { ...parsed, status: parsed.status.trim().toLowerCase() };
-        if (FINAL_STATUSES.includes(answer.status)) {
-          // A final status is never thrown away over an odd orderId (null, '', a number): the
-          // requested id stands in, and `answer` keeps what the server sent.
-          const answered = typeof answer.orderId === 'string' && answer.orderId !== '' ? answer.orderId : orderId;
-          return Object.freeze({ status: answer.status as FinalStatus, orderId: answered, answer });
-        }
-        options.onProgress?.(answer);
-      }
-    }
-    const wait = Math.max(nextDelay(Date.now() - started, intervalMs, quickAsked, slowAsked), after ?? 0);
-    // A Retry-After past the deadline: that failure, at once.
-    if (after !== undefined && Date.now() + wait >= deadline) throw failure;
-    await sleep(Math.min(wait, deadline - Date.now()), signal);
-  }
+  return pollUntilFinal<FinalStatusAnswer>({
+    url,
+    policy,
+    signal,
+    intervalMs,
+    timeoutMs,
+    onProgress: options.onProgress,
+    read(text) {
+      const parsed = parseWith(StatusAnswer, readJson(text), 'status answer');
+      const answer: v.InferOutput<typeof StatusAnswer> = { ...parsed, status: parsed.status.trim().toLowerCase() };
+      if (!FINAL_STATUSES.includes(answer.status)) return { final: false, progress: answer };
+      // A final status is never thrown away over an odd orderId (null, '', a number): the
+      // requested id stands in, and `answer` keeps what the server sent.
+      const answered = typeof answer.orderId === 'string' && answer.orderId !== '' ? answer.orderId : orderId;
+      return { final: true, value: Object.freeze({ status: answer.status as FinalStatus, orderId: answered, answer }) };
+    },
+  });
 }

@@ -1,0 +1,53 @@
+// SHOW_FORM: the action's `formFields` (the same `PaymentProductField` format as Get payment
+// product) rendered with the payment form's field kit; the checked values go back to the merchant
+// server, which sends them in a Complete payment request.
+import { createField, el } from './form-field.js';
+import type { PaymentProductField } from './schemas.js';
+import { unmaskValue, validateValues } from './validators.js';
+
+/** The mounted SHOW_FORM form. */
+export interface ActionForm {
+  readonly form: HTMLFormElement;
+  /** Resolves with the field values (unmasked) once the customer submits a form that passes every validator. */
+  readonly values: Promise<Record<string, string>>;
+}
+
+let mounted = 0;
+
+/** Mounts `fields` into `container` (replacing what it held). `submitLabel` default "Continue". */
+export function mountActionForm(container: HTMLElement, fields: readonly PaymentProductField[], submitLabel = 'Continue'): ActionForm {
+  const doc = container.ownerDocument;
+  const uid = `baton-action-${++mounted}`;
+  const form = el(doc, 'form', { className: 'baton-form', noValidate: true });
+  form.dataset.state = 'idle';
+  const order = (field: PaymentProductField) => field.displayHints?.displayOrder ?? Infinity;
+  const rendered = [...fields].sort((a, b) => order(a) - order(b)).map((field) => createField(doc, field, uid));
+  const status = el(doc, 'p', { className: 'baton-status' });
+  status.setAttribute('role', 'status');
+  form.append(...rendered.map((field) => field.root), el(doc, 'button', { className: 'baton-submit', type: 'submit', textContent: submitLabel }), status);
+
+  const values = new Promise<Record<string, string>>((resolve) => {
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const typed = Object.fromEntries(rendered.map((field) => [field.id, unmaskValue(field.id, field.value(), field.def.displayHints?.mask)]));
+      const issues = validateValues({ fields: rendered.map((field) => field.def) }, typed);
+      let first: HTMLInputElement | undefined;
+      for (const field of rendered) {
+        const issue = issues.find((i) => i.path === field.id);
+        field.setError(issue ? `${field.label} ${issue.message}.` : '');
+        if (issue && !first) first = field.control;
+      }
+      if (first) {
+        form.dataset.state = 'invalid';
+        status.textContent = `${issues.length} field(s) need attention.`;
+        first.focus();
+        return;
+      }
+      form.dataset.state = 'done';
+      status.textContent = '';
+      resolve(typed);
+    });
+  });
+  container.replaceChildren(form);
+  return { form, values };
+}
