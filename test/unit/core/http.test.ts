@@ -99,7 +99,8 @@ describe('http', () => {
     answer = (_req, res) => { res.statusCode = 502; res.end(); };
     const controller = new AbortController();
     const pending = request(`${base}/down`, { signal: controller.signal, retry: { delayMs: () => 5_000 } });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Once the first attempt has reached the server (not after a fixed 100 ms a loaded machine may miss).
+    await vi.waitFor(() => expect(seen).toHaveLength(1), { timeout: 20_000, interval: 5 });
     controller.abort();
     await expect(pending).rejects.toMatchObject({ kind: 'aborted' });
     expect(seen).toHaveLength(1);
@@ -160,8 +161,8 @@ describe('http', () => {
     expect(seen).toHaveLength(1);
     seen = [];
     await expect(request(`${base}/read`, { json: {}, timeoutMs: 50, retry: { ...fast, limit: 1, idempotent: true } })).rejects.toMatchObject({ kind: 'timeout' });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(seen).toHaveLength(2);
+    // The retry may reach the server after the client has given up on it: wait for it, not 50 ms.
+    await vi.waitFor(() => expect(seen).toHaveLength(2), { timeout: 20_000, interval: 5 });
   });
 
   it('reports an abort as NetworkError kind "aborted"', async () => {

@@ -127,7 +127,7 @@ describe('parsers throw only BatonErrors', () => {
       }),
       { numRuns: runsOverHttp },
     );
-  }, 120_000);
+  }, 600_000);
 
   it('sasp.getPostPaymentStatus answers', async () => {
     await fc.assert(
@@ -138,7 +138,7 @@ describe('parsers throw only BatonErrors', () => {
       }),
       { numRuns: runsOverHttp },
     );
-  }, 120_000);
+  }, 600_000);
 
   it('connect Client API answers', async () => {
     const session = createClientSession({ clientSessionId: 'abc123', customerId: '9991-abc', clientApiUrl: 'https://eu.api-ingenico.com/client', assetUrl: 'https://payment.pay1.checkout.worldline-solutions.com/' });
@@ -158,5 +158,5 @@ describe('parsers throw only BatonErrors', () => {
       }),
       { numRuns: runsOverHttp },
     );
-  }, 120_000);
+  }, 600_000);
 });

@@ -114,8 +114,9 @@ describe('awaitFinalStatus against the merchant mock', () => {
     const { clientOrderId, form } = await createOrder();
     const spy = vi.spyOn(globalThis, 'fetch');
     const seen: string[] = [];
-    const pending = awaitFinalStatus({ statusUrl, orderId: clientOrderId, intervalMs: 20, timeoutMs: 5000, onProgress: (a) => seen.push(a.status) });
-    await new Promise((r) => setTimeout(r, 150));
+    const pending = awaitFinalStatus({ statusUrl, orderId: clientOrderId, intervalMs: 20, timeoutMs: 60_000, onProgress: (a) => seen.push(a.status) });
+    // Two answers seen, not a fixed 150 ms: a loaded machine may not have asked twice by then.
+    await vi.waitFor(() => expect(seen.length).toBeGreaterThanOrEqual(2), { timeout: 30_000, interval: 10 });
     const asked = spy.mock.calls.map(([input]) => new URL(input instanceof Request ? input.url : String(input)));
     spy.mockRestore();
     await pay(form.redirectUrl, '4000000000000002');
