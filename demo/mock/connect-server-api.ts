@@ -6,7 +6,7 @@
 // Refusal: HTTP 401 with an ErrorResponse whose error id is MISSING_OR_INVALID_AUTHORIZATION (the
 // Connect API reference's list of error ids); the numeric code is not in our documents, so none is sent.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { MockContext, Route } from './app.js';
+import type { MockContext, Route } from './route.js';
 import { connectState, platformCreateCardPayment } from './connect.js';
 import { BANK_TRANSFER, createHostedCheckout, createPayment, getHostedCheckout, getPayment, notFound } from './connect-payments.js';
 import { json, type MockRequest, type MockResponse } from './http.js';

@@ -4,7 +4,7 @@
 // once RETURNMAC matches (constant time). Connect itself is the mock Server API
 // (demo/mock/connect-server-api.ts), which checks every call's v1HMAC signature with its own code.
 import { connectHostedCheckoutHandler, connectPaymentHandler, connectServer, connectStatusHandler, memoryStore } from '../../src/server/index.js';
-import type { MockContext, Route } from './app.js';
+import type { MockContext, Route } from './route.js';
 import { BANK_TRANSFER } from './connect-payments.js';
 import { fetchRoute } from './merchant-server.js';
 

@@ -3,7 +3,7 @@
 // The providers it calls are the mocks on this same server (each checks what it receives with its
 // own code), unless BATON_* environment variables point it at real sandboxes (docs/server.md).
 import { connectServer, connectSessionHandler, memoryStore, saspHandlers, sbcHandlers, type PaynetFormOrder } from '../../src/server/index.js';
-import type { MockContext, Route } from './app.js';
+import type { MockContext, Route } from './route.js';
 import type { MockRequest, MockResponse } from './http.js';
 
 type Handler = (request: Request) => Promise<Response>;

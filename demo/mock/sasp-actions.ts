@@ -2,7 +2,7 @@
 // `!AutoUpdateDCV` and `!ResendDCVEmail` (docs.sectigo.com/sps/auto-update-dcv/request,
 // docs.sectigo.com/sps/resend-dcv-email/request): POST, urlencoded, login required; answers
 // urlencoded `errorCode=0`, or `errorCode=<negative>&errorMessage=…`.
-import type { MockContext, Route } from './app.js';
+import type { MockContext, Route } from './route.js';
 import { json, urlencoded, type MockRequest } from './http.js';
 
 const METHODS = ['EMAIL', 'HTTP_CSR_HASH', 'HTTPS_CSR_HASH', 'CNAME_CSR_HASH'];
