@@ -137,7 +137,7 @@ export function mountSaspDemo(root: HTMLElement): void {
     const response = await fetch('/merchant/sasp/action', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...action, orderNumber: session?.orderNumber ?? order.value }) });
     const answer = (await response.json()) as { errorCode?: number; errorMessage?: string; error?: { message: string } };
     actionLine.textContent =
-      answer.errorCode === 0 ? `Sectigo accepted: ${action.action}${action.domainName ? ` for ${action.domainName}` : ''}.`
+      answer.errorCode === 0 ? `Sectigo accepted ${action.action}${action.domainName ? ` for ${action.domainName} (${action.method})` : ''}.`
       : answer.error ? `Not done: ${answer.error.message}` : `Sectigo answered ${answer.errorCode}: ${answer.errorMessage ?? ''}`;
   }
 

@@ -53,6 +53,8 @@ export interface SbcStatus {
 
 const DAY = 24 * 60 * 60 * 1000;
 const STATUS_TTL = 30 * DAY;
+/** At most one gateway status query per order in this time (PaynetEasy asks for polls 3–5 s apart). */
+const QUERY_GAP_MS = 2_000;
 
 export function sbcConfig(config: SbcConfig) {
   configObject(config, 'sbc config');
@@ -117,6 +119,8 @@ export async function orderStatus(settings: SbcSettings, orderId: string): Promi
   const known = await recall(settings.store, orderId);
   if (!known) throw new UnknownOrderError(orderId);
   if (known.status !== 'processing' || !known.paynetOrderId) return known;
+  // The browser may poll often: ask the gateway at most once per QUERY_GAP_MS per order.
+  if (!(await settings.store.add(`baton:sbc:asked:${orderId}`, '1', QUERY_GAP_MS))) return known;
   if (!settings.login) throw new ConfigError('sbc config.login', 'is required to query the gateway status');
   const control = await paynetControl('status', { login: settings.login, client_orderid: orderId, orderid: known.paynetOrderId }, settings.merchantControl);
   const form = new URLSearchParams({ login: settings.login, client_orderid: orderId, orderid: known.paynetOrderId, control });
