@@ -5,7 +5,7 @@
 // src/v1/model/domain/index.ts; line numbers below). The merchant server calls these in-process
 // (`demo/mock/merchant-connect.ts`); the customer's browser visits only the pages.
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { MockContext, Route } from './app.js';
+import type { MockContext, Route } from './route.js';
 import { html, json, redirect, type MockResponse } from './http.js';
 
 /** A payment as `Payment` (l. 1855) with `statusOutput` (`PaymentStatusOutput`, l. 2155). */

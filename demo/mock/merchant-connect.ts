@@ -4,7 +4,7 @@
 // Small on purpose: `baton-sdk/server` (issue 25) will replace the calls to the provider mock with
 // its createPayment / createHostedCheckout / RETURNMAC compare, behind these same routes.
 import { timingSafeEqual } from 'node:crypto';
-import type { MockContext, Route } from './app.js';
+import type { MockContext, Route } from './route.js';
 import { platformCreateCardPayment } from './connect.js';
 import { createHostedCheckout, createPayment, getHostedCheckout, getPayment, issuedMac, notFound } from './connect-payments.js';
 import { json, type MockRequest } from './http.js';

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NetworkError, SecretError, UnsafeUrlError, ValidationError } from '../../../src/core/errors.js';
 import { openHostedCheckout, startHostedCheckout } from '../../../src/connect/index.js';
-import { recordFetch, settled } from '../core/record-fetch.js';
+import { recordFetch, settled } from '../../helpers/record-fetch.js';
 import { spyOnLocation } from '../spy-location.js';
 
 let n = 0;

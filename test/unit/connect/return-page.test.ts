@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NetworkError, ValidationError } from '../../../src/core/errors.js';
 import { awaitPaymentStatus, paymentOutcome, readConnectReturn } from '../../../src/connect/index.js';
-import { settled } from '../core/record-fetch.js';
+import { settled } from '../../helpers/record-fetch.js';
 
 describe('readConnectReturn', () => {
   it('reads the hosted checkout return (RETURNMAC, hostedCheckoutId) and marks it untrusted', () => {
