@@ -56,7 +56,7 @@ function checkPayload(name, jwe, privateKey) {
   return notes;
 }
 
-function startServer() {
+export function startServer() {
   const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const key = JSON.stringify({ keyId: `bench-${randomBytes(4).toString('hex')}`, publicKey: publicKey.export({ type: 'spki', format: 'der' }).toString('base64') });
   const files = {

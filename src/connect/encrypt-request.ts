@@ -41,7 +41,7 @@ const EncryptRequestSchema = v.looseObject({
   accountOnFileId: v.optional(ProductId),
   accountOnFile: v.optional(AccountOnFileSchema),
   // Checked by `checkedProduct`, once per distinct content.
-  product: v.optional(v.custom<object>((value) => value !== null && typeof value === 'object', 'must be the product from getPaymentProduct')),
+  product: v.optional(v.custom<object>((value) => !!value && typeof value === 'object')),
 });
 
 // Checking a product against its schema is most of what `encrypt` spends outside WebCrypto, and a
@@ -49,14 +49,10 @@ const EncryptRequestSchema = v.looseObject({
 // its checked copy used from then on (what is checked is what is used, even if the object changes
 // afterwards; pass a new object for a changed product, as `getPaymentProduct` and the form do).
 const products = new WeakMap<object, PaymentProduct>();
-const ProductEnvelope = v.looseObject({ product: PaymentProductSchema });
 
 function checkedProduct(product: object): PaymentProduct {
-  let checked = products.get(product);
-  if (!checked) {
-    checked = parseWith(ProductEnvelope, { product }, 'encrypt request').product;
-    products.set(product, checked);
-  }
+  const checked = products.get(product) ?? parseWith(PaymentProductSchema, product, 'encrypt request product');
+  products.set(product, checked);
   return checked;
 }
 

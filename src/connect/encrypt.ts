@@ -83,48 +83,31 @@ export function collectDeviceInformation(): DeviceInformation | undefined {
  */
 export async function encryptJwe(plaintext: unknown, key: PublicKey): Promise<string> {
   const crypto = subtle();
-  const rsa = await rsaKey(crypto, key.publicKey);
-  const header = encodeBase64Url(encoder.encode(JSON.stringify({ alg: 'RSA-OAEP', enc: 'A256CBC-HS512', kid: key.keyId })));
+  const encode = (text: string) => new TextEncoder().encode(text);
+  let rsa: CryptoKey;
+  try {
+    // Imported once per key (the session hands the same key object every time): importing is most
+    // of a call's cost after the first. `atob` throws on text that is not base64: refused like a
+    // key WebCrypto cannot read.
+    rsa = await (imported.get(key) ?? imported.set(key, crypto.importKey('spki', Uint8Array.from(atob(key.publicKey.replace(/\s/g, '')), (char) => char.charCodeAt(0)), { name: 'RSA-OAEP', hash: 'SHA-1' }, false, ['encrypt'])).get(key)!);
+  } catch (cause) {
+    throw new ValidationError('public key', [{ path: 'publicKey', message: 'is not a base64 RSA public key (SPKI)' }], { cause });
+  }
+  const header = encodeBase64Url(encode(JSON.stringify({ alg: 'RSA-OAEP', enc: 'A256CBC-HS512', kid: key.keyId })));
   const cek = randomBytes(64);
   const iv = randomBytes(16);
-  // The three independent operations at once: the MAC key, the AES key and the wrapped CEK.
-  const [macKey, encKey, wrapped] = await Promise.all([
-    crypto.importKey('raw', cek.subarray(0, 32), { name: 'HMAC', hash: 'SHA-512' }, false, ['sign']),
-    crypto.importKey('raw', cek.subarray(32), 'AES-CBC', false, ['encrypt']),
-    crypto.encrypt({ name: 'RSA-OAEP' }, rsa, cek),
-  ]);
+  const macKey = await crypto.importKey('raw', cek.slice(0, 32), { name: 'HMAC', hash: 'SHA-512' }, false, ['sign']);
+  const encKey = await crypto.importKey('raw', cek.slice(32), 'AES-CBC', false, ['encrypt']);
+  const wrapped = await crypto.encrypt({ name: 'RSA-OAEP' }, rsa, cek);
   cek.fill(0);
-  const ciphertext = new Uint8Array(await crypto.encrypt({ name: 'AES-CBC', iv }, encKey, encoder.encode(JSON.stringify(plaintext))));
-  const aad = encoder.encode(header); // ASCII: the header is base64url
+  const ciphertext = new Uint8Array(await crypto.encrypt({ name: 'AES-CBC', iv }, encKey, encode(JSON.stringify(plaintext))));
+  const aad = encode(header); // ASCII: the header is base64url
   // MAC input: AAD, IV, ciphertext and AL, the AAD length in bits as a 64-bit big-endian integer (RFC 7518 §5.2.2.1).
-  const signed = new Uint8Array(aad.length + iv.length + ciphertext.length + 8);
-  signed.set(aad);
-  signed.set(iv, aad.length);
-  signed.set(ciphertext, aad.length + iv.length);
+  const signed = new Uint8Array([...aad, ...iv, ...ciphertext, 0, 0, 0, 0, 0, 0, 0, 0]);
   new DataView(signed.buffer).setUint32(signed.length - 4, aad.length * 8);
   const mac = new Uint8Array(await crypto.sign('HMAC', macKey, signed));
 
-  return [header, ...[new Uint8Array(wrapped), iv, ciphertext, mac.subarray(0, 32)].map((part) => encodeBase64Url(part))].join('.');
+  return [header, ...[new Uint8Array(wrapped), iv, ciphertext, mac.slice(0, 32)].map((part) => encodeBase64Url(part))].join('.');
 }
 
-const encoder = new TextEncoder();
-// Imported RSA keys by their base64 SPKI text: importing (parsing the DER) is most of a call's cost
-// after the first. A session has one key; a few are kept for pages that run several sessions.
-const rsaKeys = new Map<string, Promise<CryptoKey>>();
-
-function rsaKey(crypto: SubtleCrypto, publicKey: string): Promise<CryptoKey> {
-  let pending = rsaKeys.get(publicKey);
-  if (!pending) {
-    pending = (async () => {
-      // `atob` throws on text that is not base64: refused like a key WebCrypto cannot read.
-      const der = Uint8Array.from(atob(publicKey.replace(/\s/g, '')), (char) => char.charCodeAt(0));
-      return crypto.importKey('spki', der, { name: 'RSA-OAEP', hash: 'SHA-1' }, false, ['encrypt']);
-    })().catch((cause: unknown) => {
-      rsaKeys.delete(publicKey);
-      throw new ValidationError('public key', [{ path: 'publicKey', message: 'is not a base64 RSA public key (SPKI)' }], { cause });
-    });
-    if (rsaKeys.size >= 4) rsaKeys.delete(rsaKeys.keys().next().value!);
-    rsaKeys.set(publicKey, pending);
-  }
-  return pending;
-}
+const imported = new WeakMap<PublicKey, Promise<CryptoKey>>();

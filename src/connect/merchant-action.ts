@@ -136,6 +136,13 @@ function redirect(action: MerchantAction, options: MerchantActionOptions): Navig
   const hosts = own(options, 'allowedHosts');
   const target = navigationTargetOf({ target: own(options, 'target') as NavigationTarget | undefined }, `${WHAT} options`);
   const local = typeof location !== 'undefined' && isLoopbackHost(location.hostname);
-  const policy: UrlPolicy = { allowedHosts: hosts === undefined ? ['*'] : (hosts as string[]), allowLoopbackHttp: local };
+  // Any host: the URL's own, as the parser reads it (the guard still checks it is the host as written).
+  let itsHost = '';
+  try {
+    itsHost = new URL(url).host;
+  } catch {
+    // not a URL: the guard says why
+  }
+  const policy: UrlPolicy = { allowedHosts: hosts === undefined ? [itsHost] : (hosts as string[]), allowLoopbackHttp: local };
   return navigate(url, policy, { target });
 }

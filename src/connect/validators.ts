@@ -127,26 +127,15 @@ export function failedValidators(
 }
 
 function matchesWhole(value: string, pattern: string): boolean {
-  let re = compiled.get(pattern);
-  if (re === undefined) {
-    re = null;
-    for (const flags of ['u', '']) {
-      try {
-        re = new RegExp(`^(?:${pattern})$`, flags);
-        break;
-      } catch {
-        // Not a pattern this engine reads with these flags: try without `u`.
-      }
+  for (const flags of ['u', '']) {
+    try {
+      return new RegExp(`^(?:${pattern})$`, flags).test(value);
+    } catch {
+      // Not a pattern this engine reads with these flags: try without `u`.
     }
-    if (compiled.size >= 64) compiled.clear();
-    compiled.set(pattern, re);
   }
-  return re ? re.test(value) : true; // A pattern this engine cannot read is left to the platform.
+  return true; // A pattern this engine cannot read is left to the platform.
 }
-
-// Compiled once per pattern: a form checks the same few patterns on every keystroke and submit.
-// (Anchored, without the `g` or `y` flag: `test` keeps no state between values.)
-const compiled = new Map<string, RegExp | null>();
 
 /** Options of `validateValues`. */
 export interface ValidateOptions {

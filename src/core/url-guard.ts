@@ -5,8 +5,6 @@ export interface UrlPolicy {
   /**
    * Hosts allowed, compared with the parsed URL: `example.com` (any port), `example.com:8443`
    * (that port only), `*.example.com` (any sub-domain, not the apex) or `*.example.com:8443`.
-   * `*` alone allows any host: only for a third party's page no list can know (a card issuer's
-   * 3-D Secure page); every other check still applies.
    */
   readonly allowedHosts: readonly string[];
   /** If set, the path must start with one of these (e.g. `/products/`). */
@@ -110,7 +108,6 @@ function strings(list: unknown): string[] | null {
 }
 
 function hostMatches(url: URL, pattern: string): boolean {
-  if (pattern === '*') return true;
   const wildcard = pattern.startsWith('*.');
   const name = wildcard ? pattern.slice(1) : pattern;
   const port = /^(.*[^:]):(\d+)$/.exec(name);
