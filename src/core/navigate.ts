@@ -1,5 +1,5 @@
-import { BatonError, SecretError, ValidationError } from './errors.js';
-import { assertNoSecretsInUrl, isSecretKey } from './secrets.js';
+import { BatonError, ValidationError } from './errors.js';
+import { assertNoSecretsInBody, assertNoSecretsInUrl } from './secrets.js';
 import { safeUrl, type UrlPolicy } from './url-guard.js';
 
 /**
@@ -66,8 +66,10 @@ export function postForm(
   assertNoSecretsInUrl(url);
   // Read the fields once, as strings: what is checked is exactly what the form posts.
   const list = formFields(fields);
-  for (const [name] of list) if (isSecretKey(name)) throw new SecretError(`fields.${name}`);
-  const key = `POST ${url.href} ${new URLSearchParams(list)}`;
+  const body = `${new URLSearchParams(list)}`;
+  // The body as the receiver reads it: names, and values that decode to pairs, URLs or JSON.
+  assertNoSecretsInBody(body, 'application/x-www-form-urlencoded', 'fields');
+  const key = `POST ${url.href} ${body}`;
   if (isRepeat(key)) return { url, via: 'form', duplicate: true };
   const win = browserWindow();
   const doc = win.document;
