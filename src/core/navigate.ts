@@ -1,3 +1,4 @@
+import { monotonicNow } from './clock.js';
 import { BatonError, ValidationError } from './errors.js';
 import { assertNoSecretsInBody, assertNoSecretsInUrl } from './secrets.js';
 import { safeUrl, type UrlPolicy } from './url-guard.js';
@@ -28,8 +29,8 @@ export interface Navigation {
 const REPEAT_WINDOW_MS = 1000;
 let last: { key: string; at: number } | undefined;
 
-const isRepeat = (key: string) => last !== undefined && last.key === key && Date.now() - last.at < REPEAT_WINDOW_MS;
-const remember = (key: string) => void (last = { key, at: Date.now() });
+const isRepeat = (key: string) => last !== undefined && last.key === key && monotonicNow() - last.at < REPEAT_WINDOW_MS;
+const remember = (key: string) => void (last = { key, at: monotonicNow() });
 
 function browserWindow(): Window {
   if (typeof window === 'undefined') throw new BatonError('Navigation needs a browser window');

@@ -1,6 +1,8 @@
 import * as v from 'valibot';
 import { NetworkError, ValidationError } from '../core/errors.js';
-import { request as http, retryAfterMs, type HttpResponse } from '../core/http.js';
+import { monotonicNow } from '../core/clock.js';
+import { anyStatus, request as http, type HttpResponse } from '../core/http.js';
+import { retryAfterMs } from '../core/retry-after.js';
 import { sleep } from '../core/sleep.js';
 import { parseWith, readJson } from '../core/validate.js';
 import { checkObject, checkSignal, checkUrl } from './input.js';
@@ -9,6 +11,8 @@ import { whenVisible } from './page-visible.js';
 import { nextDelay, QUICK_PHASE_MS, SCHEDULE_MS } from './poll-schedule.js';
 import { isOrderId } from './return-order-id.js';
 import { FINAL_STATUSES, StatusAnswer, type FinalStatus } from './schemas.js';
+
+const NO_RETRY = { limit: 0 };
 
 /** The merchant server's answer once final. */
 export interface FinalStatusAnswer {
@@ -74,7 +78,8 @@ export async function awaitFinalStatus(options: AwaitFinalStatusOptions): Promis
   // The exact URL every question goes to, checked once with its query.
   const { url, policy } = merchantUrl(statusUrl, options.allowedHosts, 'awaitFinalStatus', { orderId });
   const request = { method: 'GET', url };
-  const started = Date.now();
+  // A monotonic clock: a wall clock set by ±2 h while polling changes no wait and no deadline.
+  const started = monotonicNow();
   const deadline = started + timeoutMs;
   let quickAsked = 0;
   let slowAsked = 0;
@@ -83,9 +88,9 @@ export async function awaitFinalStatus(options: AwaitFinalStatusOptions): Promis
     // Nothing is asked while the page is hidden, the first question included.
     await whenVisible(deadline, signal);
     if (signal?.aborted) throw new NetworkError('aborted', request, { cause: signal.reason });
-    const remaining = deadline - Date.now();
+    const remaining = deadline - monotonicNow();
     if (remaining <= 0) throw new NetworkError('timeout', request);
-    if (Date.now() - started < QUICK_PHASE_MS) quickAsked++;
+    if (monotonicNow() - started < QUICK_PHASE_MS) quickAsked++;
     else slowAsked++;
     // One question. A network failure, a 5xx or a 429 is worth asking again (after `Retry-After`, if sent).
     let response: HttpResponse | undefined;
@@ -98,9 +103,9 @@ export async function awaitFinalStatus(options: AwaitFinalStatusOptions): Promis
         headers: { accept: 'application/json' },
         signal,
         timeoutMs: Math.min(15_000, remaining),
-        retry: { limit: 0 },
+        retry: NO_RETRY,
         // Read every status here: a 429/503 carries the Retry-After this loop must honour.
-        acceptStatus: () => true,
+        acceptStatus: anyStatus,
       });
     } catch (error) {
       const transient = error instanceof NetworkError && (error.kind === 'offline' || error.kind === 'timeout');
@@ -109,9 +114,9 @@ export async function awaitFinalStatus(options: AwaitFinalStatusOptions): Promis
     if (response) {
       const { status, text } = response;
       if (status < 200 || status > 299) {
-        failure = new NetworkError('http', request, { status, body: text.slice(0, 4096) });
-        if (status !== 429 && status < 500) throw failure;
+        if (status !== 429 && status < 500) throw new NetworkError('http', request, { status, body: text.slice(0, 4096) });
         if (status === 429 || status === 503) after = retryAfterMs(response.headers.get('retry-after'));
+        failure = new NetworkError('http', request, { status, body: text.slice(0, 4096), retryAfterMs: after });
       } else {
         const parsed = parseWith(StatusAnswer, readJson(text), 'status answer');
         const answer: v.InferOutput<typeof StatusAnswer> = { ...parsed, status: parsed.status.trim().toLowerCase() };
@@ -124,9 +129,9 @@ export async function awaitFinalStatus(options: AwaitFinalStatusOptions): Promis
         options.onProgress?.(answer);
       }
     }
-    const wait = Math.max(nextDelay(Date.now() - started, intervalMs, quickAsked, slowAsked), after ?? 0);
+    const wait = Math.max(nextDelay(monotonicNow() - started, intervalMs, quickAsked, slowAsked), after ?? 0);
     // A Retry-After past the deadline: that failure, at once.
-    if (after !== undefined && Date.now() + wait >= deadline) throw failure;
-    await sleep(Math.min(wait, deadline - Date.now()), signal);
+    if (after !== undefined && monotonicNow() + wait >= deadline) throw failure;
+    await sleep(Math.min(wait, deadline - monotonicNow()), signal);
   }
 }
