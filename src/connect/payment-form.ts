@@ -3,12 +3,12 @@
 // this module out of a bundle.
 import * as v from 'valibot';
 import { ValidationError } from '../core/errors.js';
-import { callback } from '../core/schemas.js';
+import { callback } from '../core/options.js';
 import { parseWith } from '../core/validate.js';
 import { createCardBrand } from './card-brand.js';
 import { createField, el, type FormField } from './form-field.js';
 import { Bool, PaymentContextSchema, PaymentProductSchema, type PaymentContext, type PaymentProduct } from './schemas.js';
-import type { ClientSession } from './session.js';
+import type { ClientSession } from './client-session.js';
 import { failedValidators, unmaskValue, validateValues } from './validators.js';
 
 /**
