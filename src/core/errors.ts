@@ -131,8 +131,8 @@ export class SecretError extends BatonError {
   override name = 'SecretError';
   /** Where the secret was found, e.g. `body.merchant_control`. */
   readonly path: string;
-  constructor(path: string) {
-    super(`Refused to send ${path}: it is a merchant secret; keep it on your server`);
+  constructor(path: string, message = `Refused to send ${path}: it is a merchant secret; keep it on your server`) {
+    super(message);
     this.path = path;
   }
 }
