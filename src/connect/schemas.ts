@@ -168,7 +168,14 @@ export interface PaymentProductField extends Documented<v.InferOutput<typeof Pay
 
 export const PaymentProductSchema = v.looseObject({
   ...BasicProductFields,
-  fields: v.optional(v.pipe(v.array(PaymentProductFieldSchema), v.check((list) => list.length <= MAX_PRODUCT_FIELDS, `at most ${MAX_PRODUCT_FIELDS} fields (Baton's limit for one product)`)), []),
+  // Counted before any field is read: refusing 2 000 fields costs nothing.
+  fields: v.optional(
+    v.pipe(
+      v.custom<unknown>((list) => !Array.isArray(list) || list.length <= MAX_PRODUCT_FIELDS, `at most ${MAX_PRODUCT_FIELDS} fields (Baton's limit for one product)`),
+      v.array(PaymentProductFieldSchema),
+    ),
+    [],
+  ),
 });
 export interface PaymentProduct extends Documented<v.InferOutput<typeof PaymentProductSchema>> {
   /** The platform's answer exactly as received (fields Baton does not document included). */
