@@ -15,43 +15,39 @@ const MAX_OPEN_REPEATS = 4;
  * An unsafe pattern is skipped, as an unreadable one is: the platform still checks the value.
  */
 export function isSafePattern(pattern: string): boolean {
-  // Per open group: does it hold a repetition or an alternation?
-  const groups: { risky: boolean }[] = [{ risky: false }];
+  // Per open group: does it hold a repetition or an alternation? `closed`: the group just closed,
+  // while the next token may repeat it.
+  const risky = [false];
+  let closed = false;
   let open = 0;
-  let closed: { risky: boolean } | undefined; // the group just closed, if the next token quantifies it
   for (let i = 0; i < pattern.length; i++) {
     const char = pattern[i]!;
-    const top = groups[groups.length - 1]!;
     const quantifier = /^(?:[*+?]|\{(\d+)(,(\d*))?\})/.exec(pattern.slice(i, i + 24));
     if (quantifier) {
       const [text, min = '1', comma, max = min] = quantifier;
-      const unbounded = text === '*' || text === '+' || max === '' || Number(max) > 16;
+      const unbounded = text === '*' || text === '+' || max === '' || +max > 16;
       // More than one repetition of a group that repeats or alternates inside: star height above one.
-      if ((unbounded || (text !== '?' && Number(max) > 1)) && closed?.risky) return false;
+      if (closed && (unbounded || (text !== '?' && +max > 1))) return false;
       if (unbounded && ++open > MAX_OPEN_REPEATS) return false;
-      top.risky = true;
+      risky[risky.length - 1] = true;
       // A lazy suffix changes nothing here.
       i += text.length - (pattern[i + text.length] === '?' ? 0 : 1);
-      closed = undefined;
-      continue;
-    }
-    closed = undefined;
-    if (char === '\\') {
-      const next = pattern[i + 1] ?? '';
-      if (/[1-9k]/.test(next)) return false;
-      i++;
+    } else if (char === '\\') {
+      if (/[1-9k]/.test(pattern[++i]!)) return false;
     } else if (char === '[') {
       // A class is one atom: skip to its end (escapes inside included).
-      for (i++; i < pattern.length && pattern[i] !== ']'; i++) if (pattern[i] === '\\') i++;
+      while (++i < pattern.length && pattern[i] !== ']') if (pattern[i] === '\\') i++;
     } else if (char === '(') {
-      groups.push({ risky: false });
-    } else if (char === ')' && groups.length > 1) {
-      closed = groups.pop()!;
+      risky.push(false);
+    } else if (char === ')' && risky.length > 1) {
       // What a group holds, its parent holds too.
-      if (closed.risky) groups[groups.length - 1]!.risky = true;
+      closed = risky.pop()!;
+      if (closed) risky[risky.length - 1] = true;
+      continue;
     } else if (char === '|') {
-      top.risky = true;
+      risky[risky.length - 1] = true;
     }
+    closed = false;
   }
   return true;
 }

@@ -75,7 +75,7 @@ export function createClientSession(sessionResponse: SessionResponse, options: C
   try {
     assertNoSecrets(sessionResponse, 'session response');
   } catch (error) {
-    throw error instanceof SecretError ? new SecretError(error.path, `${error.path} is a merchant secret that your server sent to the browser: remove it from what your server answers, and rotate it`) : error;
+    throw error instanceof SecretError ? new SecretError(error.path, `${error.path}: your server sent this merchant secret to the browser; remove it there and rotate it`) : error;
   }
   const response = parseWith(SessionResponseSchema, sessionResponse, 'session response');
   // Anything but an array of host names (null included) is refused by the URL guard's policy check.

@@ -96,7 +96,7 @@ export class NetworkError extends BatonError {
     extra: { status?: number; body?: string; cause?: unknown; retryAfterMs?: number; reason?: string } = {},
   ) {
     const what =
-      kind === 'http' ? `answered HTTP ${extra.status}${extra.retryAfterMs === undefined ? '' : ` (retry after ${Math.ceil(extra.retryAfterMs / 1000)} s)`}`
+      kind === 'http' ? `answered HTTP ${extra.status}`
       : kind === 'oversized' ? `answered more than Baton reads (${extra.body}); nothing of it was used`
       : kind === 'offline' ? (extra.reason ?? 'failed: the browser is offline')
       : kind === 'timeout' ? 'timed out'

@@ -147,26 +147,18 @@ function buildEgress(url: string | URL, options: HttpRequest): Egress {
   return { method, url: final.href, headers, body, key };
 }
 
-// Functions are compared by identity: a numbered one per function seen.
+// Functions are compared by identity: each gets a number the first time it is seen.
 const functionIds = new WeakMap<object, number>();
 let functionCount = 0;
-const idOf = (value: unknown) => {
-  if (typeof value !== 'function') return String(value);
-  if (!functionIds.has(value)) functionIds.set(value, ++functionCount);
-  return `f${functionIds.get(value)}`;
-};
 
 /**
  * Every option that changes what a caller gets back: two requests share one in flight only when
  * these are equal too (a caller asking for 1 s, one retry or a small `maxBytes` gets what it asked).
  */
-function resultOptions(options: HttpRequest): string {
-  const retry = options.retry ?? {};
-  return JSON.stringify([
-    options.timeoutMs, options.maxBytes, idOf(options.acceptStatus), idOf(options.retryWhen),
-    retry.limit, retry.idempotent, retry.statusCodes, idOf(retry.delayMs),
-  ]);
-}
+const resultOptions = ({ timeoutMs, maxBytes, retry, acceptStatus, retryWhen }: HttpRequest): string =>
+  JSON.stringify([timeoutMs, maxBytes, retry, acceptStatus, retryWhen], (_, value: unknown) =>
+    typeof value === 'function' ? (functionIds.get(value) ?? (functionIds.set(value, ++functionCount), functionCount)) : value,
+  );
 
 /** Own enumerable entries, read once (a getter or Proxy is asked exactly one time). */
 function snapshot(value: unknown, path: string): [string, unknown][] {
@@ -295,9 +287,7 @@ async function toBatonError(error: unknown, info: { method: string; url: string 
   // fetch rejects with a TypeError, and says no more, for CORS, DNS, TLS and refused connections
   // alike. While the browser says it is online, CORS is by far the most common cause: say so.
   const online = typeof navigator === 'undefined' || navigator.onLine !== false;
-  const reason = online
-    ? `failed without an answer while the browser is online: most likely CORS (the server does not allow this page's origin${hint}), else the host is unreachable`
-    : undefined;
+  const reason = online ? `failed with no answer: most likely CORS (the server does not allow this page's origin)${hint}, else the host is unreachable` : undefined;
   return new NetworkError('offline', info, { cause: error, reason });
 }
 

@@ -140,7 +140,7 @@ export async function getPostPaymentStatus(options: GetPostPaymentStatusOptions)
     // A read: transient HTTP failures (429/502/503/504) may be retried; a -42 in a 200 is not.
     retry: { idempotent: true },
     // Sectigo promises no CORS: when nothing answers, the relay is the fix.
-    unreachableHint: isRelay ? '' : '; Sectigo promises no CORS: pass `relay` (your server) instead of calling Sectigo from the browser',
+    unreachableHint: isRelay ? '' : '; pass `relay` (your server) instead',
   });
   try {
     return parseStatusResponse(response.text);

@@ -130,7 +130,7 @@ describe('createClientSession', () => {
       })();
       expect(error, key).toBeInstanceOf(SecretError);
       expect(error, key).toMatchObject({ path: `session response.${key}` });
-      expect((error as Error).message, key).toMatch(/your server sent to the browser/);
+      expect((error as Error).message, key).toMatch(/your server sent this merchant secret to the browser/);
     }
   });
 
