@@ -29,12 +29,21 @@ const INPUT_LENGTH = 256;
 export async function measureProviderData() {
   const { failedValidators } = await import(join(root, 'dist/connect/index.js'));
   // Baton's check on the longest input the issue names: the worst over every pattern.
+  // Per pattern: the median of 9 checks (after one to warm the JIT); the worst pattern is reported.
   let worst = 0;
+  let cold = 0; // the first check of each pattern, JIT warm-up included
   for (const [pattern, char] of EVIL) {
     const input = `${char.repeat(INPUT_LENGTH - 1)}!`;
+    const rule = { regularExpression: { regularExpression: pattern } };
     const t0 = performance.now();
-    failedValidators(input, { regularExpression: { regularExpression: pattern } });
-    worst = Math.max(worst, performance.now() - t0);
+    failedValidators(input, rule);
+    cold = Math.max(cold, performance.now() - t0);
+    const times = Array.from({ length: 9 }, () => {
+      const t0 = performance.now();
+      failedValidators(input, rule);
+      return performance.now() - t0;
+    }).sort((a, b) => a - b);
+    worst = Math.max(worst, times[4]);
   }
   // The same patterns run as they are, on 22 characters only, to show what was avoided.
   let raw = 0;
@@ -108,7 +117,7 @@ export async function measureProviderData() {
         mask32000: refuse(product(1, '{{9999}} '.repeat(3600).slice(0, 32_000))),
       };
     });
-    return { regex: { patterns: EVIL.length, inputLength: INPUT_LENGTH, worstMs: worst, rawMs: raw }, form };
+    return { regex: { patterns: EVIL.length, inputLength: INPUT_LENGTH, worstMs: worst, coldMs: cold, rawMs: raw }, form };
   } finally {
     await browser.close();
   }
