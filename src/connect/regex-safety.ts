@@ -39,6 +39,8 @@ export function isSafePattern(pattern: string): boolean {
       while (++i < pattern.length && pattern[i] !== ']') if (pattern[i] === '\\') i++;
     } else if (char === '(') {
       risky.push(false);
+      // `(?:`, `(?=`, `(?<name>`: that `?` repeats nothing.
+      if (pattern[i + 1] === '?') i++;
     } else if (char === ')' && risky.length > 1) {
       // What a group holds, its parent holds too.
       closed = risky.pop()!;
