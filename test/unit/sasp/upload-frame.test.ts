@@ -25,6 +25,12 @@ describe('the landing is told apart exactly (issue 23)', () => {
     });
   }
 
+  it('successURL and errorURL that are the same page are refused when mounting', async () => {
+    const { mountUploadForm, ValidationError } = await import('../../../src/sasp/index.js');
+    const page = 'https://shop.example/back';
+    expect(() => mountUploadForm(document.createElement('div'), { url: 'https://avspartners.sectigolabs.com/avs/ws/api/v002/order', token: 't', successURL: page, errorURL: page })).toThrow(ValidationError);
+  });
+
   it('a page that fits neither is unconfirmed, never success', () => {
     const pages = { successURL: 'https://shop.example/back?r=ok', errorURL: 'https://shop.example/back?r=err' };
     expect(landingOutcome('https://shop.example/back', pages)).toMatchObject({ kind: 'unconfirmed' });
