@@ -36,8 +36,13 @@ const SAFE = [
 ];
 
 describe('regularExpression cannot freeze the page (issue 23)', () => {
-  it.each(EVIL)('judges %s unsafe', (pattern) => expect(isSafePattern(pattern)).toBe(false));
-  it.each(SAFE)('runs %s', (pattern) => expect(isSafePattern(pattern)).toBe(true));
+  // One test per list, with plain names: a test name full of regex syntax is hard to select by name.
+  it('judges every evil pattern unsafe', () => {
+    for (const pattern of EVIL) expect(isSafePattern(pattern), pattern).toBe(false);
+  });
+  it('runs the patterns that cannot backtrack badly', () => {
+    for (const pattern of SAFE) expect(isSafePattern(pattern), pattern).toBe(true);
+  });
 
   it('skips an unsafe pattern, as an unreadable one: the check returns at once and fails nothing', () => {
     // Against (a+)+ this input has 2^24 paths; at 256 characters, more than the universe has time for.
