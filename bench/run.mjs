@@ -17,6 +17,7 @@ for (const f of ['dist/connect/index.js', 'dist/sasp/index.js', 'dist/baton.iife
 const { measureSizes, WORLDLINE_VERSION } = await import('./sizes.mjs');
 const { measureBrowser } = await import('./browser.mjs');
 const { measureParse } = await import('./parse.mjs');
+const { measureProviderData } = await import('./provider-data.mjs');
 
 // Issue 13: card encryption stays at least this many times faster than Worldline's in Chromium.
 const ENCRYPT_GOAL = 4;
@@ -29,6 +30,8 @@ console.log('bench: Chromium (encryption, script evaluation)…');
 const browser = await measureBrowser();
 console.log('bench: status parse + validate…');
 const parse = await measureParse();
+console.log('bench: provider data (regularExpression, large products)…');
+const provider = await measureProviderData();
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n) => `${n.toFixed(3)} ms`;
@@ -49,6 +52,15 @@ const parseRows = [
   ['sasp.parseStatusResponse (JSON.parse + validate)', us(parse.batonUs), `${Math.round(parse.batonOps).toLocaleString('en')} /s`],
 ];
 const overhead = parse.batonUs / parse.jsonUs;
+const { regex, form } = provider;
+const providerRows = [
+  [`regularExpression: ${regex.patterns} evil patterns, ${regex.inputLength}-character input, worst pattern (median of 9) / worst first check`, `${ms(regex.worstMs)} / ${ms(regex.coldMs)}`, '≤ 50 ms'],
+  ['the same patterns run as they are, 22 characters, worst (what the check avoids)', ms(regex.rawMs), 'grows ×2 per character'],
+  ['product at the limit (100 fields, 256-character masks): mount + submit, Chromium', ms(form.mountSubmitMs), '< 200 ms'],
+  ['keystroke in a field with a 256-character mask: median / worst of 50', `${ms(form.keyMedianMs)} / ${ms(form.keyMaxMs)}`, '< 16 ms'],
+  ['product with 2,000 fields: refused (ValidationError)', ms(form.fields2000.ms), form.fields2000.message.replace(/^.*: /, '')],
+  ['field with a 32,000-character mask: refused (ValidationError)', ms(form.mask32000.ms), form.mask32000.message.replace(/^.*: /, '')],
+];
 const partsOf = (p) => Object.entries(p).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${kb(v)}`).join(', ');
 const breakdown = [`Baton: ${partsOf(sizes[0].baton.parts)}`, `Worldline (node-forge inlined in its dist): ${partsOf(sizes[0].worldline.parts)}`];
 
@@ -61,6 +73,7 @@ const table = (head, body) => {
 console.log(`\n${table(['measure', 'Baton', `Worldline ${WORLDLINE_VERSION}`, 'ratio'], rows)}\n`);
 console.log(`${table(['Sectigo status example (' + parse.bytes + ' B), Node ' + parse.node, 'per call', 'throughput'], parseRows)}`);
 console.log(`validation overhead: ${x(overhead)} the time of JSON.parse alone\n`);
+console.log(`${table(['provider data cannot freeze the page', 'measured', 'bound'], providerRows)}\n`);
 console.log(`session + encrypt, minified bytes by origin — ${breakdown.join('; ')}`);
 for (const note of browser.notes) console.log(`note: ${note}`);
 
@@ -85,6 +98,10 @@ ${md(['Sectigo status example (' + parse.bytes + ' B)', 'per call (median)', 'th
 
 Validation overhead: **${x(overhead)}** the time of \`JSON.parse\` alone (median of ${parse.rounds} rounds × ${parse.perRound} calls, rounds alternating).
 
+## Provider data cannot freeze the page
+
+${md(['measure', 'measured', 'bound'], providerRows)}
+
 ## How each number is taken
 
 - **session + encrypt**: one entry per SDK doing the same thing (start a session, get the card product /
@@ -108,6 +125,13 @@ Validation overhead: **${x(overhead)}** the time of \`JSON.parse\` alone (median
 - **script-tag evaluation**: a fresh browser context per sample, a blank page, then the file's source appended as an
   inline \`<script>\` (runs synchronously: parse + compile + top-level execution) timed with performance.now();
   each source gets a unique trailing comment so V8's compilation cache cannot help; the two files alternate.
+- **provider data** (bench/provider-data.mjs): \`failedValidators\` from \`dist/connect/index.js\` in Node (V8, Chromium's
+  regex engine) with each evil pattern (nested quantifiers, overlapping alternations, OWASP's ReDoS examples) on
+  ${regex.inputLength - 1} repeats of its attack character and a final \`!\`; Baton judges them unsafe and skips them
+  (docs/hardening.md). The form rows mount \`dist/baton-connect.iife.min.js\`'s \`mountPaymentForm\` in Chromium with a
+  product at Baton's limits (every field required, with length and regex validators), fill every field (not timed),
+  and time the submit until \`onSubmit\` (a stub session's \`encrypt\`); keystrokes are \`input\` events at the end of
+  a masked field. Products over the limits are refused when mounted, before anything is drawn.
 - **status parse**: \`parseStatusResponse\` from \`dist/sasp/index.js\` (JSON.parse + the valibot status schema, the same
   path \`getPostPaymentStatus\` takes after fetching) on \`bench/fixtures/sasp-status.json\` — the successful
   response from Sectigo's \`!getPostPaymentStatus\` document, its page-split fragments re-joined.

@@ -139,12 +139,14 @@ export function mountPaymentForm(target: MountTarget, options: PaymentFormOption
   const fields: FormField[] = [...product.fields].sort((a, b) => order(a) - order(b)).map((field) => createField(doc, field, uid));
 
   /** The message for `field` as it stands, `''` when it is fine. */
-  const check = (field: FormField): string => {
-    // Every field's value: a rule may read another field (`boletoBancarioRequiredness` reads `fiscalNumber`).
-    const values = Object.fromEntries(fields.map((f) => [f.id, unmaskValue(f.id, f.value(), f.def.displayHints?.mask)]));
+  // Every field's value, unmasked once per round of checks (a submit checks them all with one).
+  const allValues = () => Object.fromEntries(fields.map((f) => [f.id, unmaskValue(f.id, f.value(), f.def.displayHints?.mask)]));
+  const check = (field: FormField, values = allValues()): string => {
     const value = values[field.id]!;
     if (field.id === 'cardNumber' && refusal) return refusal;
-    if (!validateValues({ fields: [field.def] }, values).length) return '';
+    // Only what this field's rules read (its value; `boletoBancarioRequiredness` reads `fiscalNumber`):
+    // handing every value to every field would make a submit quadratic in the fields.
+    if (!validateValues({ fields: [field.def] }, { fiscalNumber: values.fiscalNumber ?? '', [field.id]: value }).length) return '';
     if (!value) return say('required', field.label);
     const failed = failedValidators(value, field.def.dataRestrictions.validators).find((name) => name in messages);
     return say((failed as keyof PaymentFormMessages | undefined) ?? 'invalid', field.label);
@@ -209,17 +211,18 @@ export function mountPaymentForm(target: MountTarget, options: PaymentFormOption
     try {
       await lookedUp();
       // Every field shows its message; the first failing one is announced and focused.
-      const [first] = fields.filter((field) => field.setError(check(field)));
+      const values = allValues();
+      const [first] = fields.filter((field) => field.setError(check(field, values)));
       if (first) {
-        setState('invalid', check(first));
+        setState('invalid', check(first, values));
         first.control.focus();
         return;
       }
       setState('busy', say('sending'));
       // An empty value is "not given": `encrypt` leaves it out.
-      const values = Object.fromEntries(fields.map((field) => [field.id, field.value()]));
+      const typed = Object.fromEntries(fields.map((field) => [field.id, field.value()]));
       const encrypted = await session.encrypt(
-        { paymentProductId: Number(product.id), product: { ...product, fields: fields.map((field) => field.def) }, values, tokenize },
+        { paymentProductId: Number(product.id), product: { ...product, fields: fields.map((field) => field.def) }, values: typed, tokenize },
         { signal: controller.signal },
       );
       if (controller.signal.aborted) return;

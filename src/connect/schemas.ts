@@ -136,6 +136,14 @@ export const FieldValidatorsSchema = v.looseObject({
 });
 export interface FieldValidators extends Documented<v.InferOutput<typeof FieldValidatorsSchema>> {}
 
+/**
+ * Limits on a product Baton renders and checks: far above any real product (a card has about
+ * five fields and masks of about twenty characters), low enough that no answer, however large,
+ * can make the form slow (see bench/RESULTS.md). Over them, the product is a `ValidationError`.
+ */
+export const MAX_PRODUCT_FIELDS = 100;
+export const MAX_MASK_LENGTH = 256;
+
 export const PaymentProductFieldSchema = v.looseObject({
   id: v.string(),
   type: v.optional(v.string()),
@@ -149,7 +157,7 @@ export const PaymentProductFieldSchema = v.looseObject({
       displayOrder: absent(Num),
       label: Text,
       placeholderLabel: Text,
-      mask: Text,
+      mask: v.pipe(Text, v.check((mask) => (mask ?? '').length <= MAX_MASK_LENGTH, `at most ${MAX_MASK_LENGTH} characters (Baton's limit for a mask)`)),
       obfuscate: absent(Bool),
       // PaymentProductFieldDisplayHints.tooltip in the Client API reference: an image and a label.
       tooltip: absent(v.looseObject({ image: Text, label: Text })),
@@ -160,7 +168,14 @@ export interface PaymentProductField extends Documented<v.InferOutput<typeof Pay
 
 export const PaymentProductSchema = v.looseObject({
   ...BasicProductFields,
-  fields: v.optional(v.array(PaymentProductFieldSchema), []),
+  // Counted before any field is read: refusing 2 000 fields costs nothing.
+  fields: v.optional(
+    v.pipe(
+      v.custom<unknown>((list) => !Array.isArray(list) || list.length <= MAX_PRODUCT_FIELDS, `at most ${MAX_PRODUCT_FIELDS} fields (Baton's limit for one product)`),
+      v.array(PaymentProductFieldSchema),
+    ),
+    [],
+  ),
 });
 export interface PaymentProduct extends Documented<v.InferOutput<typeof PaymentProductSchema>> {
   /** The platform's answer exactly as received (fields Baton does not document included). */

@@ -1,7 +1,9 @@
 // A Connect client session: what the merchant server created, and every Client API call made
 // on the customer's behalf with it.
 import * as v from 'valibot';
-import { NetworkError, UnsafeUrlError } from '../core/errors.js';
+import { NetworkError, SecretError, UnsafeUrlError } from '../core/errors.js';
+import { assertNoSecrets } from '../core/secrets.js';
+import { joinShared, type SharedTask } from '../core/shared.js';
 import { pathSegment, safeUrl } from '../core/url-guard.js';
 import { parseWith } from '../core/validate.js';
 import { callClientApi, isConnectError, type CallOptions, type ClientApiTarget } from './client-api.js';
@@ -69,6 +71,12 @@ function isNotFound(error: unknown): boolean {
  * const { paymentProducts } = await session.getBasicPaymentProducts({ countryCode: 'NL', currencyCode: 'EUR', amount: 1000, isRecurring: false });
  */
 export function createClientSession(sessionResponse: SessionResponse, options: ClientSessionOptions = {}): ClientSession {
+  // A secret here means the merchant's server leaked it to the browser: say so, do not drop it silently.
+  try {
+    assertNoSecrets(sessionResponse, 'session response');
+  } catch (error) {
+    throw error instanceof SecretError ? new SecretError(error.path, `${error.path}: your server sent this merchant secret to the browser; remove it there and rotate it`) : error;
+  }
   const response = parseWith(SessionResponseSchema, sessionResponse, 'session response');
   // Anything but an array of host names (null included) is refused by the URL guard's policy check.
   // `Object()`: a `null` options object reads as none.
@@ -88,19 +96,13 @@ export function createClientSession(sessionResponse: SessionResponse, options: C
     policy: { allowedHosts: hosts, pathPrefixes: [apiBaseUrl.pathname] },
     clientSessionId,
   };
-  // Answers kept for the session's life: the public key (key ''), and one IIN lookup per bin and
-  // context (typing digits 7, 8, … repeats none). A failed call (offline, aborted, 5xx) is not
-  // kept: the next one asks again.
-  const cache = new Map<string, Promise<unknown>>();
-  const once = <T>(key: string, make: () => Promise<T>): Promise<T> => {
-    let pending = cache.get(key) as Promise<T> | undefined;
-    if (!pending) {
-      const made = (pending = make());
-      cache.set(key, made);
-      made.catch(() => cache.get(key) === made && cache.delete(key));
-    }
-    return pending;
-  };
+  // Answers kept for the session's life: the public key, and one IIN lookup per bin and context
+  // (typing digits 7, 8, … repeats none). A failed call (offline, 5xx) is not kept: the next one
+  // asks again. Each caller's signal abandons only its own wait; the call itself runs on a signal
+  // of its own, cancelled (and forgotten at once) when every caller has left.
+  const cache = new Map<string, SharedTask<unknown>>();
+  const once = <T>(method: string, path: string, key: string, make: (signal: AbortSignal) => Promise<T>, opts: CallOptions | undefined): Promise<T> =>
+    joinShared(cache as Map<string, SharedTask<T>>, `${path} ${key}`, make, opts?.signal, (cause) => new NetworkError('aborted', { method, url: new URL(path, apiBaseUrl).href }, { cause }), true);
 
   const call = <const TSchema extends v.GenericSchema>(
     path: string,
@@ -147,17 +149,19 @@ export function createClientSession(sessionResponse: SessionResponse, options: C
       if (digits.length < 6) return { status: 'NOT_ENOUGH_DIGITS' };
       const bin = digits.slice(0, digits.length < 8 ? 6 : 8);
       const paymentContext = { countryCode, isRecurring, amountOfMoney: { amount, currencyCode } };
-      return once(JSON.stringify([bin, paymentContext]), () =>
-        call('services/getIINdetails', IinDetailsSchema, undefined, opts, { bin, paymentContext }).then(
+      const path = 'services/getIINdetails';
+      return once('POST', path, JSON.stringify([bin, paymentContext]), (signal) =>
+        call(path, IinDetailsSchema, undefined, { signal }, { bin, paymentContext }).then(
           (details): IinDetailsResult => ({ status: details.isAllowedInContext ? 'SUPPORTED' : 'EXISTING_BUT_NOT_ALLOWED', details }),
           (error: unknown): IinDetailsResult => {
             if (isNotFound(error)) return { status: 'UNKNOWN' };
             throw error;
           },
         ),
+        opts,
       );
     },
-    getPublicKey: (opts) => once('', () => call('crypto/publickey', PublicKeySchema, undefined, opts)),
+    getPublicKey: (opts) => once('GET', 'crypto/publickey', '', (signal) => call('crypto/publickey', PublicKeySchema, undefined, { signal }), opts),
     // Checked and prepared before the key is fetched: bad input costs no request.
     encrypt: async (request, opts) => encryptJwe(customerInput(request, clientSessionId), await session.getPublicKey(opts)),
   };

@@ -4,6 +4,7 @@
 import { ValidationError, type ValidationIssue } from '../core/errors.js';
 import { asciiDigits } from './digits.js';
 import { removeMask } from './mask.js';
+import { isSafePattern } from './regex-safety.js';
 import type { AccountOnFile, FieldValidators, PaymentProduct, PaymentProductField } from './schemas.js';
 
 /** Names of the validators Baton checks; others a product declares are left to the platform. */
@@ -127,6 +128,8 @@ export function failedValidators(
 }
 
 function matchesWhole(value: string, pattern: string): boolean {
+  // A pattern that could freeze the page is left to the platform, as an unreadable one is.
+  if (!isSafePattern(pattern)) return true;
   for (const flags of ['u', '']) {
     try {
       return new RegExp(`^(?:${pattern})$`, flags).test(value);

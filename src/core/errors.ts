@@ -69,7 +69,10 @@ export class ProviderError extends BatonError {
   }
 }
 
-/** How a request failed before a usable answer arrived. */
+/**
+ * How a request failed before a usable answer arrived. `'offline'`: no answer at all. When the
+ * browser says it is online (`navigator.onLine`), the message names CORS as the likely cause.
+ */
 export type NetworkFailure = 'timeout' | 'offline' | 'http' | 'aborted' | 'oversized';
 
 /**
@@ -85,15 +88,17 @@ export class NetworkError extends BatonError {
   readonly status: number | undefined;
   /** Response body text, when `kind` is `'http'` (may be truncated). */
   readonly body: string | undefined;
+  /** Set when a 429 or 503 said how long to wait (`Retry-After`): wait at least this many milliseconds before asking again. */
+  readonly retryAfterMs: number | undefined;
   constructor(
     kind: NetworkFailure,
     request: { method: string; url: string },
-    extra: { status?: number; body?: string; cause?: unknown } = {},
+    extra: { status?: number; body?: string; cause?: unknown; retryAfterMs?: number; reason?: string } = {},
   ) {
     const what =
       kind === 'http' ? `answered HTTP ${extra.status}`
       : kind === 'oversized' ? `answered more than Baton reads (${extra.body}); nothing of it was used`
-      : kind === 'offline' ? 'failed: the network is unreachable'
+      : kind === 'offline' ? (extra.reason ?? 'failed: the browser is offline')
       : kind === 'timeout' ? 'timed out'
       : 'was aborted';
     super(`${request.method} ${request.url} ${what}`, { cause: extra.cause });
@@ -102,6 +107,7 @@ export class NetworkError extends BatonError {
     this.url = request.url;
     this.status = extra.status;
     this.body = extra.body;
+    this.retryAfterMs = extra.retryAfterMs;
   }
 }
 
@@ -125,8 +131,8 @@ export class SecretError extends BatonError {
   override name = 'SecretError';
   /** Where the secret was found, e.g. `body.merchant_control`. */
   readonly path: string;
-  constructor(path: string) {
-    super(`Refused to send ${path}: it is a merchant secret; keep it on your server`);
+  constructor(path: string, message = `Refused to send ${path}: it is a merchant secret; keep it on your server`) {
+    super(message);
     this.path = path;
   }
 }

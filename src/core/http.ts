@@ -3,8 +3,13 @@
 // to a `BatonError`. Retries are ky's (limit, statusCodes, Retry-After, backoff, shouldRetry).
 import ky, { isHTTPError, isTimeoutError, type KyResponse } from 'ky';
 import { BatonError, NetworkError, SecretError, UnsafeUrlError, ValidationError } from './errors.js';
+import { monotonicNow } from './clock.js';
+import { MAX_RETRY_AFTER_MS, retryAfterMs } from './retry-after.js';
 import { assertNoSecretsInBody, assertNoSecretsInUrl, isSecretKey } from './secrets.js';
+import { joinShared, type SharedTask } from './shared.js';
 import { pageOriginPolicy, resolveUrl, safeUrl, type UrlPolicy } from './url-guard.js';
+
+export { retryAfterMs } from './retry-after.js';
 
 /** A server's answer, read once: status, headers and body text. */
 export interface HttpResponse {
@@ -24,9 +29,13 @@ export interface RetryPolicy {
   readonly limit?: number;
   /** The request may be repeated safely (GET, or a POST the provider documents as idempotent). */
   readonly idempotent?: boolean;
-  /** Statuses worth retrying. Default 429, 502, 503, 504. `Retry-After` is honoured on 429/503. */
+  /**
+   * Statuses worth retrying. Default 429, 502, 503, 504. `Retry-After` (seconds or an HTTP date)
+   * is honoured on 429/503; one Baton cannot read is ignored, and so are `RateLimit-Reset` and
+   * `X-RateLimit-Reset`: the backoff applies.
+   */
   readonly statusCodes?: readonly number[];
-  /** Backoff before retry `n` (1-based). Default 300 ms × 2^(n−1), at most 8 s. A `Retry-After` over 30 s fails at once. */
+  /** Backoff before retry `n` (1-based). Default 300 ms × 2^(n−1), at most 8 s. A `Retry-After` over 30 s fails at once, with `retryAfterMs`. */
   readonly delayMs?: (attempt: number) => number;
 }
 
@@ -56,18 +65,17 @@ export interface HttpRequest {
   readonly policy?: UrlPolicy;
   /** Largest answer read, in bytes; a longer one is a `NetworkError` of kind `'oversized'`. Default 1 MiB. */
   readonly maxBytes?: number;
+  /** Added to the "most likely CORS" message of a request that got no answer (e.g. "; use a relay on your server"). */
+  readonly unreachableHint?: string;
 }
+
+/** An `acceptStatus` that reads every status; one function, so requests using it can share one in flight. */
+export const anyStatus = (): boolean => true;
 
 /** Default cap on an answer: provider answers are a few KB; 1 MiB leaves room and bounds memory. */
 export const MAX_ANSWER_BYTES = 1024 * 1024;
 
-const inFlight = new Map<string, Shared>();
-
-interface Shared {
-  readonly promise: Promise<HttpResponse>;
-  readonly controller: AbortController;
-  waiters: number;
-}
+const inFlight = new Map<string, SharedTask<HttpResponse>>();
 
 /**
  * Sends `options` to `url` and reads the answer. Resolves with 2xx (and `acceptStatus`) answers;
@@ -82,33 +90,10 @@ export async function request(url: string | URL, options: HttpRequest = {}): Pro
   // The egress is the `{ method, url }` every error names.
   if (signal?.aborted) throw new NetworkError('aborted', egress, { cause: signal.reason });
 
-  let shared = egress.key === undefined ? undefined : inFlight.get(egress.key);
-  if (!shared) {
-    const controller = new AbortController();
-    const promise = send(egress, options, controller.signal);
-    shared = { promise, controller, waiters: 0 };
-    if (egress.key !== undefined) {
-      const key = egress.key;
-      inFlight.set(key, shared);
-      const done = () => inFlight.get(key) === shared && inFlight.delete(key);
-      promise.then(done, done);
-    }
-  }
-  return wait(shared, signal, egress);
-}
-
-/** Waits for a shared request; the caller's abort only abandons its own wait, the last one cancels the request. */
-function wait(shared: Shared, signal: AbortSignal | undefined, info: { method: string; url: string }): Promise<HttpResponse> {
-  shared.waiters++;
-  return new Promise<HttpResponse>((resolve, reject) => {
-    const onAbort = () => {
-      if (--shared.waiters === 0) shared.controller.abort(signal!.reason);
-      reject(new NetworkError('aborted', info, { cause: signal!.reason }));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    // Once the answer is in, `waiters` no longer matters: only the listener must go.
-    shared.promise.then(resolve, reject).finally(() => signal?.removeEventListener('abort', onAbort));
-  });
+  const aborted = (reason: unknown) => new NetworkError('aborted', egress, { cause: reason });
+  const start = (cancel: AbortSignal) => send(egress, options, cancel);
+  // Multipart bodies have no stable text: never shared.
+  return joinShared(egress.key === undefined ? new Map() : inFlight, egress.key ?? '', start, signal, aborted);
 }
 
 interface Egress {
@@ -116,7 +101,7 @@ interface Egress {
   readonly url: string;
   readonly headers: Headers;
   readonly body: string | FormData | undefined;
-  /** De-duplication key; `undefined` for bodies that have no stable text (multipart). */
+  /** De-duplication key (the request and every option that changes its result); `undefined` for multipart bodies. */
   readonly key: string | undefined;
 }
 
@@ -158,9 +143,22 @@ function buildEgress(url: string | URL, options: HttpRequest): Egress {
   assertNoSecretsInBody(body, headers.get('content-type'), 'body');
 
   const headerText = [...headers].map(([name, value]) => `${name}:${value}`).join('\n');
-  const key = typeof body === 'object' ? undefined : `${method} ${final.href}\n${headerText}\n\n${body ?? ''}`;
+  const key = typeof body === 'object' ? undefined : `${method} ${final.href}\n${headerText}\n${resultOptions(options)}\n\n${body ?? ''}`;
   return { method, url: final.href, headers, body, key };
 }
+
+// Functions are compared by identity: each gets a number the first time it is seen.
+const functionIds = new WeakMap<object, number>();
+let functionCount = 0;
+
+/**
+ * Every option that changes what a caller gets back: two requests share one in flight only when
+ * these are equal too (a caller asking for 1 s, one retry or a small `maxBytes` gets what it asked).
+ */
+const resultOptions = ({ timeoutMs, maxBytes, retry, acceptStatus, retryWhen }: HttpRequest): string =>
+  JSON.stringify([timeoutMs, maxBytes, retry, acceptStatus, retryWhen], (_, value: unknown) =>
+    typeof value === 'function' ? (functionIds.get(value) ?? (functionIds.set(value, ++functionCount), functionCount)) : value,
+  );
 
 /** Own enumerable entries, read once (a getter or Proxy is asked exactly one time). */
 function snapshot(value: unknown, path: string): [string, unknown][] {
@@ -200,8 +198,11 @@ async function send(egress: Egress, options: HttpRequest, cancel: AbortSignal): 
   const timeoutMs = options.timeoutMs ?? 15_000;
   const maxBytes = options.maxBytes ?? MAX_ANSWER_BYTES;
   const accepted = (status: number) => (status >= 200 && status < 300) || (status >= 400 && !!options.acceptStatus?.(status));
+  const backoff = (attempt: number) => Math.min(8_000, (policy.delayMs ?? ((n) => 300 * 2 ** (n - 1)))(attempt));
   let attemptStart = 0;
   let last: HttpResponse | undefined;
+  // The wait the last answer asked for (a readable Retry-After of at most 30 s), for the next retry.
+  let asked: number | undefined;
 
   try {
     const response = await ky(egress.url, {
@@ -217,25 +218,26 @@ async function send(egress: Egress, options: HttpRequest, cancel: AbortSignal): 
         limit,
         methods: ['get', 'post'],
         statusCodes,
-        // ky's default `afterStatusCodes` (413, 429, 503) honour Retry-After; 413 is never retried here.
-        maxRetryAfter: 30_000,
-        backoffLimit: 8_000,
-        delay: policy.delayMs ?? ((attempt) => 300 * 2 ** (attempt - 1)),
+        // Baton reads Retry-After itself: ky would also take RateLimit-Reset or X-RateLimit-Reset,
+        // read `1e3` or `0x20` as numbers, and turn a past date into a negative timer.
+        afterStatusCodes: [],
+        delay: (attempt) => asked ?? backoff(attempt),
         retryOnTimeout: safe,
         shouldRetry: ({ error }) => {
+          asked = undefined;
           if (error instanceof BatonError) return false;
           if (isHTTPError(error)) {
-            const { status, headers } = error.response;
+            const { status } = error.response;
             if (isRedirect(error.response) || !statusCodes.includes(status)) return false;
-            // ky would wait the longest it allows; Baton gives up at once instead of hanging for minutes.
-            const after = status === 429 || status === 503 ? retryAfterMs(headers.get('retry-after')) : undefined;
-            return after! > 30_000 ? false : undefined;
+            asked = askedWait(error.response);
+            // Longer than 30 s: Baton gives up at once (the error carries `retryAfterMs`) instead of hanging.
+            return asked! <= MAX_RETRY_AFTER_MS || asked === undefined;
           }
           return safe;
         },
       },
       hooks: {
-        beforeRequest: [() => void (attemptStart = Date.now())],
+        beforeRequest: [() => void (attemptStart = monotonicNow())],
         // Only a body-level retry reads the body here (ky hands the hook a clone); otherwise it is read once, below.
         afterResponse: options.retryWhen
           ? [
@@ -243,7 +245,10 @@ async function send(egress: Egress, options: HttpRequest, cancel: AbortSignal): 
                 last = undefined;
                 if (isRedirect(response) || !accepted(response.status)) return undefined;
                 last = await readAnswer(response, maxBytes, attemptStart + timeoutMs, egress);
-                return state.retryCount < limit && options.retryWhen!(last) ? ky.retry() : undefined;
+                if (state.retryCount >= limit || !options.retryWhen!(last)) return undefined;
+                // The same rules as a status retry: Retry-After honoured up to 30 s, an unreadable one ignored.
+                const after = retryAfterMs(response.headers.get('retry-after'));
+                return after! > MAX_RETRY_AFTER_MS ? undefined : ky.retry({ delay: after ?? backoff(state.retryCount + 1) });
               },
             ]
           : [],
@@ -251,8 +256,13 @@ async function send(egress: Egress, options: HttpRequest, cancel: AbortSignal): 
     });
     return last ?? (await readAnswer(response, maxBytes, attemptStart + timeoutMs, egress));
   } catch (error) {
-    throw await toBatonError(error, egress, cancel);
+    throw await toBatonError(error, egress, cancel, options.unreachableHint);
   }
+}
+
+/** The wait a 429 or 503 asks for with a readable `Retry-After`; `undefined` otherwise. */
+function askedWait(response: Response): number | undefined {
+  return response.status === 429 || response.status === 503 ? retryAfterMs(response.headers.get('retry-after')) : undefined;
 }
 
 async function readAnswer(response: Response, maxBytes: number, deadline: number, info: { method: string; url: string }): Promise<HttpResponse> {
@@ -260,7 +270,7 @@ async function readAnswer(response: Response, maxBytes: number, deadline: number
   return { status: response.status, headers: response.headers, url: response.url || info.url, text };
 }
 
-async function toBatonError(error: unknown, info: { method: string; url: string }, signal: AbortSignal | undefined): Promise<BatonError> {
+async function toBatonError(error: unknown, info: { method: string; url: string }, signal: AbortSignal | undefined, hint = ''): Promise<BatonError> {
   if (error instanceof BatonError) return error;
   if (signal?.aborted) return new NetworkError('aborted', info, { cause: signal.reason });
   if (isTimeoutError(error)) return new NetworkError('timeout', info, { cause: error });
@@ -271,10 +281,14 @@ async function toBatonError(error: unknown, info: { method: string; url: string 
       return new UnsafeUrlError(info.url, `answered HTTP ${response.status || '3xx'} (a redirect${to ? ` to ${to}` : ''}); Baton does not follow redirects`);
     }
     // An error page is only shown in the error: read a little of it, within a short time.
-    const body = await readCapped(response, 4096, Date.now() + 2_000, info, true).catch(() => '');
-    return new NetworkError('http', info, { status: response.status, body });
+    const body = await readCapped(response, 4096, monotonicNow() + 2_000, info, true).catch(() => '');
+    return new NetworkError('http', info, { status: response.status, body, retryAfterMs: askedWait(response) });
   }
-  return new NetworkError('offline', info, { cause: error });
+  // fetch rejects with a TypeError, and says no more, for CORS, DNS, TLS and refused connections
+  // alike. While the browser says it is online, CORS is by far the most common cause: say so.
+  const online = typeof navigator === 'undefined' || navigator.onLine !== false;
+  const reason = online ? `failed with no answer: most likely CORS (the server does not allow this page's origin)${hint}, else the host is unreachable` : undefined;
+  return new NetworkError('offline', info, { cause: error, reason });
 }
 
 /** A browser hides a manual redirect as an `opaqueredirect` (status 0); Node shows the 3xx. */
@@ -299,7 +313,7 @@ async function readCapped(response: Response, maxBytes: number, deadline: number
   let size = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new NetworkError('timeout', info)), deadline - Date.now());
+    timer = setTimeout(() => reject(new NetworkError('timeout', info)), deadline - monotonicNow());
   });
   try {
     for (;;) {
@@ -323,11 +337,4 @@ async function readCapped(response: Response, maxBytes: number, deadline: number
 
 function oversized(info: { method: string; url: string }, status: number, maxBytes: number): NetworkError {
   return new NetworkError('oversized', info, { status, body: `more than ${maxBytes} bytes` });
-}
-
-/** `Retry-After` in ms: delay-seconds or an HTTP date; `undefined` when absent or unreadable. */
-export function retryAfterMs(header: string | null): number | undefined {
-  if (!header) return undefined;
-  const ms = /^\d+$/.test(header.trim()) ? Number(header) * 1000 : Date.parse(header) - Date.now();
-  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
 }

@@ -1,5 +1,6 @@
-import { BatonError, SecretError, ValidationError } from './errors.js';
-import { assertNoSecretsInUrl, isSecretKey } from './secrets.js';
+import { monotonicNow } from './clock.js';
+import { BatonError, ValidationError } from './errors.js';
+import { assertNoSecretsInBody, assertNoSecretsInUrl } from './secrets.js';
 import { safeUrl, type UrlPolicy } from './url-guard.js';
 
 /**
@@ -28,8 +29,8 @@ export interface Navigation {
 const REPEAT_WINDOW_MS = 1000;
 let last: { key: string; at: number } | undefined;
 
-const isRepeat = (key: string) => last !== undefined && last.key === key && Date.now() - last.at < REPEAT_WINDOW_MS;
-const remember = (key: string) => void (last = { key, at: Date.now() });
+const isRepeat = (key: string) => last !== undefined && last.key === key && monotonicNow() - last.at < REPEAT_WINDOW_MS;
+const remember = (key: string) => void (last = { key, at: monotonicNow() });
 
 function browserWindow(): Window {
   if (typeof window === 'undefined') throw new BatonError('Navigation needs a browser window');
@@ -66,8 +67,10 @@ export function postForm(
   assertNoSecretsInUrl(url);
   // Read the fields once, as strings: what is checked is exactly what the form posts.
   const list = formFields(fields);
-  for (const [name] of list) if (isSecretKey(name)) throw new SecretError(`fields.${name}`);
-  const key = `POST ${url.href} ${new URLSearchParams(list)}`;
+  const body = `${new URLSearchParams(list)}`;
+  // The body as the receiver reads it: names, and values that decode to pairs, URLs or JSON.
+  assertNoSecretsInBody(body, 'application/x-www-form-urlencoded', 'fields');
+  const key = `POST ${url.href} ${body}`;
   if (isRepeat(key)) return { url, via: 'form', duplicate: true };
   const win = browserWindow();
   const doc = win.document;

@@ -1,11 +1,16 @@
 // The merchant server is asked until an answer is final: one bounded, visibility-aware loop shared
 // by SBC's `awaitFinalStatus` and Connect's `awaitPaymentStatus`.
 import { NetworkError } from './errors.js';
-import { request as http, retryAfterMs, type HttpResponse } from './http.js';
+import { monotonicNow } from './clock.js';
+import { anyStatus, request as http, type HttpResponse } from './http.js';
+import { retryAfterMs } from './retry-after.js';
 import { whenVisible } from './page-visible.js';
 import { nextDelay, QUICK_PHASE_MS, SCHEDULE_MS } from './poll-schedule.js';
 import { sleep } from './sleep.js';
 import type { UrlPolicy } from './url-guard.js';
+
+// One object for every question: in-flight sharing compares options by value and by identity.
+const NO_RETRY = { limit: 0 };
 
 export interface PollRequest<T> {
   /** The exact URL every question goes to (already checked against `policy`; `request` checks it again). */
@@ -34,7 +39,8 @@ export async function pollUntilFinal<T>(options: PollRequest<T>): Promise<T> {
   const { url, policy, signal, intervalMs, read } = options;
   const method = options.method ?? 'GET';
   const request = { method, url };
-  const started = Date.now();
+  // A monotonic clock: a wall clock set by ±2 h while polling changes no wait and no deadline.
+  const started = monotonicNow();
   const deadline = started + (options.timeoutMs ?? SCHEDULE_MS);
   let quickAsked = 0;
   let slowAsked = 0;
@@ -43,9 +49,9 @@ export async function pollUntilFinal<T>(options: PollRequest<T>): Promise<T> {
     // Nothing is asked while the page is hidden, the first question included.
     await whenVisible(deadline, signal);
     if (signal?.aborted) throw new NetworkError('aborted', request, { cause: signal.reason });
-    const remaining = deadline - Date.now();
+    const remaining = deadline - monotonicNow();
     if (remaining <= 0) throw new NetworkError('timeout', request);
-    if (Date.now() - started < QUICK_PHASE_MS) quickAsked++;
+    if (monotonicNow() - started < QUICK_PHASE_MS) quickAsked++;
     else slowAsked++;
     let response: HttpResponse | undefined;
     let failure: NetworkError | undefined;
@@ -58,9 +64,9 @@ export async function pollUntilFinal<T>(options: PollRequest<T>): Promise<T> {
         ...(method === 'POST' ? { json: options.json } : {}),
         signal,
         timeoutMs: Math.min(15_000, remaining),
-        retry: { limit: 0 },
+        retry: NO_RETRY,
         // Read every status here: a 429/503 carries the Retry-After this loop must honour.
-        acceptStatus: () => true,
+        acceptStatus: anyStatus,
       });
     } catch (error) {
       const transient = error instanceof NetworkError && (error.kind === 'offline' || error.kind === 'timeout');
@@ -69,18 +75,18 @@ export async function pollUntilFinal<T>(options: PollRequest<T>): Promise<T> {
     if (response) {
       const { status, text } = response;
       if (status < 200 || status > 299) {
-        failure = new NetworkError('http', request, { status, body: text.slice(0, 4096) });
-        if (status !== 429 && status < 500) throw failure;
+        if (status !== 429 && status < 500) throw new NetworkError('http', request, { status, body: text.slice(0, 4096) });
         if (status === 429 || status === 503) after = retryAfterMs(response.headers.get('retry-after'));
+        failure = new NetworkError('http', request, { status, body: text.slice(0, 4096), retryAfterMs: after });
       } else {
         const answer = read(text);
         if (answer.final) return answer.value;
         options.onProgress?.(answer.progress as never);
       }
     }
-    const wait = Math.max(nextDelay(Date.now() - started, intervalMs, quickAsked, slowAsked), after ?? 0);
+    const wait = Math.max(nextDelay(monotonicNow() - started, intervalMs, quickAsked, slowAsked), after ?? 0);
     // A Retry-After past the deadline: that failure, at once.
-    if (after !== undefined && Date.now() + wait >= deadline) throw failure;
-    await sleep(Math.min(wait, deadline - Date.now()), signal);
+    if (after !== undefined && monotonicNow() + wait >= deadline) throw failure;
+    await sleep(Math.min(wait, deadline - monotonicNow()), signal);
   }
 }

@@ -18,6 +18,8 @@ const FORBIDDEN = new Set([
   'hmackey',
   'privatekey',
   'clientsecret',
+  'merchantkey',
+  'apikey',
 ]);
 
 /** Deeper than this is not a request body anyone means to send; refusing it also bounds the walk. */
@@ -89,19 +91,33 @@ export function assertNoSecretsInBody(body: string | FormData | undefined, conte
   } else if (!json) assertNoSecretsInParams(body, `${path}.`);
   // Any type: Go's json.NewDecoder, PHP's json_decode(php://input) or Django's json.loads(body)
   // read a body as JSON whatever its declared type.
-  try {
-    return assertNoSecrets(JSON.parse(body.replace(/^\ufeff/, '')), path);
-  } catch (error) {
-    if (error instanceof BatonError) throw error;
+  if (assertNoSecretsInJson(body, path, json)) return;
+  // Labelled JSON that is not: pairs too, for a mislabelled form.
+  if (json) assertNoSecretsInParams(body, `${path}.`);
+}
+
+/**
+ * Reads `text` as JSON when it parses, and checks what it holds; when it does not parse but looks
+ * like JSON (or `lenient`), checks every name a lenient parser (JSON5, YAML, a JS eval) would read:
+ * `"name":`, `'name':` and `name:`. True when the text was strict JSON.
+ */
+function assertNoSecretsInJson(text: string, path: string, lenient: boolean): boolean {
+  const trimmed = text.replace(/^[\s\ufeff]+/, '');
+  if (!lenient && !/^["[{]/.test(trimmed)) return false;
+  const parsed = readJson(trimmed);
+  if (parsed !== undefined) {
+    assertNoSecrets(parsed, path);
+    return true;
   }
-  if (json) {
-    // Not JSON after all: every `"name":` for a lenient parser, then pairs for a mislabelled form.
-    for (const [, quoted] of body.matchAll(/"((?:[^"\\]|\\.)*)"\s*:/g)) {
-      const key = readJson(`"${quoted}"`) ?? quoted!;
-      if (isSecretKey(String(key))) throw new SecretError(`${path}.${key}`);
-    }
-    assertNoSecretsInParams(body, `${path}.`);
+  // A lenient parser reads names only inside an object or array.
+  if (!lenient && trimmed[0] === '"') return false;
+  for (const [, double, single, bare] of trimmed.matchAll(/"((?:[^"\\]|\\.)*)"\s*:|'((?:[^'\\]|\\.)*)'\s*:|([\p{L}\p{N}_$-]+)\s*:/gu)) {
+    // Escapes as a parser reads them: `\u0063ontrol` is `control`.
+    const quoted = double ?? single?.replace(/\\'/g, "'").replace(/"/g, '\\"');
+    const key = bare ?? String(readJson(`"${quoted}"`) ?? quoted);
+    if (isSecretKey(key)) throw new SecretError(`${path}.${key}`);
   }
+  return false;
 }
 
 function assertNoSecretsInParams(text: string, path: string, depth = 0): void {
@@ -116,7 +132,8 @@ function assertNoSecretsInParams(text: string, path: string, depth = 0): void {
 }
 
 /** A value that is itself a query (`control=…`) or a URL with a query: its names are checked. */
-function assertNoSecretsInValue(value: string, path: string): void {
+function assertNoSecretsInValue(raw: string, path: string): void {
+  let value = raw;
   // A receiver may decode once more (`control%3D…` inside a form field).
   try {
     value = decodeURIComponent(value);
@@ -125,6 +142,9 @@ function assertNoSecretsInValue(value: string, path: string): void {
   }
   // Pairs in the text itself, or in the query or fragment of a URL, absolute or relative.
   if (value.includes('=')) assertNoSecretsInParams(value.replace(/[?#]/g, '&'), `${path}:`, 1);
+  // Text that a receiver may read as JSON (strict or lenient), raw or decoded.
+  assertNoSecretsInJson(raw, path, false);
+  if (value !== raw) assertNoSecretsInJson(value, path, false);
 }
 
 function entries(value: object): Iterable<[string, unknown]> {

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { textish } from '../core/schemas.js';
 import { shape, signalOption, stringsOption, timeoutOption, urlInput } from '../core/options.js';
 import { ProviderError, ValidationError } from '../core/errors.js';
+import { monotonicNow } from '../core/clock.js';
 import { request } from '../core/http.js';
 import { pageOriginPolicy, type UrlPolicy } from '../core/url-guard.js';
 import { parseWith, readJson } from '../core/validate.js';
@@ -74,7 +75,7 @@ const common = {
 const directSchema = shape({ ...common, saspSessionID: sidSchema, endpoint: v.optional(urlInput()) }, true);
 const relaySchema = shape({ ...common, relay: urlInput('relay must be your server URL (string or URL)') }, true);
 
-/** Endpoints that answered `-42`, and when they may be called again. */
+/** Endpoints that answered `-42`, and when (on the monotonic clock: a wall clock set back cannot stretch it) they may be called again. */
 const quietUntil = new Map<string, number>();
 
 /**
@@ -123,7 +124,7 @@ export async function getPostPaymentStatus(options: GetPostPaymentStatusOptions)
 
   // `request` resolves and checks the URL; the call limit is kept per endpoint as given.
   const key = String(url);
-  const waitMs = (quietUntil.get(key) ?? 0) - Date.now();
+  const waitMs = (quietUntil.get(key) ?? -Infinity) - monotonicNow();
   if (waitMs > 0) {
     throw new ProviderError('sasp', -42, `Call limit reached at ${key} moments ago; not sent, wait ${Math.ceil(waitMs / 1000)} s`, undefined, { retryAfterMs: waitMs });
   }
@@ -138,12 +139,14 @@ export async function getPostPaymentStatus(options: GetPostPaymentStatusOptions)
     timeoutMs: opts.timeoutMs,
     // A read: transient HTTP failures (429/502/503/504) may be retried; a -42 in a 200 is not.
     retry: { idempotent: true },
+    // Sectigo promises no CORS: when nothing answers, the relay is the fix.
+    unreachableHint: isRelay ? '' : '; pass `relay` (your server) instead',
   });
   try {
     return parseStatusResponse(response.text);
   } catch (error) {
     // parseStatusResponse already gives a -42 its retryAfterMs; remember it for this endpoint.
-    if (error instanceof ProviderError && error.code === -42) quietUntil.set(key, Date.now() + CALL_LIMIT_WAIT_MS);
+    if (error instanceof ProviderError && error.code === -42) quietUntil.set(key, monotonicNow() + CALL_LIMIT_WAIT_MS);
     throw error;
   }
 }

@@ -44,6 +44,9 @@ export function mountUploadForm(target: MountTarget, options: UploadFormOptions)
   const policy = { allowedHosts: opts.allowedHosts ?? UPLOAD_HOSTS };
   const action = safeUrl(opts.url, policy);
   const timeoutMs = opts.timeoutMs ?? 120_000;
+  if (opts.successURL && opts.successURL === opts.errorURL) {
+    throw new ValidationError('mountUploadForm options', [{ path: 'errorURL', message: 'must differ from successURL: the landing could not tell success from failure' }]);
+  }
   const hidden = (name: string, value: string) => Object.assign(el('input'), { type: 'hidden', name, value });
 
   const form = el('form', 'baton-sasp-upload');
@@ -171,6 +174,7 @@ export function mountUploadForm(target: MountTarget, options: UploadFormOptions)
 
   async function viaScript(chosen: File[], describe: (state: string, text: string) => void): Promise<Outcome> {
     let spoken = 0;
+    let sent = 0;
     try {
       const result = await uploadDocuments({
         url: form.action,
@@ -184,6 +188,7 @@ export function mountUploadForm(target: MountTarget, options: UploadFormOptions)
         timeoutMs,
         onProgress: ({ fraction }) => {
           if (fraction === undefined) return;
+          sent = fraction;
           progress.value = fraction;
           const percent = Math.floor(fraction * 100);
           describe('uploading', `${percent}%`);
@@ -197,6 +202,11 @@ export function mountUploadForm(target: MountTarget, options: UploadFormOptions)
       // Sent, but the answer was a redirect (not followed) or unreadable (network failure or no CORS).
       if (error instanceof UnsafeUrlError && /redirect/.test(error.reason)) return { kind: 'unconfirmed', reason };
       if (error instanceof NetworkError && error.kind === 'offline') return { kind: 'unconfirmed', reason: `${reason} (or the endpoint does not allow this page by CORS)` };
+      // A timeout once the whole body went out (or, with fetch, which cannot tell, at any point) is
+      // what the frame says too: sent, unconfirmed. Only a body known to be cut short failed.
+      if (error instanceof NetworkError && error.kind === 'timeout' && (!opts.byteProgress || sent === 1)) {
+        return { kind: 'unconfirmed', reason: `no answer within ${Math.ceil(timeoutMs / 1000)} s` };
+      }
       throw error;
     }
   }

@@ -131,6 +131,7 @@ export async function uploadDocuments(options: UploadDocumentsOptions): Promise<
     signal: opts.signal,
     timeoutMs: opts.timeoutMs ?? 120_000,
     retry: { limit: 0 },
+    unreachableHint: '; use mountUploadForm instead',
     // An error document may come with a 4xx/5xx: read it.
     acceptStatus: (status) => status >= 400,
   });

@@ -1,5 +1,5 @@
 import { NetworkError, ValidationError } from '../core/errors.js';
-import { request as http } from '../core/http.js';
+import { anyStatus, request as http } from '../core/http.js';
 import { navigate, navigationTargetOf, type Navigation, type NavigationTarget } from '../core/navigate.js';
 import { gatewayPolicy } from './config.js';
 import { serializeFormBody, type HostedFormBody } from './form-body.js';
@@ -76,7 +76,7 @@ export async function startHostedForm(options: StartHostedFormOptions): Promise<
     form: body,
     signal,
     // The relay may carry the gateway's error document on any status: read it first.
-    acceptStatus: () => true,
+    acceptStatus: anyStatus,
   });
   let form: FormResponse;
   try {

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { NetworkError, ProviderError } from '../core/errors.js';
-import { request as http, type HttpResponse } from '../core/http.js';
+import { anyStatus, request as http, type HttpResponse } from '../core/http.js';
+import { retryAfterMs } from '../core/retry-after.js';
 import { parseWith, readJson } from '../core/validate.js';
 import { InitiateSaleFailure, InitiateSaleInput, InitiateSaleSuccess } from './schemas.js';
 import { checkObject, checkSignal, checkUrl } from './input.js';
@@ -63,7 +64,8 @@ export interface SaleSession {
  * `ProviderError` (`code` as sent, `details.cause` one of `FILTERED`, `INVALID_REQUEST`,
  * `SERVER_FAILED`, `SERVER_UNAVAILABLE`) for a `{ error }` answer at any HTTP status;
  * `NetworkError` when no usable answer came. Only `SERVER_UNAVAILABLE` and HTTP 503 are retried
- * (twice, with backoff); a network failure or `SERVER_FAILED` never is — the sale may exist.
+ * (twice, after the `Retry-After` sent, else with backoff; one over 30 s fails at once with
+ * `retryAfterMs`); a network failure or `SERVER_FAILED` never is — the sale may exist.
  *
  * @example
  * const sale = await sbc.initiateSale({
@@ -103,13 +105,17 @@ export async function initiateSale(options: InitiateSaleOptions): Promise<SaleSe
     json: body,
     headers: { accept: 'application/json' },
     signal,
-    acceptStatus: () => true,
-    // At most two retries, for `SERVER_UNAVAILABLE` or HTTP 503 only.
-    retry: { limit: 2, statusCodes: [503] },
+    acceptStatus: anyStatus,
+    // At most two retries, for `SERVER_UNAVAILABLE` or HTTP 503 only, after the Retry-After sent
+    // (up to 30 s; longer fails at once with `retryAfterMs`; unreadable: the backoff).
+    retry: UNAVAILABLE_RETRY,
     retryWhen: isUnavailable,
   });
   return readAnswer(response, url);
 }
+
+// Module constants: a double click's two requests are the same request, shared in flight.
+const UNAVAILABLE_RETRY = { limit: 2, statusCodes: [503] };
 
 function isUnavailable(response: HttpResponse): boolean {
   if (response.status === 503) return true;
@@ -119,16 +125,20 @@ function isUnavailable(response: HttpResponse): boolean {
 
 function readAnswer(response: HttpResponse, url: string): SaleSession {
   const data = readJson(response.text);
+  // Said on the last answer of an unavailable server: how long to leave it alone.
+  const after = isUnavailable(response) ? retryAfterMs(response.headers.get('retry-after')) : undefined;
   if (data !== null && typeof data === 'object' && 'error' in data) {
     const { error } = parseWith(InitiateSaleFailure, data, 'initiateSale answer');
-    throw new ProviderError('sbc', error.code === '' ? error.cause : error.code, error.message || error.cause, {
-      cause: error.cause,
-      status: response.status,
-      error,
-    });
+    throw new ProviderError(
+      'sbc',
+      error.code === '' ? error.cause : error.code,
+      error.message || error.cause,
+      { cause: error.cause, status: response.status, error },
+      { retryAfterMs: after },
+    );
   }
   if (response.status < 200 || response.status > 299) {
-    throw new NetworkError('http', { method: 'POST', url }, { status: response.status, body: response.text.slice(0, 4096) });
+    throw new NetworkError('http', { method: 'POST', url }, { status: response.status, body: response.text.slice(0, 4096), retryAfterMs: after });
   }
   const sale = parseWith(InitiateSaleSuccess, data, 'initiateSale answer');
   const session = Object.freeze({ nonce: sale.session.nonce, signature: sale.session.signature });

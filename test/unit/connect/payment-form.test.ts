@@ -365,3 +365,30 @@ describe('mountPaymentForm: submit', () => {
     await waitFor(() => expect(root.querySelector('form')!.dataset.state).toBe('done'));
   });
 });
+
+describe('mountPaymentForm: a huge product cannot make the form slow (issue 23)', () => {
+  const refusal = async (product: PaymentProduct) => {
+    try {
+      await mount({ product });
+    } catch (error) {
+      return error;
+    }
+    return undefined;
+  };
+
+  it('a product with 2,000 fields is refused with a ValidationError naming the limit', async () => {
+    const fields = Array.from({ length: 2000 }, (_, i) => ({ ...visa.fields[0]!, id: `field${i}` }));
+    const error = await refusal({ ...visa, fields });
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues).toContainEqual(expect.objectContaining({ path: 'product.fields', message: expect.stringMatching(/at most 100 fields/) }));
+    expect(document.querySelector('input')).toBeNull();
+  });
+
+  it('a 32,000-character mask is refused with a ValidationError naming the limit', async () => {
+    const [first, ...rest] = visa.fields;
+    const huge = { ...first!, displayHints: { ...first!.displayHints, mask: '{{9999}} '.repeat(3556).slice(0, 32_000) } };
+    const error = await refusal({ ...visa, fields: [huge, ...rest] });
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).message).toMatch(/mask: at most 256 characters/);
+  });
+});

@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { inject } from 'vitest';
 import { createClientSession, type ClientSession, type ConnectErrorDetails } from '../../../src/connect/index.js';
-import { NetworkError, ProviderError, UnsafeUrlError, ValidationError } from '../../../src/core/errors.js';
+import { NetworkError, ProviderError, SecretError, UnsafeUrlError, ValidationError } from '../../../src/core/errors.js';
 import { decryptWithNode } from './jwe-node.js';
 
 const mockUrl = inject('mockUrl');
@@ -117,6 +117,21 @@ describe('createClientSession', () => {
     expect(() => createClientSession(good, { allowedHosts: 'eu.api-ingenico.com' as never })).toThrow(ValidationError);
     expect(() => createClientSession(good, { allowedHosts: null as never })).toThrow(ValidationError);
     expect(() => createClientSession(good, { allowedHosts: ['eu.api-ingenico.com', 1] as never })).toThrow(ValidationError);
+  });
+
+  it('refuses a session response that carries a secret with a SecretError saying the server leaked it (issue 23)', () => {
+    for (const key of ['secretApiKey', 'apiKey', 'api_key', 'merchantKey', 'privateKey']) {
+      const error = (() => {
+        try {
+          createClientSession({ ...good, [key]: 'leaked' } as never);
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(error, key).toBeInstanceOf(SecretError);
+      expect(error, key).toMatchObject({ path: `session response.${key}` });
+      expect((error as Error).message, key).toMatch(/your server sent this merchant secret to the browser/);
+    }
   });
 
   it('null options read as none (the defaults), not a TypeError', () => {
@@ -240,6 +255,32 @@ describe('Client API against the mock', () => {
     expect(Buffer.from(a.publicKey, 'base64').length).toBeGreaterThan(250);
     const wire = await received(fresh);
     expect(wire.map((r) => r.path)).toEqual([`${base(fresh)}/crypto/publickey`]);
+  });
+
+  it('getPublicKey and getIinDetails: one caller abort never fails another; abort-then-ask-again gets a fresh answer (issue 23)', async () => {
+    const fresh = createClientSession(await mintSession(), LOCAL);
+    const leaving = new AbortController();
+    const gone = fresh.getPublicKey({ signal: leaving.signal });
+    const staying = fresh.getPublicKey({ signal: new AbortController().signal });
+    leaving.abort();
+    await expect(gone).rejects.toMatchObject({ name: 'NetworkError', kind: 'aborted' });
+    await expect(staying).resolves.toMatchObject({ keyId: expect.stringMatching(/^mock-key-/) });
+
+    // React StrictMode: ask, abort, ask again in the same tick.
+    const other = createClientSession(await mintSession(), LOCAL);
+    const strict = new AbortController();
+    const first = other.getIinDetails('411111', context, { signal: strict.signal });
+    strict.abort();
+    const second = other.getIinDetails('411111', context);
+    await expect(first).rejects.toMatchObject({ kind: 'aborted' });
+    await expect(second).resolves.toMatchObject({ status: expect.stringMatching(/SUPPORTED|UNKNOWN|EXISTING/) });
+    // A joining caller's own signal works.
+    const joiner = new AbortController();
+    const starter = other.getIinDetails('555555', context);
+    const joined = other.getIinDetails('555555', context, { signal: joiner.signal });
+    joiner.abort();
+    await expect(joined).rejects.toMatchObject({ kind: 'aborted' });
+    await expect(starter).resolves.toMatchObject({ status: expect.any(String) });
   });
 
   it('getPaymentProductNetworks: GET products/{id}/networks', async () => {

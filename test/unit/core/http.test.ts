@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NetworkError, SecretError, ValidationError } from '../../../src/core/errors.js';
 import { request } from '../../../src/core/http.js';
 
@@ -190,5 +190,132 @@ describe('http', () => {
     await expect(request(`${base}/x`, { form: { loginName: 'a', loginPassword: 'b' } })).rejects.toBeInstanceOf(SecretError);
     await expect(request(`${base}/x`, { json: { order: { merchant_control: 'k' } } })).rejects.toBeInstanceOf(SecretError);
     expect(seen).toHaveLength(0);
+  });
+});
+
+describe('http: waiting is bounded, whatever the server says (issue 23)', () => {
+  const backoff = vi.fn(() => 10);
+  beforeEach(() => backoff.mockClear());
+
+  it('an unreadable or odd Retry-After, or RateLimit-Reset / X-RateLimit-Reset alone, waits the normal backoff', async () => {
+    const odd: Record<string, string>[] = [
+      { 'retry-after': 'soon' },
+      { 'retry-after': '1e3' },
+      { 'retry-after': '0x20' },
+      { 'retry-after': '-5' },
+      { 'retry-after': 'Fri, 32 Feb 2026 10:00:00 GMT' },
+      { 'ratelimit-reset': '600' },
+      { 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600) },
+    ];
+    for (const headers of odd) {
+      seen = [];
+      backoff.mockClear();
+      answer = (_req, res, attempt) => (attempt === 1 ? res.writeHead(503, headers).end() : res.end('back'));
+      // A wait longer than the backoff would outlast the test's own 5 s timeout.
+      await expect(request(`${base}/odd`, { retry: { delayMs: backoff } }), JSON.stringify(headers)).resolves.toMatchObject({ text: 'back' });
+      expect(seen, JSON.stringify(headers)).toHaveLength(2);
+      expect(backoff, JSON.stringify(headers)).toHaveBeenCalledTimes(1);
+    }
+  });
+
+  it('a date in the past is no wait at all, never a wrapped timer', async () => {
+    answer = (_req, res, attempt) => (attempt === 1 ? res.writeHead(429, { 'retry-after': 'Thu, 01 Jan 1970 00:00:00 GMT' }).end() : res.end('back'));
+    await expect(request(`${base}/past`, { retry: { delayMs: () => 60_000 } })).resolves.toMatchObject({ text: 'back' });
+  });
+
+  it('any spelling meaning "more than 30 s" fails at once, with retryAfterMs', async () => {
+    const now = Date.now();
+    const [, day, month, year, time] = new Date(now + 3600_000).toUTCString().split(' ') as [string, string, string, string, string];
+    const weekday = new Date(now + 3600_000).toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' });
+    const spellings = [
+      '31',
+      ' 0000120 ',
+      '99999999999999999999',
+      new Date(now + 120_000).toUTCString(),
+      `${weekday}, ${day}-${month}-${year.slice(2)} ${time} GMT`, // RFC 850
+      `${weekday.slice(0, 3)} ${month} ${day.replace(/^0/, ' ')} ${time} ${year}`, // asctime
+    ];
+    for (const value of spellings) {
+      seen = [];
+      answer = (_req, res) => res.writeHead(429, { 'retry-after': value }).end('slow down');
+      const error = await request(`${base}/limited`, { retry: fast }).catch((e: unknown) => e);
+      expect(error, value).toMatchObject({ name: 'NetworkError', kind: 'http', status: 429 });
+      expect((error as NetworkError).retryAfterMs, value).toBeGreaterThan(30_000);
+      expect(seen, value).toHaveLength(1);
+    }
+  });
+});
+
+describe('http: requests in flight are shared fairly (issue 23)', () => {
+  it('shares only when every option that changes the result is equal', async () => {
+    answer = (_req, res) => res.writeHead(404).end('missing, and longer than five bytes');
+    const url = `${base}/same`;
+    const [small, accepting, plain] = await Promise.allSettled([
+      request(url, { maxBytes: 5, acceptStatus: () => true }),
+      request(url, { acceptStatus: (status) => status === 404 }),
+      request(url),
+    ]);
+    expect(small).toMatchObject({ status: 'rejected', reason: { kind: 'oversized' } });
+    expect(accepting).toMatchObject({ status: 'fulfilled', value: { status: 404 } });
+    expect(plain).toMatchObject({ status: 'rejected', reason: { kind: 'http', status: 404 } });
+    expect(seen).toHaveLength(3);
+  });
+
+  it('a different retry or timeout is a different request', async () => {
+    answer = (_req, res) => (seen.length === 1 ? res.writeHead(503).end() : res.end('fine'));
+    const url = `${base}/retry`;
+    const [none, once] = await Promise.allSettled([request(url, { retry: { limit: 0 } }), request(url, { retry: { ...fast, limit: 1 } })]);
+    expect(none).toMatchObject({ status: 'rejected', reason: { status: 503 } });
+    expect(once).toMatchObject({ status: 'fulfilled', value: { text: 'fine' } });
+  });
+
+  it('one caller abort never fails another, and abort-then-ask-again in the same tick gets a fresh answer', async () => {
+    answer = (_req, res) => res.end(`answer ${seen.length}`);
+    const url = `${base}/shared`;
+    const first = new AbortController();
+    const a = request(url, { signal: first.signal });
+    const b = request(url, { signal: new AbortController().signal });
+    first.abort();
+    await expect(a).rejects.toMatchObject({ kind: 'aborted' });
+    await expect(b).resolves.toMatchObject({ status: 200 });
+
+    // StrictMode: mount, unmount (abort), mount again, all in one tick.
+    const again = new AbortController();
+    const gone = request(`${url}?strict`, { signal: again.signal });
+    again.abort();
+    const fresh = request(`${url}?strict`);
+    await expect(gone).rejects.toMatchObject({ kind: 'aborted' });
+    await expect(fresh).resolves.toMatchObject({ status: 200 });
+  });
+
+  it('a joining caller’s own signal works', async () => {
+    let release!: () => void;
+    answer = (_req, res) => void (release = () => res.end('late'));
+    const url = `${base}/join`;
+    const starter = request(url);
+    const joiner = new AbortController();
+    const joined = request(url, { signal: joiner.signal });
+    joiner.abort();
+    await expect(joined).rejects.toMatchObject({ kind: 'aborted' });
+    await vi.waitFor(() => expect(seen).toHaveLength(1));
+    release();
+    await expect(starter).resolves.toMatchObject({ text: 'late' });
+  });
+});
+
+describe('http: a request that got no answer says what is most likely wrong (issue 23)', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('while the browser is online, the message names CORS; offline keeps "offline"', async () => {
+    const closed = 'http://127.0.0.1:9/nothing-listens-here';
+    vi.stubGlobal('navigator', { onLine: true });
+    const cors = await request(closed, { retry: { limit: 0 } }).catch((e: unknown) => e);
+    expect(cors).toMatchObject({ name: 'NetworkError', kind: 'offline' });
+    expect((cors as Error).message).toMatch(/most likely CORS/);
+    vi.stubGlobal('navigator', { onLine: false });
+    const offline = await request(closed, { retry: { limit: 0 } }).catch((e: unknown) => e);
+    expect(offline).toMatchObject({ name: 'NetworkError', kind: 'offline' });
+    expect((offline as Error).message).toMatch(/browser is offline/);
+    expect((offline as Error).message).not.toMatch(/CORS/);
   });
 });

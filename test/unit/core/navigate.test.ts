@@ -128,6 +128,26 @@ describe('postForm checks the fields it posts', () => {
     expect(submit).not.toHaveBeenCalled();
   });
 
+  it('refuses a value that carries a secret: pairs, encoded pairs, a URL with a secret query, JSON strict or lenient', () => {
+    const submit = vi.spyOn(HTMLFormElement.prototype, 'submit').mockImplementation(() => undefined);
+    const values = [
+      'control=k',
+      'control%3Dk',
+      'https://merchant.example/back?merchant_control=k',
+      '/back#loginPassword=k',
+      '{"merchant_key":"k"}',
+      "{'apiKey': 'k'}",
+      '{ secretKey: "k" }',
+      ' [{"a": {"private_key": "k"}}]',
+      '%7B%22api_key%22%3A%22k%22%7D',
+    ];
+    for (const value of values) expect(() => postForm(next(), { amount: '1', note: value }, policy), value).toThrow(SecretError);
+    expect(submit).not.toHaveBeenCalled();
+    // Ordinary values still go out.
+    postForm(next(), { note: 'remote control: broken {braces}', json: '{"amount":1}' }, policy);
+    expect(submit).toHaveBeenCalledTimes(1);
+  });
+
   it('posts the fields as read once: a Proxy cannot swap in a key after the check', () => {
     let posted: [string, FormDataEntryValue][] = [];
     vi.spyOn(HTMLFormElement.prototype, 'submit').mockImplementation(function (this: HTMLFormElement) {

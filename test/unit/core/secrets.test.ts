@@ -43,7 +43,11 @@ describe('secrets guard', () => {
 
 describe('secrets guard: every name, every spelling', () => {
   // The twelve names DESIGN.md and SECURITY.md promise, written as a merchant's server framework would.
-  const names = ['loginPassword', 'merchant_control', 'control', 'controlKey', 'apiSecret', 'secretApiKey', 'apiKeySecret', 'secretKey', 'signingKey', 'hmacKey', 'privateKey', 'clientSecret'];
+  const names = [
+    'loginPassword', 'merchant_control', 'control', 'controlKey', 'apiSecret', 'secretApiKey', 'apiKeySecret', 'secretKey', 'signingKey', 'hmacKey', 'privateKey', 'clientSecret',
+    // Issue 23: names merchants' servers use for the same secrets.
+    'merchantKey', 'apiKey',
+  ];
   const spellings = (name: string) => {
     const snake = name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
     return [name, snake, snake.toUpperCase(), snake.replace(/_/g, '-'), `merchant[${name}]`, `${name}[]`, `merchant.${name}`, `a:${name}`, name.replace(/[a-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))];
@@ -58,7 +62,7 @@ describe('secrets guard: every name, every spelling', () => {
   }
 
   it('lets look-alike names through: they are not secrets', () => {
-    for (const key of ['controlNumber', 'remote_control_id', 'loginName', 'publicKey', 'signature', 'keyId', 'secretary', 'hmac', 'apiKey', 'client']) {
+    for (const key of ['controlNumber', 'remote_control_id', 'loginName', 'publicKey', 'signature', 'keyId', 'secretary', 'hmac', 'apiKeyId', 'client', 'merchant', 'key']) {
       expect(isSecretKey(key), key).toBe(false);
     }
   });
@@ -126,3 +130,29 @@ describe('secrets guard: only BatonErrors', () => {
     expect(() => assertNoSecrets(new HiddenMap([['control', 'k']]))).toThrow(SecretError);
   });
 });
+
+describe('secrets guard: text that a receiver reads as JSON', () => {
+  it('knows merchant_key, merchantKey, apiKey, api_key, secretKey, secret_key and privateKey', () => {
+    for (const key of ['merchant_key', 'merchantKey', 'MERCHANT-KEY', 'apiKey', 'api_key', 'API_KEY', 'x[apiKey]', 'secretKey', 'secret_key', 'privateKey', 'private-key']) {
+      expect(isSecretKey(key), key).toBe(true);
+    }
+  });
+
+  it('reads a string value that parses as JSON, strict or lenient, in an object, a query value and a body', () => {
+    const texts = ['{"apiKey":"k"}', "{'merchant_key':'k'}", '{ secret_key: "k" }', '[1, {"a": "{\\"privateKey\\": 1}"}]', '"{\\"control\\":1}"', '{"a":1, control: 2,}'];
+    for (const text of texts) {
+      expect(() => assertNoSecrets({ orderNumber: text }), text).toThrow(SecretError);
+      expect(() => assertNoSecretsInUrl(new URL(`https://a.example/x?q=${encodeURIComponent(text)}`)), text).toThrow(SecretError);
+      expect(() => assertNoSecretsInBody(`orderNumber=${encodeURIComponent(text)}`, 'application/x-www-form-urlencoded'), text).toThrow(SecretError);
+      expect(() => assertNoSecretsInBody(JSON.stringify({ session: { accessToken: text } }), 'application/json'), text).toThrow(SecretError);
+      expect(() => assertNoSecretsInBody(text, 'application/json'), text).toThrow(SecretError);
+    }
+  });
+
+  it('lets ordinary text and JSON without secret names through', () => {
+    for (const text of ['{"amount":1}', "{'orderNumber': '654824'}", 'remote control: broken', 'https://a.example/x', '[1,2]', '{publicKey: "k"}']) {
+      expect(() => assertNoSecrets({ comment: text }), text).not.toThrow();
+    }
+  });
+});
+

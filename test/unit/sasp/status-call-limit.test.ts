@@ -31,9 +31,10 @@ describe('getPostPaymentStatus and -42 (call limit)', () => {
   });
 
   it('sends no second call within 10 s, even when the caller asks at once; calls again after', async () => {
-    // Only the clock is faked: the requests are real, to the mock.
-    vi.useFakeTimers({ toFake: ['Date'] });
+    // Only the clocks are faked (wall and monotonic, moved together): the requests are real, to the mock.
+    vi.useFakeTimers({ toFake: ['Date', 'performance'] });
     const start = Date.now();
+    const at = (ms: number) => vi.advanceTimersByTime(start + ms - Date.now());
     const { sid, orderNumber } = await session('4243'); // -42 twice per session, then the status
     const ask = () => getPostPaymentStatus({ saspSessionID: sid, orderNumber, endpoint: endpointFor('quiet'), allowedHosts }).catch((e: unknown) => e);
 
@@ -41,7 +42,7 @@ describe('getPostPaymentStatus and -42 (call limit)', () => {
     expect(await callsFor(sid)).toBe(1);
 
     for (const after of [0, 1_000, 5_000, 9_999]) {
-      vi.setSystemTime(start + after);
+      at(after);
       const error = await ask();
       expect(error).toBeInstanceOf(ProviderError);
       expect(error).toMatchObject({ code: -42 });
@@ -50,22 +51,22 @@ describe('getPostPaymentStatus and -42 (call limit)', () => {
       expect(await callsFor(sid)).toBe(1);
     }
 
-    vi.setSystemTime(start + 10_000);
+    at(10_000);
     expect(await ask()).toMatchObject({ code: -42 });
     expect(await callsFor(sid)).toBe(2);
 
-    vi.setSystemTime(start + 15_000);
+    at(15_000);
     expect(await ask()).toMatchObject({ code: -42 });
     expect(await callsFor(sid)).toBe(2);
 
-    vi.setSystemTime(start + 20_000);
+    at(20_000);
     const status = await ask();
     expect(status).toMatchObject({ orderNumber: '4243' });
     expect(await callsFor(sid)).toBe(3);
   });
 
   it('a naive caller retrying every 500 ms still sends only 3 calls in 20 s, 10 s apart', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.useFakeTimers({ toFake: ['Date', 'performance'] });
     const { sid, orderNumber } = await session('4243');
     const sent: number[] = [];
     const start = Date.now();
@@ -76,12 +77,28 @@ describe('getPostPaymentStatus and -42 (call limit)', () => {
       const answer = await getPostPaymentStatus({ saspSessionID: sid, orderNumber, endpoint: endpointFor('poller'), allowedHosts, timeoutMs: 60_000 }).catch((e: unknown) => e);
       if ((await callsFor(sid)) > before) sent.push(Date.now() - start);
       if (!(answer instanceof ProviderError)) result = answer;
-      else vi.setSystemTime(Date.now() + 500);
+      else vi.advanceTimersByTime(500);
     }
     expect(result).toMatchObject({ orderNumber: '4243' });
     expect(sent).toHaveLength(3);
     expect(sent[1]! - sent[0]!).toBeGreaterThanOrEqual(10_000);
     expect(sent[2]! - sent[1]!).toBeGreaterThanOrEqual(10_000);
+  });
+
+  it('a wall clock set back or forward by 2 h after a -42 changes nothing: the wait is on the monotonic clock', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'performance'] });
+    const { sid, orderNumber } = await session('4243');
+    const ask = () => getPostPaymentStatus({ saspSessionID: sid, orderNumber, endpoint: endpointFor('clock'), allowedHosts }).catch((e: unknown) => e);
+    expect(await ask()).toMatchObject({ code: -42 });
+    vi.setSystemTime(Date.now() + 2 * 3600_000); // forward: still quiet
+    expect(await ask()).toMatchObject({ code: -42, retryAfterMs: CALL_LIMIT_WAIT_MS });
+    vi.setSystemTime(Date.now() - 4 * 3600_000); // back: no longer wait
+    vi.advanceTimersByTime(4_000);
+    expect(await ask()).toMatchObject({ code: -42, retryAfterMs: CALL_LIMIT_WAIT_MS - 4_000 });
+    expect(await callsFor(sid)).toBe(1);
+    vi.advanceTimersByTime(6_000);
+    expect(await ask()).toMatchObject({ code: -42 });
+    expect(await callsFor(sid)).toBe(2);
   });
 
   it('parseStatusResponse also carries the hint (for an answer read by other means)', () => {

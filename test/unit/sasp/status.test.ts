@@ -80,6 +80,24 @@ describe('getPostPaymentStatus against the mock', () => {
     expect(error).toMatchObject({ kind: 'aborted' });
   });
 
+  it('a fetch that fails without an answer while online names CORS and, for Sectigo, the relay (issue 23)', async () => {
+    // What a browser reports for a CORS refusal: a bare TypeError.
+    vi.spyOn(globalThis, 'fetch').mockRejectedValue(new TypeError('Failed to fetch'));
+    vi.stubGlobal('navigator', { onLine: true });
+    try {
+      const direct = await getPostPaymentStatus({ saspSessionID: 'abc', orderNumber: '1', endpoint, allowedHosts }).catch((e: unknown) => e);
+      expect(direct).toMatchObject({ name: 'NetworkError', kind: 'offline' });
+      expect((direct as Error).message).toMatch(/most likely CORS/);
+      expect((direct as Error).message).toMatch(/pass `relay`/);
+      const relayed = await getPostPaymentStatus({ relay: `${mockUrl}/relay`, orderNumber: '1', allowedHosts }).catch((e: unknown) => e);
+      expect((relayed as Error).message).toMatch(/most likely CORS/);
+      expect((relayed as Error).message).not.toMatch(/pass `relay`/);
+    } finally {
+      vi.unstubAllGlobals();
+      vi.restoreAllMocks();
+    }
+  });
+
   it('refuses login fields before sending', async () => {
     await expect(getPostPaymentStatus({ saspSessionID: 'abc', orderNumber: '1', loginPassword: 'x' } as never)).rejects.toThrow(SecretError);
     await expect(getPostPaymentStatus({ saspSessionID: 'abc', orderNumber: '1', loginName: 'x' } as never)).rejects.toThrow(SecretError);

@@ -21,7 +21,7 @@ const fresh = jwt(Math.floor(Date.now() / 1000) + 600);
 const expired = jwt(Math.floor(Date.now() / 1000) - 600);
 const url = 'https://avspartners.sectigolabs.com/avs/ws/api/v002/order';
 
-type Behaviour = 'ok' | 'fail' | 'offline' | 'http' | 'hang' | 'redirected';
+type Behaviour = 'ok' | 'fail' | 'offline' | 'http' | 'hang' | 'redirected' | 'sent-timeout' | 'cut-timeout';
 
 /** A fake XMLHttpRequest: records what is sent and answers as told. */
 class FakeXhr extends EventTarget {
@@ -51,6 +51,12 @@ class FakeXhr extends EventTarget {
     FakeXhr.sent.push({ ...this.#request, body });
     const behaviour = FakeXhr.behaviours.shift() ?? 'ok';
     const finish = () => {
+      if (behaviour === 'cut-timeout' || behaviour === 'sent-timeout') {
+        // The whole body (or half of it) went out, then no answer until xhr.timeout fired.
+        const loaded = behaviour === 'sent-timeout' ? 100 : 50;
+        this.upload.dispatchEvent(Object.assign(new Event('progress'), { lengthComputable: true, loaded, total: 100 }));
+        return this.dispatchEvent(new Event('timeout'));
+      }
       this.upload.dispatchEvent(Object.assign(new Event('progress'), { lengthComputable: true, loaded: 50, total: 100 }));
       this.upload.dispatchEvent(Object.assign(new Event('progress'), { lengthComputable: true, loaded: 100, total: 100 }));
       if (behaviour === 'offline') return this.dispatchEvent(new Event('error'));
@@ -200,6 +206,19 @@ describe('mountUploadForm', () => {
     await vi.waitFor(() => expect(form.dataset.state).toBe('unconfirmed'));
     expect(getByRole(form, 'status').textContent).toMatch(/may have arrived. Check the order status/);
     expect(getByRole(form, 'button', { name: 'Upload again' })).toBeTruthy();
+  });
+
+  it('a timeout after the whole upload went out is "sent, unconfirmed", as with the frame; one cut short failed (issue 23)', async () => {
+    FakeXhr.behaviours = ['sent-timeout', 'cut-timeout'];
+    const { form } = mount();
+    const user = userEvent.setup();
+    await user.upload(getByLabelText(form, /Documents/) as HTMLInputElement, file('a.pdf'));
+    await user.click(getByRole(form, 'button', { name: 'Upload' }));
+    await vi.waitFor(() => expect(form.dataset.state).toBe('unconfirmed'));
+    expect(getByRole(form, 'status').textContent).toMatch(/sent but no answer could be read \(no answer within 120 s\); they may have arrived/);
+    await user.click(getByRole(form, 'button', { name: 'Upload again' }));
+    await vi.waitFor(() => expect(form.dataset.state).toBe('failed'));
+    expect(getByRole(form, 'status').textContent).toMatch(/Upload failed: .*timed out/);
   });
 
   it('sends once for a double submit', async () => {

@@ -258,3 +258,50 @@ describe('initiateSale: one sale per action', () => {
     expect([await calls(one.device.serialNumber), await calls(two.device.serialNumber)]).toStrictEqual([1, 1]);
   });
 });
+
+describe('initiateSale: its bounded retry honours Retry-After with the rules of every request (issue 23)', () => {
+  const signed = () => new Response(JSON.stringify({ endpointId: 1234, invoiceId: 'INV-1', session: { nonce: 'n', signature: 's' } }));
+  const unavailable = (headers: Record<string, string>, status = 503) => () =>
+    new Response(JSON.stringify({ error: { cause: 'SERVER_UNAVAILABLE', code: 'SBC-503' } }), { status, headers });
+  /** Answers in turn, recording when (fake ms) each request went out; runs the fake clock for `ms`. */
+  async function run(answers: Array<() => Response>, ms = 120_000) {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] });
+    const start = Date.now();
+    const times: number[] = [];
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async () => {
+      times.push(Date.now() - start);
+      return answers[Math.min(times.length - 1, answers.length - 1)]!();
+    });
+    let settled: { value?: unknown; error?: unknown } = {};
+    initiateSale(sale()).then((value) => (settled = { value }), (error: unknown) => (settled = { error }));
+    await vi.advanceTimersByTimeAsync(ms);
+    vi.useRealTimers();
+    return { times, settled };
+  }
+
+  it('waits the Retry-After sent (up to 30 s) instead of the backoff', async () => {
+    const { times, settled } = await run([unavailable({ 'retry-after': '20' }), signed]);
+    expect(times).toStrictEqual([0, 20_000]);
+    expect(settled.value).toMatchObject({ endpointId: '1234' });
+  });
+
+  it('a Retry-After over 30 s, in any spelling, fails at once with retryAfterMs', async () => {
+    for (const value of ['120', new Date(Date.now() + 3600_000).toUTCString()]) {
+      const { times, settled } = await run([unavailable({ 'retry-after': value }, 200), signed]);
+      expect(times, value).toStrictEqual([0]);
+      expect(settled.error, value).toBeInstanceOf(ProviderError);
+      expect((settled.error as ProviderError).retryAfterMs, value).toBeGreaterThan(30_000);
+    }
+    const { times, settled } = await run([() => new Response('busy', { status: 503, headers: { 'retry-after': '31' } })]);
+    expect(times).toStrictEqual([0]);
+    expect(settled.error).toMatchObject({ name: 'NetworkError', kind: 'http', status: 503, retryAfterMs: 31_000 });
+  });
+
+  it('an odd Retry-After (a past date, soon, 1e3, 0x20) waits the normal backoff, never longer', async () => {
+    for (const value of ['soon', '1e3', '0x20', 'Thu, 01 Jan 1970 00:00:00 GMT']) {
+      const { times } = await run([unavailable({ 'retry-after': value }), unavailable({ 'retry-after': value }), signed]);
+      expect(times[1], value).toBeLessThanOrEqual(300);
+      expect(times[2]! - times[1]!, value).toBeLessThanOrEqual(600);
+    }
+  });
+});

@@ -36,7 +36,7 @@ async function run(options: Partial<Parameters<typeof awaitFinalStatus>[0]>, ms:
 }
 
 beforeEach(() => {
-  vi.useFakeTimers({ now: START, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  vi.useFakeTimers({ now: START, toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] });
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -123,6 +123,27 @@ describe('awaitFinalStatus honours Retry-After on 429 and 503', () => {
     await run({}, min);
     expect(times).toStrictEqual([0, 3 * s]);
   });
+});
+
+describe('awaitFinalStatus measures on a monotonic clock (issue 23)', () => {
+  for (const jump of [2 * 3600_000, -2 * 3600_000]) {
+    it(`a wall clock set ${jump > 0 ? 'forward' : 'back'} by 2 h while polling changes no wait and no deadline`, async () => {
+      const asked: number[] = [];
+      vi.spyOn(globalThis, 'fetch').mockImplementation(async () => {
+        asked.push(performance.now());
+        return processing();
+      });
+      const origin = performance.now();
+      let settled: { error?: unknown; at?: number } = {};
+      awaitFinalStatus({ statusUrl, orderId: 'ORD-1', timeoutMs: 10 * min }).catch((error: unknown) => (settled = { error, at: performance.now() - origin }));
+      await vi.advanceTimersByTimeAsync(5 * s);
+      vi.setSystemTime(Date.now() + jump);
+      await vi.advanceTimersByTimeAsync(11 * min);
+      const quick = [0, 3 * s, 7 * s, ...Array.from({ length: 58 }, (_, i) => 12 * s + i * 5 * s)];
+      expect(asked.map((t) => t - origin)).toStrictEqual([...quick, 302 * s]);
+      expect(settled).toMatchObject({ error: { kind: 'timeout' }, at: 10 * min });
+    });
+  }
 });
 
 describe('awaitFinalStatus stops when the signal aborts', () => {
