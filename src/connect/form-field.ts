@@ -34,6 +34,8 @@ export interface FormField {
   value(): string;
   /** Shows `message` beside the field and sets `aria-invalid`; `''` clears both. Returns `message`. */
   setError(message: string): string;
+  /** The message shown now, `''` when none. */
+  error(): string;
   /** Re-applies the (possibly new) mask to what is typed. */
   reformat(): void;
 }
@@ -92,6 +94,7 @@ export function createField(doc: Document, field: PaymentProductField, uid: stri
       root.classList.toggle('baton-field--invalid', !!message);
       return message;
     },
+    error: () => error.textContent ?? '',
     reformat: () => format(),
   };
 

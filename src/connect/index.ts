@@ -48,3 +48,4 @@ export type {
 } from './schemas.js';
 export { BatonError, ValidationError, ProviderError, NetworkError, UnsafeUrlError, SecretError } from '../core/errors.js';
 export { mountPaymentForm, PAYMENT_FORM_MESSAGES, type PaymentFormOptions, type PaymentFormHandle, type PaymentFormMessages } from './payment-form.js';
+export type { PaymentFormEvents, PaymentFieldChange, PaymentBrand } from './form-events.js';

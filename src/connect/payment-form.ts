@@ -7,6 +7,7 @@ import { callback } from '../core/schemas.js';
 import { parseWith } from '../core/validate.js';
 import { createCardBrand } from './card-brand.js';
 import { createField, el, type FormField } from './form-field.js';
+import { brandOf, eventEntries, fire, type PaymentBrand, type PaymentFieldChange, type PaymentFormEvents } from './form-events.js';
 import { Bool, PaymentContextSchema, PaymentProductSchema, type PaymentContext, type PaymentProduct } from './schemas.js';
 import type { ClientSession } from './session.js';
 import { failedValidators, unmaskValue, validateValues } from './validators.js';
@@ -40,7 +41,7 @@ export const PAYMENT_FORM_MESSAGES: PaymentFormMessages = {
   failed: 'The payment was not sent: {error}',
 };
 
-export interface PaymentFormOptions {
+export interface PaymentFormOptions extends PaymentFormEvents {
   /** The client session from `createClientSession`. */
   readonly session: ClientSession;
   /** The product from `session.getPaymentProduct(id, context)`: its fields make the form. */
@@ -81,6 +82,7 @@ const optionsSchema = () =>
     tokenize: v.optional(Bool),
     submitLabel: v.optional(v.string()),
     messages: v.optional(v.custom<Partial<PaymentFormMessages>>((value) => !!value && typeof value === 'object', 'must be an object of texts')),
+    ...eventEntries(),
   });
 
 let mounted = 0;
@@ -94,7 +96,9 @@ let mounted = 0;
  * The card number's IIN is looked up as it grows: the brand's logo is shown, a card the platform
  * knows but does not accept here is refused, and a card of another accepted product switches
  * the form to that product. Enter submits; one submission runs at a time: the values are
- * encrypted with `session.encrypt` and the JWE handed to `onSubmit`.
+ * encrypted with `session.encrypt` and the JWE handed to `onSubmit`. Events: `onReady`,
+ * `onChange`, `onValidityChange`, `onBrand` (`PaymentFormEvents`). The status line only ever
+ * names a problem that still holds.
  *
  * Class names: `baton-form` (`data-state` = `idle|busy|invalid|failed|done`), `baton-field`
  * (`data-field` = the field id; `baton-field--invalid`), `baton-label`, `baton-input`,
@@ -116,7 +120,7 @@ export function mountPaymentForm(container: HTMLElement, options: PaymentFormOpt
   if (!container || typeof (container as Partial<HTMLElement>).replaceChildren !== 'function') {
     throw new ValidationError('mountPaymentForm container', [{ path: '', message: 'expected an HTML element' }]);
   }
-  const { session, context, onSubmit, tokenize, submitLabel, ...opts } = parseWith(optionsSchema(), options, 'mountPaymentForm options');
+  const { session, context, onSubmit, tokenize, submitLabel, onReady, onChange, onValidityChange, onBrand, ...opts } = parseWith(optionsSchema(), options, 'mountPaymentForm options');
   const messages = { ...PAYMENT_FORM_MESSAGES, ...opts.messages };
   // Replacer functions: a `$&` in a provider's label or an error message stays literal text.
   const say = (key: keyof PaymentFormMessages, label = '', error = '') => messages[key].replace('{label}', () => label).replace('{error}', () => error);
@@ -126,6 +130,7 @@ export function mountPaymentForm(container: HTMLElement, options: PaymentFormOpt
   let product: PaymentProduct = opts.product;
   let refusal = '';
   let busy = false;
+  let brand: PaymentBrand | undefined;
 
   const form = el(doc, 'form', { className: 'baton-form', noValidate: true });
   form.setAttribute('aria-label', `${product.displayHints?.label ?? 'Payment'} details`);
@@ -152,6 +157,38 @@ export function mountPaymentForm(container: HTMLElement, options: PaymentFormOpt
     return say((failed as keyof PaymentFormMessages | undefined) ?? 'invalid', field.label);
   };
 
+  const complete = () => fields.every((field) => !check(field));
+  let wasComplete = complete();
+  const reported = new Map<FormField, string>();
+  /**
+   * After anything that may have changed `field`: `onChange` (always when `input`, else only when
+   * its payload differs from the last one), the live region (a message that no longer holds goes),
+   * and `onValidityChange`.
+   */
+  const changed = (field: FormField, input = false) => {
+    const error = field.error();
+    const change: PaymentFieldChange = {
+      fieldId: field.id,
+      empty: !field.value(),
+      complete: !check(field),
+      valid: !error,
+      ...(error && { error }),
+      ...(field.id === 'cardNumber' && brand && { brand }),
+    };
+    const key = JSON.stringify(change);
+    if (input || reported.get(field) !== key) {
+      reported.set(field, key);
+      fire(onChange, change);
+    }
+    if (form.dataset.state === 'invalid') {
+      const first = fields.find((f) => f.error());
+      if (!first) setState('idle');
+      else if (status.textContent !== first.error()) setState('invalid', first.error());
+    }
+    const now = complete();
+    if (now !== wasComplete) fire(onValidityChange, (wasComplete = now));
+  };
+
   for (const field of fields) {
     let dirty = false;
     const { control } = field;
@@ -159,9 +196,11 @@ export function mountPaymentForm(container: HTMLElement, options: PaymentFormOpt
       dirty = true;
       // A message already shown follows the correction as it is typed.
       if (control.hasAttribute('aria-invalid')) field.setError(check(field));
+      changed(field, true);
     });
     control.addEventListener('blur', () => {
       if (dirty) field.setError(check(field));
+      changed(field);
     });
     form.append(field.root);
   }
@@ -171,7 +210,7 @@ export function mountPaymentForm(container: HTMLElement, options: PaymentFormOpt
   const card = fields.find((field) => field.id === 'cardNumber');
   if (card) {
     // The id the card number's `aria-describedby` already names.
-    const brand = createCardBrand(doc, `${card.control.id}-brand`, {
+    const brandView = createCardBrand(doc, `${card.control.id}-brand`, {
       session,
       context,
       signal: controller.signal,
@@ -186,16 +225,19 @@ export function mountPaymentForm(container: HTMLElement, options: PaymentFormOpt
             field.reformat();
           }
         }
+        const next = found && brandOf(found);
+        if (next?.paymentProductId !== brand?.paymentProductId) fire(onBrand, (brand = next));
         const notAllowed = say('notAllowed');
         refusal = result?.status === 'EXISTING_BUT_NOT_ALLOWED' ? notAllowed : '';
         // `check` answers the refusal first.
         if (refusal || card.control.hasAttribute('aria-invalid')) card.setError(check(card));
         if (refusal || status.textContent === notAllowed) status.textContent = refusal;
+        changed(card);
       },
     });
-    card.control.after(brand.node);
-    card.control.addEventListener('input', () => brand.update(card.value()));
-    lookedUp = brand.settled;
+    card.control.after(brandView.node);
+    card.control.addEventListener('input', () => brandView.update(card.value()));
+    lookedUp = brandView.settled;
   }
 
   const button = el(doc, 'button', { className: 'baton-submit', textContent: submitLabel ?? 'Pay', type: 'submit' });
@@ -212,6 +254,7 @@ export function mountPaymentForm(container: HTMLElement, options: PaymentFormOpt
       await lookedUp();
       // Every field shows its message; the first failing one is announced and focused.
       const [first] = fields.filter((field) => field.setError(check(field)));
+      for (const field of fields) changed(field);
       if (first) {
         setState('invalid', check(first));
         first.control.focus();
@@ -237,6 +280,8 @@ export function mountPaymentForm(container: HTMLElement, options: PaymentFormOpt
   });
 
   container.replaceChildren(form);
+  // After the caller has the handle: a handler may already use it.
+  queueMicrotask(() => controller.signal.aborted || fire(onReady));
   return {
     form,
     destroy() {
