@@ -20,6 +20,8 @@ const entries = {
   'sasp/index': 'src/sasp/index.ts',
   'connect/index': 'src/connect/index.ts',
   'sbc/index': 'src/sbc/index.ts',
+  // One catalogue per language, outside the providers' entries: no app pays for a language it does not use.
+  'locales/de': 'src/locales/de.ts',
 };
 /** Script-tag files: `dist/<name>.iife.min.js` from `src/<entry>`. */
 const scriptTags = {

@@ -25,9 +25,12 @@ const RATCHETS = {
   'sasp': 15360,               // 15265 measured (ceiling 15 KB)
   'sbc': 15258,                // 14813 measured
   'baton-sasp.iife': 21232,    // 20613 measured
-  'baton-connect.iife': 19808, // 19231 measured
+  'baton-connect.iife': 20599, // 19999 measured after issue 26's form events, messages and Intl amounts
   'baton-sbc.iife': 15583,     // 15129 measured
-  'baton.iife': 32768,         // 32227 measured (ceiling 32 KB)
+  'baton.iife': 34038,         // 33046 measured after issue 26's form events, messages and Intl amounts
+  // Issue 26: the parts an app imports on their own.
+  'connect-form': 19838,       // 19260 measured (issue 26: the form with its events and messages)
+  'locales/de': 397,           // 385 measured (the payment form's German)
 };
 
 // Worldline's connect-sdk-client-js doing the same session + encrypt, bundled the same way.
@@ -55,12 +58,29 @@ const budgets = [
     provider: 'sasp',
   },
   { id: 'sbc', name: 'baton-sdk/sbc (everything)', measure: () => bundle("export * from 'baton-sdk/sbc';"), ceiling: 15 * KB, provider: 'sbc' },
+  {
+    id: 'connect-form',
+    name: 'baton-sdk/connect: session + the payment form',
+    measure: () => bundle("export { createClientSession, mountPaymentForm } from 'baton-sdk/connect';"),
+    ceiling: 24 * KB,
+    provider: 'connect',
+  },
+  {
+    id: 'locales/de',
+    name: 'baton-sdk/locales/de (every German catalogue)',
+    measure: () => bundle("export * from 'baton-sdk/locales/de';"),
+    ceiling: 4 * KB,
+    // Texts only: a locale that pulled in a provider's code would be a leak.
+    provider: 'locales',
+  },
+  // Issue 26 ceilings: the connect script tag carries the form, its new parts, the wallets and the
+  // Connect action views within 24 KiB; sasp stays within 21.5 KiB with its messages; all 38 KiB.
   ...[
-    ['sasp', 21],
-    ['connect', 19.5],
+    ['sasp', 21.5],
+    ['connect', 24],
     ['sbc', 15.5],
   ].map(([provider, ceilingKb]) => scriptTag(`baton-${provider}`, ceilingKb, provider, `export * as ${provider} from 'baton-sdk/${provider}';`)),
-  scriptTag('baton', 32, undefined, PROVIDERS.map((p) => `export * as ${p} from 'baton-sdk/${p}';`).join('\n')),
+  scriptTag('baton', 38, undefined, PROVIDERS.map((p) => `export * as ${p} from 'baton-sdk/${p}';`).join('\n')),
 ];
 
 /**

@@ -47,5 +47,7 @@ export type {
   PrivacyPolicy,
 } from './schemas.js';
 export { BatonError, ValidationError, ProviderError, NetworkError, UnsafeUrlError, SecretError } from '../core/errors.js';
-export { mountPaymentForm, PAYMENT_FORM_MESSAGES, type PaymentFormOptions, type PaymentFormHandle, type PaymentFormMessages } from './payment-form.js';
+export { mountPaymentForm, type PaymentFormOptions, type PaymentFormHandle } from './payment-form.js';
+export { PAYMENT_FORM_MESSAGES, type PaymentFormMessages } from './messages.js';
+export { currencyExponent, toMajorUnits, formatAmount } from '../core/currency.js';
 export type { PaymentFormEvents, PaymentFieldChange, PaymentBrand } from './form-events.js';

@@ -3,43 +3,17 @@
 // this module out of a bundle.
 import * as v from 'valibot';
 import { ValidationError } from '../core/errors.js';
+import { bcp47, formatAmount } from '../core/currency.js';
+import { fill } from '../core/messages.js';
 import { callback } from '../core/schemas.js';
 import { parseWith } from '../core/validate.js';
 import { createCardBrand } from './card-brand.js';
+import { PAYMENT_FORM_MESSAGES, type PaymentFormMessages } from './messages.js';
 import { createField, el, type FormField } from './form-field.js';
 import { brandOf, eventEntries, fire, type PaymentBrand, type PaymentFieldChange, type PaymentFormEvents } from './form-events.js';
 import { Bool, PaymentContextSchema, PaymentProductSchema, type PaymentContext, type PaymentProduct } from './schemas.js';
 import type { ClientSession } from './session.js';
 import { failedValidators, unmaskValue, validateValues } from './validators.js';
-
-/**
- * The form's texts. `{label}` is replaced by the field's label, `{error}` by the failure's message.
- * Override any of them (e.g. to translate) with the `messages` option.
- */
-export interface PaymentFormMessages {
-  readonly required: string;
-  /** A value that fails a validator without its own text (`length`, `regularExpression`, `emailAddress`, …). */
-  readonly invalid: string;
-  readonly luhn: string;
-  readonly expirationDate: string;
-  /** The IIN lookup answered `EXISTING_BUT_NOT_ALLOWED`. */
-  readonly notAllowed: string;
-  /** Announced while the input is encrypted and handed to `onSubmit`. */
-  readonly sending: string;
-  /** `encrypt` or `onSubmit` failed; `{error}` is the error's message. */
-  readonly failed: string;
-}
-
-/** The default (English) texts. */
-export const PAYMENT_FORM_MESSAGES: PaymentFormMessages = {
-  required: '{label} is required.',
-  invalid: '{label} is not valid.',
-  luhn: '{label} is not valid: check the digits.',
-  expirationDate: '{label} is not a valid month, or it has passed.',
-  notAllowed: 'This card is not accepted for this payment. Please use another card.',
-  sending: 'Sending…',
-  failed: 'The payment was not sent: {error}',
-};
 
 export interface PaymentFormOptions extends PaymentFormEvents {
   /** The client session from `createClientSession`. */
@@ -55,10 +29,12 @@ export interface PaymentFormOptions extends PaymentFormEvents {
   readonly onSubmit: (encryptedCustomerInput: string) => unknown;
   /** Ask the platform to store the card as a token. Default `false`. */
   readonly tokenize?: boolean;
-  /** The submit button's text, e.g. "Pay €10.00". Default "Pay". */
+  /** The submit button's text. Default `messages.pay`: "Pay €10.00" (the context's amount). */
   readonly submitLabel?: string;
-  /** Replaces some of `PAYMENT_FORM_MESSAGES`. */
+  /** Replaces some (or all) of `PAYMENT_FORM_MESSAGES`, e.g. a locale from `baton-sdk/locales/de`. */
   readonly messages?: Partial<PaymentFormMessages>;
+  /** The locale amounts are formatted in (BCP 47, e.g. `de-DE`). Default: the context's `locale`, else the browser's. */
+  readonly locale?: string;
 }
 
 /** What `mountPaymentForm` returns. */
@@ -81,6 +57,7 @@ const optionsSchema = () =>
     onSubmit: callback<(encryptedCustomerInput: string) => unknown>(),
     tokenize: v.optional(Bool),
     submitLabel: v.optional(v.string()),
+    locale: v.optional(v.string()),
     messages: v.optional(v.custom<Partial<PaymentFormMessages>>((value) => !!value && typeof value === 'object', 'must be an object of texts')),
     ...eventEntries(),
   });
@@ -120,10 +97,9 @@ export function mountPaymentForm(container: HTMLElement, options: PaymentFormOpt
   if (!container || typeof (container as Partial<HTMLElement>).replaceChildren !== 'function') {
     throw new ValidationError('mountPaymentForm container', [{ path: '', message: 'expected an HTML element' }]);
   }
-  const { session, context, onSubmit, tokenize, submitLabel, onReady, onChange, onValidityChange, onBrand, ...opts } = parseWith(optionsSchema(), options, 'mountPaymentForm options');
+  const { session, context, onSubmit, tokenize, submitLabel, locale, onReady, onChange, onValidityChange, onBrand, ...opts } = parseWith(optionsSchema(), options, 'mountPaymentForm options');
   const messages = { ...PAYMENT_FORM_MESSAGES, ...opts.messages };
-  // Replacer functions: a `$&` in a provider's label or an error message stays literal text.
-  const say = (key: keyof PaymentFormMessages, label = '', error = '') => messages[key].replace('{label}', () => label).replace('{error}', () => error);
+  const say = (key: keyof PaymentFormMessages, label = '', error = '') => fill(messages[key], { label, error });
   const doc = container.ownerDocument;
   const uid = `baton-${++mounted}`;
   const controller = new AbortController();
@@ -133,7 +109,7 @@ export function mountPaymentForm(container: HTMLElement, options: PaymentFormOpt
   let brand: PaymentBrand | undefined;
 
   const form = el(doc, 'form', { className: 'baton-form', noValidate: true });
-  form.setAttribute('aria-label', `${product.displayHints?.label ?? 'Payment'} details`);
+  form.setAttribute('aria-label', say('formLabel', product.displayHints?.label || String(product.id)));
   const status = el(doc, 'p', { className: 'baton-status' });
   status.setAttribute('role', 'status');
   const setState = (state: string, text = '') => {
@@ -240,7 +216,7 @@ export function mountPaymentForm(container: HTMLElement, options: PaymentFormOpt
     lookedUp = brandView.settled;
   }
 
-  const button = el(doc, 'button', { className: 'baton-submit', textContent: submitLabel ?? 'Pay', type: 'submit' });
+  const button = el(doc, 'button', { className: 'baton-submit', textContent: submitLabel ?? fill(messages.pay, { amount: formatAmount(context.amount, context.currencyCode, locale ?? bcp47(context.locale)) }), type: 'submit' });
   form.append(button, status);
 
   form.addEventListener('submit', async (event) => {
