@@ -8,6 +8,7 @@ import { fill } from '../core/messages.js';
 import { callback } from '../core/schemas.js';
 import { parseWith } from '../core/validate.js';
 import { createCardBrand } from './card-brand.js';
+import { createCoBrandChoice } from './co-brand.js';
 import { PAYMENT_FORM_MESSAGES, type PaymentFormMessages } from './messages.js';
 import { createField, el, type FormField } from './form-field.js';
 import { brandOf, eventEntries, fire, type PaymentBrand, type PaymentFieldChange, type PaymentFormEvents } from './form-events.js';
@@ -107,6 +108,10 @@ export function mountPaymentForm(container: HTMLElement, options: PaymentFormOpt
   let refusal = '';
   let busy = false;
   let brand: PaymentBrand | undefined;
+  // A co-badged card's brands (two or more), and the one the customer picked among them.
+  let coBrands: PaymentBrand[] | undefined;
+  let picked: number | undefined;
+  let chosenNote = '';
 
   const form = el(doc, 'form', { className: 'baton-form', noValidate: true });
   form.setAttribute('aria-label', say('formLabel', product.displayHints?.label || String(product.id)));
@@ -150,6 +155,7 @@ export function mountPaymentForm(container: HTMLElement, options: PaymentFormOpt
       valid: !error,
       ...(error && { error }),
       ...(field.id === 'cardNumber' && brand && { brand }),
+      ...(field.id === 'cardNumber' && coBrands && { coBrands }),
     };
     const key = JSON.stringify(change);
     if (input || reported.get(field) !== key) {
@@ -191,26 +197,44 @@ export function mountPaymentForm(container: HTMLElement, options: PaymentFormOpt
       context,
       signal: controller.signal,
       current: () => product,
-      onResult(result, found) {
-        if (found && found !== product) {
-          // A card of another accepted product (a Mastercard typed into a VISA form): pay with
-          // that product, under its rules and masks.
-          product = found;
-          for (const field of fields) {
-            field.def = found.fields.find((def) => def.id === field.id) ?? field.def;
-            field.reformat();
-          }
-        }
-        const next = found && brandOf(found);
-        if (next?.paymentProductId !== brand?.paymentProductId) fire(onBrand, (brand = next));
+      onResult(result, found, choices = []) {
+        // The customer's pick stays while the card still offers it (the 7th and 8th digits).
+        const kept = choices.find((choice) => Number(choice.id) === picked);
+        if (!kept) picked = undefined;
+        // "Paying with …" no longer holds for another card.
+        if (!kept && chosenNote && status.textContent === chosenNote) status.textContent = '';
+        coBrands = choices.length > 1 ? choices.map(brandOf) : undefined;
+        choice.show(choices, kept ?? found);
+        if (kept) brandView.show(kept);
+        use(kept ?? found);
         const notAllowed = say('notAllowed');
-        refusal = result?.status === 'EXISTING_BUT_NOT_ALLOWED' ? notAllowed : '';
+        refusal = result?.status === 'EXISTING_BUT_NOT_ALLOWED' && !found ? notAllowed : '';
         // `check` answers the refusal first.
         if (refusal || card.control.hasAttribute('aria-invalid')) card.setError(check(card));
         if (refusal || status.textContent === notAllowed) status.textContent = refusal;
         changed(card);
       },
     });
+    /** Pays with `found` (a card of another accepted product, or the brand picked), under its rules and masks. */
+    const use = (found: PaymentProduct | undefined) => {
+      if (found && found !== product) {
+        product = found;
+        for (const field of fields) {
+          field.def = found.fields.find((def) => def.id === field.id) ?? field.def;
+          field.reformat();
+        }
+      }
+      const next = found && brandOf(found);
+      if (next?.paymentProductId !== brand?.paymentProductId) fire(onBrand, (brand = next));
+    };
+    const choice = createCoBrandChoice(doc, `${uid}-cobrand`, say('chooseBrand'), (path) => session.assetUrl(path), (chosen) => {
+      picked = Number(chosen.id);
+      brandView.show(chosen);
+      use(chosen);
+      if (form.dataset.state !== 'invalid') status.textContent = chosenNote = fill(messages.brandChosen, { brand: brandOf(chosen).label });
+      changed(card);
+    });
+    card.root.after(choice.node);
     card.control.after(brandView.node);
     card.control.addEventListener('input', () => brandView.update(card.value()));
     lookedUp = brandView.settled;

@@ -117,4 +117,32 @@ describe('Firefox ESR: the payment form’s events', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('a co-badged card: the brand chosen with the keyboard alone is the product paid with', async () => {
+    const { page, errors } = await openCheckout();
+    await page.locator(input('Card number')).click();
+    await page.keyboard.type('4970101234567893');
+    await page.waitForSelector('#checkout-under-test fieldset.baton-cobrand:not([hidden]) input[value="1"]');
+    await page.keyboard.press('Tab');
+    const focused = () => page.evaluate(() => (document.activeElement as HTMLInputElement).labels?.[0]?.textContent ?? '');
+    expect(await focused()).toBe('Carte Bancaire');
+    await page.keyboard.press('ArrowRight');
+    expect(await focused()).toBe('VISA');
+    expect(await page.$eval('#checkout-under-test [role=status]', (node) => node.textContent)).toBe('Paying with VISA.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('1230');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('123');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Ada Lovelace');
+    await page.keyboard.press('Enter');
+    const l = await until(page, (x) => x.payments.length > 0);
+    expect(l.payments[0]?.payment?.paymentOutput?.cardPaymentMethodSpecificOutput?.paymentProductId).toBe(1);
+    expect(named(l, 'brand')).toEqual([
+      { paymentProductId: 130, label: 'Carte Bancaire' },
+      { paymentProductId: 1, label: 'VISA' },
+    ]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
