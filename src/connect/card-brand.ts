@@ -2,7 +2,7 @@
 // to (the session answers repeated bins itself), show that product's logo, and report a card the
 // platform knows but does not accept in this payment context.
 import { el } from './form-field.js';
-import type { ClientSession, IinDetailsResult } from './session.js';
+import type { ClientSession, IinDetailsResult } from './client-session.js';
 import type { PaymentContext, PaymentProduct } from './schemas.js';
 
 export interface CardBrand {

@@ -1,7 +1,7 @@
 // The payment form's events, as merchants know them from Stripe Elements and Adyen Web: what each
 // field holds now, whether the whole form can be submitted, and the card's brand.
 import * as v from 'valibot';
-import { callback } from '../core/schemas.js';
+import { callback } from '../core/options.js';
 
 /** A card brand: the payment product the card belongs to. */
 export interface PaymentBrand {

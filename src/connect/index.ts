@@ -9,8 +9,9 @@
  * const product = await session.getPaymentProduct(1, context);
  * const encryptedCustomerInput = await session.encrypt({ paymentProductId: 1, product, values });
  */
-export { createClientSession, DEFAULT_ALLOWED_HOSTS, type ClientSession } from './session.js';
-export type { ClientSessionOptions, IinDetailsResult, EncryptRequest } from './session.js';
+export { createClientSession } from './session.js';
+export { DEFAULT_ALLOWED_HOSTS, type ClientSession, type ClientSessionOptions, type IinDetailsResult } from './client-session.js';
+export type { EncryptRequest } from './encrypt-request.js';
 export type { CallOptions } from './client-api.js';
 export { isConnectError } from './client-api.js';
 export { encryptJwe, type EncryptedCustomerInput, type DeviceInformation } from './encrypt.js';

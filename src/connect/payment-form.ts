@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import { ValidationError } from '../core/errors.js';
 import { bcp47, formatAmount } from '../core/currency.js';
 import { fill } from '../core/messages.js';
-import { callback } from '../core/schemas.js';
+import { callback } from '../core/options.js';
 import { parseWith } from '../core/validate.js';
 import { createCardBrand } from './card-brand.js';
 import { createCoBrandChoice } from './co-brand.js';
@@ -13,7 +13,7 @@ import { PAYMENT_FORM_MESSAGES, type PaymentFormMessages } from './messages.js';
 import { createField, el, type FormField } from './form-field.js';
 import { brandOf, eventEntries, fire, type PaymentBrand, type PaymentFieldChange, type PaymentFormEvents } from './form-events.js';
 import { Bool, PaymentContextSchema, PaymentProductSchema, type PaymentContext, type PaymentProduct } from './schemas.js';
-import type { ClientSession } from './session.js';
+import type { ClientSession } from './client-session.js';
 import { failedValidators, unmaskValue, validateValues } from './validators.js';
 
 export interface PaymentFormOptions extends PaymentFormEvents {

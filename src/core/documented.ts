@@ -16,3 +16,6 @@ export function withRaw<T>(value: T, raw: unknown): T & { readonly raw: unknown 
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) Object.defineProperty(value, 'raw', { value: raw });
   return value as T & { readonly raw: unknown };
 }
+
+/** A documented value, or any other string the provider sends (kept as is, never rejected). */
+export type Open<T extends string> = T | (string & {});

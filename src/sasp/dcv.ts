@@ -4,7 +4,7 @@
  * Sectigo's update API (`EMAIL`, `CNAME_CSR_HASH`, `HTTP_CSR_HASH`, `HTTPS_CSR_HASH`). Unknown
  * values are passed through unchanged both ways.
  */
-import type { Open } from './schemas.js';
+import type { Open } from '../core/documented.js';
 
 /** DCV method as Sectigo's update API names it; `MANUAL` for the status document's `Manual`. */
 export type DcvApiMethod = Open<'EMAIL' | 'CNAME_CSR_HASH' | 'HTTP_CSR_HASH' | 'HTTPS_CSR_HASH' | 'MANUAL'>;

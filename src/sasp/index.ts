@@ -9,9 +9,11 @@
 export { parseSessionResponse, postPaymentUrl, openPostPayment, SESSION_ERROR_MESSAGES, type SaspSession, type SessionResponseFormat } from './session.js';
 export { getPostPaymentStatus, parseStatusResponse, STATUS_URL, CALL_LIMIT_WAIT_MS, type GetPostPaymentStatusOptions, type DirectStatusOptions, type RelayStatusOptions } from './status.js';
 export { dcvMethodToApi, dcvMethodFromApi, type DcvApiMethod, type DcvChoice } from './dcv.js';
-export { renderStatus, statusLabel, actionLabel, type SaspAction, type SectionName, type RenderStatusOptions } from './render-status.js';
+export { statusLabel, actionLabel } from './status-labels.js';
+export { renderStatus, type RenderStatusOptions } from './render-status.js';
 export { uploadDocuments, UPLOAD_HOSTS, type UploadDocumentsOptions, type UploadProgress, type UploadResult } from './upload.js';
-export { mountUploadForm, type UploadFormOptions, type UploadFormResult, type UploadTransport } from './upload-form.js';
+export { mountUploadForm } from './upload-form.js';
+export type { UploadFormOptions, UploadFormResult, UploadTransport } from './upload-form-options.js';
 export { SECTIGO_HOSTS, type SaspUrlOptions } from './policy.js';
 export type {
   PostPaymentStatus,
@@ -23,10 +25,7 @@ export type {
   CallbackStatus,
   OrganizationStatus,
   RequirementStatus,
-  SectionStatus,
-  OrderStatus,
-  ActionName,
-  DcvMethodType,
-  Open,
 } from './schemas.js';
+export type { SectionStatus, OrderStatus, ActionName, DcvMethodType, SectionName, SaspAction } from './vocabulary.js';
+export type { Open } from '../core/documented.js';
 export { BatonError, ValidationError, ProviderError, NetworkError, UnsafeUrlError, SecretError } from '../core/errors.js';

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { urlInput } from '../core/schemas.js';
+import { stringsOption, urlInput } from '../core/options.js';
 import type { UrlPolicy } from '../core/url-guard.js';
 
 /** Sectigo's interchangeable hosts for hosted pages and the client APIs. */
@@ -20,18 +20,6 @@ export interface SaspUrlOptions {
   /** Path prefixes allowed. Default `['/products/']`. */
   readonly pathPrefixes?: readonly string[];
 }
-
-/** An optional list of strings (hosts, path prefixes). */
-export const stringsOption = v.optional(v.custom<string[]>((value) => Array.isArray(value) && value.every((item) => typeof item === 'string'), 'must be a list of strings'));
-
-/** An optional `timeoutMs`: a number of milliseconds, at least 1. */
-export const timeoutOption = v.optional(v.custom<number>((value) => typeof value === 'number' && value >= 1, 'must be a number, 1 or more'));
-
-/** An optional `AbortSignal`. */
-export const signalOption = v.optional(v.custom<AbortSignal>((value) => typeof AbortSignal !== 'undefined' && value instanceof AbortSignal, 'must be an AbortSignal'));
-
-/** An optional `true`/`false` option. */
-export const flagOption = v.optional(v.custom<boolean>((value) => typeof value === 'boolean', 'must be true or false'));
 
 export const urlOptionsEntries = {
   endpoint: v.optional(urlInput()),

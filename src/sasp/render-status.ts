@@ -1,31 +1,17 @@
 import * as v from 'valibot';
-import { callback, oneOf } from '../core/schemas.js';
 import { ValidationError } from '../core/errors.js';
+import { elementFactory, textWithBreaks } from '../core/element.js';
 import { NAVIGATION_TARGETS, type NavigationTarget } from '../core/navigate.js';
+import { callback, oneOf, shape } from '../core/options.js';
 import { parseWith } from '../core/validate.js';
-import { dcvMethodToApi, type DcvApiMethod } from './dcv.js';
+import { CHOOSE_ACTIONS, domainItem, type ChooserView } from './dcv-chooser.js';
+import { isRecord } from './lenient.js';
 import type { SaspUrlOptions } from './policy.js';
-import { isRecord, isText, looseSectionSchema, shape, type ActionName, type DcvDomain, type LooseSection, type Open, type PostPaymentStatus } from './schemas.js';
+import type { DcvDomain, PostPaymentStatus } from './schemas.js';
 import { openPostPayment } from './session.js';
-import { elementFactory } from './element.js';
-
-/**
- * A section of the post-payment status: the seven of the v1.00 document, `caa` and `ma` (added in
- * v1.01/v1.02), or the answer's key without `Status` for a section Baton does not know.
- */
-export type SectionName = Open<'csr' | 'dcv' | 'caa' | 'agreement' | 'callback' | 'organization' | 'ma' | 'secondApproval' | 'fsup'>;
-
-/** What the user asked for: one of the status's `availableActions`, or a DCV method choice. */
-export interface SaspAction {
-  readonly section: SectionName;
-  readonly action: ActionName;
-  /** For DCV choices: the domain. */
-  readonly domainName?: string;
-  /** For DCV choices: the method in the update API's terms (`EMAIL`, `CNAME_CSR_HASH`, …). */
-  readonly method?: DcvApiMethod;
-  /** For DCV choices: the option as offered (`admin@example.com`, `CNAME CSR Hash`, `Manual`). */
-  readonly option?: string;
-}
+import { actionLabel, statusLabel } from './status-labels.js';
+import { detailsOf, sectionsOf, text } from './status-sections.js';
+import type { SaspAction } from './vocabulary.js';
 
 export interface RenderStatusOptions extends SaspUrlOptions {
   /**
@@ -48,81 +34,6 @@ const optionsSchema = shape({
   target: v.optional(oneOf(NAVIGATION_TARGETS, `must be ${NAVIGATION_TARGETS.join(', ')}`)),
   headingLevel: v.optional(oneOf([2, 3, 4, 5, 6], 'must be 2–6')),
 });
-
-/** Known sections in display order: name, key in the answer, title when the answer has none. */
-const SECTIONS: ReadonlyArray<readonly [SectionName, string, string]> = [
-  ['csr', 'csrStatus', 'Certificate signing request'],
-  ['dcv', 'dcvStatus', 'Domain control validation'],
-  ['caa', 'caaCheckStatus', 'CAA check'],
-  ['agreement', 'agreementStatus', 'Agreement'],
-  ['callback', 'callbackStatus', 'Callback'],
-  ['organization', 'organizationStatus', 'Organization validation'],
-  ['ma', 'maStatus', 'Mark asserter verification'],
-  ['secondApproval', 'secondApprovalStatus', 'Second approval'],
-  ['fsup', 'fsupStatus', 'Fast service'],
-];
-
-const STATUS_LABELS: Readonly<Record<string, string>> = {
-  NotApplicable: 'Not applicable',
-  ActionRequired: 'Action required',
-  InProgress: 'In progress',
-  notCompleted: 'Not completed',
-};
-
-const ACTION_LABELS: Readonly<Record<string, string>> = {
-  needProvideCSR: 'Provide a CSR',
-  canReplaceCSR: 'Replace the CSR',
-  selectDCVMethod: 'Select a validation method',
-  canChangeDCVMethod: 'Change the validation method',
-  enterDCVCode: 'Enter the validation code',
-  canUpdateEmailAddress: 'Update the e-mail address',
-  resendAgreementEmail: 'Resend the agreement e-mail',
-  needUpdateEmailAddress: 'Update the e-mail address (required)',
-  callMeNow: 'Call me now',
-  callMeLater: 'Call me later',
-  provideCorrectPhoneNumber: 'Provide the correct phone number',
-  enterCallbackCode: 'Enter the callback code',
-  requestManualCallback: 'Request a manual callback',
-  uploadDocument: 'Upload documents',
-};
-
-/** Labelled fields of the documented sections, shown in `__details`. */
-const DETAIL_FIELDS: Readonly<Record<string, ReadonlyArray<readonly [string, string]>>> = {
-  dcv: [['MD5', 'MD5 hash of the CSR'], ['SHA256', 'SHA-256 hash of the CSR'], ['uniqueValue', 'Unique value']],
-  agreement: [
-    ['clickThroughStatus', 'Click-through'],
-    ['clickThroughEmailAddress', 'Agreement e-mail address'],
-    ['lastEmailSent', 'Last e-mail sent'],
-    ['lastOpenDate', 'Last opened'],
-  ],
-  callback: [['phoneNumber', 'Callback phone number']],
-};
-
-/** The actions that offer choosing (or changing) a DCV method. */
-const CHOOSE_ACTIONS: readonly ActionName[] = ['selectDCVMethod', 'canChangeDCVMethod'];
-
-/** Domain statuses where nothing is left for the customer to choose. */
-const DOMAIN_SETTLED = ['Completed', 'InProgress', 'NotApplicable'];
-
-/**
- * Readable text for a section or domain status; unknown values are shown as sent.
- *
- * @example
- * sasp.statusLabel('ActionRequired'); // 'Action required'
- */
-export const statusLabel = (status: string) => STATUS_LABELS[status] ?? status;
-/**
- * Readable text for an action; unknown actions are shown as sent.
- *
- * @example
- * sasp.actionLabel('resendAgreementEmail'); // 'Resend the agreement e-mail'
- */
-export const actionLabel = (action: string) => ACTION_LABELS[action] ?? action;
-
-/** Text of a value the schema did not check (a field of an unknown section), or undefined. */
-const text = (value: unknown) => (isText(value) ? String(value) : undefined);
-/** `CNAME_CSR_HASH`, `CNAME CSR Hash` and `cname csr hash` are the same method. */
-const sameMethod = (a: string | undefined, b: string) => !!a && a.replace(/[\s_-]/g, '').toLowerCase() === b.replace(/[\s_-]/g, '').toLowerCase();
 
 let nextId = 0;
 
@@ -202,6 +113,8 @@ export function renderStatus(container: HTMLElement, status: PostPaymentStatus, 
     kept.set(toggle.dataset.domain!, toggle.querySelector<HTMLInputElement>('input:checked')?.value ?? '');
   }
 
+  const view: ChooserView = { el, badge, disclosure, run, kept };
+
   const root = el('div', 'baton-sasp-status');
   root.dataset.orderStatus = status.orderStatus ?? '';
   const summary = [`Order ${status.orderNumber}`, status.productName, status.domainName === 'Multiple domains' && status.primaryDomainName ? `${status.primaryDomainName} and more` : status.domainName, status.orderStatus && `Order status: ${status.orderStatus}`];
@@ -238,7 +151,7 @@ export function renderStatus(container: HTMLElement, status: PostPaymentStatus, 
     const chooseAction = CHOOSE_ACTIONS.find((action) => data.availableActions.includes(action));
     if (domains.length) {
       const list = el('ul', 'baton-sasp-domains');
-      for (const domain of domains) list.append(domainItem(domain, chooseAction, data.status === 'ActionRequired', message, waiting));
+      for (const domain of domains) list.append(domainItem(view, domain, chooseAction, data.status === 'ActionRequired', message, waiting));
       section.append(list);
     }
 
@@ -296,111 +209,7 @@ export function renderStatus(container: HTMLElement, status: PostPaymentStatus, 
     if (list.children.length) section.append(list);
   }
 
-  function domainItem(domain: DcvDomain, action: ActionName | undefined, required: boolean, message: HTMLElement, waiting: string[]): HTMLElement {
-    const item = el('li', 'baton-sasp-domain');
-    item.dataset.status = domain.dcvStatus;
-    const offered = domain.methods.filter((method) => method.options.length);
-    const chooser = !!action && offered.length > 0 && domain.dcvStatus !== 'Completed';
-    const row = el(chooser ? 'summary' : 'p', 'baton-sasp-domain__row');
-    row.append(el('span', 'baton-sasp-domain__name', domain.domainName), ' · ', badge(domain.dcvStatus, 'baton-sasp-domain__status'));
-    row.append(' · ', el('span', 'baton-sasp-domain__method', `Selected method: ${domain.selectedMethod ?? 'none'}`));
-    if (!chooser) {
-      item.append(row);
-      return item;
-    }
-    // Open when the customer still has to pick a method: the section needs action, the domain is
-    // not validated or under way, and no offered option is selected (the document sends "Not yet set").
-    const picked = offered.some((method) => method.options.some((option) => sameMethod(domain.selectedMethod, option)));
-    const open = required && !DOMAIN_SETTLED.includes(domain.dcvStatus) && !picked;
-    if (open) waiting.push(domain.domainName);
-    const picking = kept.get(domain.domainName);
-    const toggle = disclosure('baton-sasp-dcv-toggle', row, open || picking !== undefined);
-    toggle.dataset.domain = domain.domainName;
-
-    const fieldset = el('fieldset', 'baton-sasp-dcv-chooser');
-    fieldset.setAttribute('role', 'radiogroup');
-    fieldset.append(el('legend', undefined, `Validation method for ${domain.domainName}`));
-    const group = `baton-sasp-dcv-${++nextId}`;
-    for (const method of offered) {
-      const box = el('div', 'baton-sasp-dcv-method');
-      box.dataset.type = method.type;
-      if (method.title) box.append(el('span', 'baton-sasp-dcv-method__title', `${method.title}: `));
-      for (const option of method.options) {
-        const label = el('label', 'baton-sasp-dcv-option');
-        // The one style Baton sets (through the CSSOM, which a strict CSP allows): the radio and its
-        // text are side by side, so the radio never wraps away from its text, while a long text
-        // still wraps (beside the radio) instead of running off a phone's screen.
-        Object.assign(label.style, { display: 'inline-flex', alignItems: 'flex-start', gap: '0.3em', maxWidth: '100%', overflowWrap: 'anywhere' });
-        const radio = el('input');
-        radio.type = 'radio';
-        radio.name = group;
-        radio.value = option;
-        radio.dataset.type = method.type;
-        radio.checked = picking ? picking === option : sameMethod(domain.selectedMethod, option);
-        label.append(radio, option);
-        box.append(label, ' ');
-      }
-      fieldset.append(box);
-    }
-    const submit = el('button', 'baton-sasp-dcv-submit', `Use this method for ${domain.domainName}`);
-    submit.type = 'button';
-    submit.addEventListener('click', () => {
-      const chosen = fieldset.querySelector<HTMLInputElement>('input[type=radio]:checked');
-      if (!chosen) {
-        message.textContent = `Choose a validation method for ${domain.domainName} first.`;
-        fieldset.querySelector<HTMLInputElement>('input[type=radio]')?.focus();
-        return;
-      }
-      const { method } = dcvMethodToApi(chosen.dataset.type ?? '', chosen.value);
-      void run({ section: 'dcv', action: action!, domainName: domain.domainName, method, option: chosen.value }, submit, message);
-    });
-    fieldset.append(submit);
-    toggle.append(fieldset);
-    item.append(toggle);
-    return item;
-  }
-
   if (previous) previous.replaceWith(root);
   else container.append(root);
   return root;
-}
-
-type Section = LooseSection & Record<string, unknown>;
-
-/** The sections to show, in order: the known ones, then any other section-like object of the answer. */
-function sectionsOf(status: PostPaymentStatus): Array<[SectionName, Section, string]> {
-  const data = status as unknown as Record<string, unknown>;
-  const found: Array<[SectionName, Section, string]> = [];
-  for (const [name, key, title] of SECTIONS) {
-    let section = data[key] as Section | undefined;
-    // CAA errors without a CAA section still deserve one.
-    if (!section && name === 'caa' && status.latestCAACheckErrors.length) section = { status: 'Unknown', availableActions: [] };
-    if (isRecord(section)) found.push([name, section, title]);
-  }
-  for (const [key, value] of Object.entries(data)) {
-    // Any other object that reads as a section: named `…Status`, or with a status, title or description.
-    if (key === 'raw' || SECTIONS.some((known) => known[1] === key) || !isRecord(value)) continue;
-    if (!(key.endsWith('Status') || text(value.status) || text(value.title) || text(value.description))) continue;
-    const parsed = v.safeParse(looseSectionSchema, value);
-    const name = key.replace(/Status$/, '');
-    // The key becomes a class name: only plain names.
-    if (parsed.success) found.push([/^[\w-]+$/.test(name) ? name : 'other', parsed.output as Section, key]);
-  }
-  return found;
-}
-
-function detailsOf(name: SectionName, data: Record<string, unknown>): Array<[string, string]> {
-  return (DETAIL_FIELDS[name] ?? []).flatMap(([key, term]): Array<[string, string]> => {
-    const value = text(data[key]);
-    return value === undefined ? [] : [[term, value]];
-  });
-}
-
-/** Appends `text` to `node` as text nodes, one `<br>` per line break. */
-function textWithBreaks<T extends HTMLElement>(node: T, text: string): T {
-  text.split(/\r\n|\r|\n/).forEach((line, index) => {
-    if (index) node.append(node.ownerDocument.createElement('br'));
-    node.append(line); // a text node
-  });
-  return node;
 }

@@ -1,7 +1,6 @@
 /**
- * Schemas for what Sectigo's SASP answers. Tolerant where the provider is sloppy (numbers as
- * strings and back, unknown enum values, a string where an array is documented, `null` or `""`
- * where a value is documented) and strict where safety needs it (session ids, tokens, URLs).
+ * Schemas for what Sectigo's SASP status answers, read tolerantly (`lenient.ts`); what Baton
+ * sends on is read strictly (`ids.ts`).
  *
  * Sources: our v1.00 document (`specs/sasp-get-post-payment-status.txt`) and Sectigo's current
  * public docs, https://docs.sectigo.com/sps/get-post-payment-status/request (orderNumber up to 128
@@ -11,101 +10,12 @@
  * unset `clickThroughEmailAddress`).
  */
 import * as v from 'valibot';
-import type { Documented } from '../core/documented.js';
+import type { Documented, Open } from '../core/documented.js';
+import { shape } from '../core/options.js';
 import { textish } from '../core/schemas.js';
-
-/** An integer, or an integer string (spaces around allowed). */
-export const integerish = v.pipe(
-  v.custom<number | string>((value) => Number.isInteger(value) || (typeof value === 'string' && /^\s*[+-]?\d+\s*$/.test(value)), 'expected an integer'),
-  v.transform(Number),
-);
-
-/** An absolute http(s) URL as text (a form field another site redirects to). */
-export const httpUrlText = v.pipe(v.string(), v.regex(/^https?:\/\/[^\s/?#]+[^\s]*$/i, 'must be an absolute http(s) URL'));
-
-export { textish };
-
-/** A documented value, or any other string the provider sends (kept as is, never rejected). */
-export type Open<T extends string> = T | (string & {});
-
-/** Status of a section: documented values, or whatever else Sectigo sends (e.g. `notCompleted`). */
-export type SectionStatus = Open<'NotApplicable' | 'ActionRequired' | 'Completed' | 'InProgress' | 'Unknown'>;
-
-/** Order status as documented, or any other value. */
-export type OrderStatus = Open<
-  'Current' | 'Awaiting Payment' | 'Payment Promised' | 'Pending' | 'Awaiting Authorization' | 'Processed' | 'Rejected' | 'Refunded' | 'ERROR!!!'
->;
-
-/** Every action the status document lists, or any other value. */
-export type ActionName = Open<
-  | 'needProvideCSR'
-  | 'canReplaceCSR'
-  | 'selectDCVMethod'
-  | 'canChangeDCVMethod'
-  | 'enterDCVCode'
-  | 'canUpdateEmailAddress'
-  | 'resendAgreementEmail'
-  | 'needUpdateEmailAddress'
-  | 'callMeNow'
-  | 'callMeLater'
-  | 'provideCorrectPhoneNumber'
-  | 'enterCallbackCode'
-  | 'requestManualCallback'
-  | 'uploadDocument'
->;
-
-/** DCV method type of the status document. */
-export type DcvMethodType = Open<'whoisEmail' | 'email' | 'csrHash' | 'manual'>;
-
-/**
- * An object whose `entries` are each read by their schema, every other key kept as it is but
- * `__proto__`, `prototype` and `constructor` (what `v.looseObject` does, in a few lines: one
- * valibot function fewer in every bundle). Issues carry the key in their path. `strict`: any other
- * key is an issue (what `v.strictObject` does).
- */
-export const shape = <const TEntries extends v.ObjectEntries>(entries: TEntries, strict?: boolean) =>
-  v.pipe(
-    v.custom<Record<string, unknown>>((value) => typeof value === 'object' && value !== null, 'expected an object'),
-    v.rawTransform(({ dataset: { value: input }, addIssue }) => {
-      const output: Record<string, unknown> = {};
-      for (const key of Object.keys(input)) {
-        if (strict && !Object.hasOwn(entries, key)) addIssue({ message: 'unknown option', path: [{ key }] } as never);
-        else if (key !== '__proto__' && key !== 'prototype' && key !== 'constructor') output[key] = input[key];
-      }
-      for (const key in entries) {
-        const result = v.safeParse(entries[key]!, input[key]);
-        if (!result.success) for (const issue of result.issues) addIssue({ ...issue, path: [{ key }, ...(issue.path ?? [])] } as never);
-        else if (key in output || result.output !== undefined) output[key] = result.output;
-      }
-      return output as v.InferOutput<v.LooseObjectSchema<TEntries, undefined>>;
-    }),
-  );
-
-/** Any value, turned into `fn(value)`. */
-const mapped = <T>(fn: (value: unknown) => T) => v.pipe(v.custom<unknown>(() => true), v.transform(fn));
-
-/** `schema`, or `fallback` when the value is missing or does not fit. */
-const lenientOr = <const TSchema extends v.GenericSchema>(schema: TSchema, fallback: v.InferOutput<TSchema>) =>
-  v.optional(
-    mapped((value) => {
-      const result = v.safeParse(schema, value);
-      return result.success ? result.output : fallback;
-    }),
-    fallback as never,
-  ) as v.GenericSchema<unknown, v.InferOutput<TSchema>>;
-
-/** `schema`, or `undefined` when the value does not fit: a display field never rejects the status. */
-const lenient = <const TSchema extends v.GenericSchema>(schema: TSchema) =>
-  lenientOr(schema as v.GenericSchema<unknown, v.InferOutput<TSchema> | undefined>, undefined);
-
-/** Text typed as an open enum: known values autocomplete, unknown ones are kept (a number as its text). */
-const open = <T extends string>() => textish as unknown as v.GenericSchema<unknown, T>;
-
-export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const isBlank = (value: unknown) => value == null || (typeof value === 'string' && !value.trim());
-
-export const isText = (value: unknown) => typeof value === 'string' || Number.isFinite(value);
+import { httpUrlText } from './ids.js';
+import { integerish, isRecord, isTextish, lenient, lenientList, lenientOr, mapped, open, optionList, optionalText, textLines, textOf, withoutBlanks } from './lenient.js';
+import type { ActionName, DcvMethodType, OrderStatus, SectionStatus } from './vocabulary.js';
 
 /**
  * The actions: a list of strings, documented as an array but sometimes sent as one string (comma or
@@ -113,30 +23,10 @@ export const isText = (value: unknown) => typeof value === 'string' || Number.is
  */
 const actions = v.optional(
   mapped((value) =>
-    typeof value === 'string' ? value.split(/[\s,]+/).filter(Boolean) : Array.isArray(value) && value.every(isText) ? value.map(String) : [],
+    typeof value === 'string' ? value.split(/[\s,]+/).filter(Boolean) : Array.isArray(value) && value.every(isTextish) ? value.map(String) : [],
   ),
   [],
 ) as v.GenericSchema<unknown, ActionName[]>;
-
-/**
- * Text from whatever the live API sends where the document shows a string: a number as its text,
- * a list as lines, an object's text values joined; anything else (a boolean, …) is left out.
- */
-const flexText = mapped((value) => textOf(value) || undefined);
-
-const optionalText = v.optional(flexText);
-
-/** The text in any value: strings and numbers, list items, object values (with their key when nested). */
-function textOf(value: unknown, depth = 0): string {
-  if (isText(value)) return String(value);
-  if (depth > 4) return '';
-  if (Array.isArray(value)) return value.map((item) => textOf(item, depth + 1)).filter(Boolean).join('; ');
-  if (!isRecord(value)) return '';
-  return Object.entries(value)
-    .map(([key, item]) => (isRecord(item) ? `${key}: ${textOf(item, depth + 1)}` : textOf(item, depth + 1)))
-    .filter(Boolean)
-    .join(': ');
-}
 
 /** Fields every section and every organization requirement has. */
 const describedEntries = {
@@ -150,7 +40,7 @@ const sectionEntries = { ...describedEntries, availableActions: actions };
 
 /** A section or check given as a bare status text is taken as `{ status }`. */
 const sectionLike = v.pipe(
-  v.custom<object | string | number>((value) => isText(value) || isRecord(value)),
+  v.custom<object | string | number>((value) => isTextish(value) || isRecord(value)),
   v.transform((value) => (isRecord(value) ? value : { status: String(value) })),
 );
 
@@ -161,7 +51,7 @@ export const requirementStatusSchema = v.pipe(sectionLike, shape(describedEntrie
  * other): read like the documented ones, and a bare status text is taken as `{ status }`.
  */
 export const looseSectionSchema = v.pipe(
-  v.custom<object | string | number>((value) => isText(value) || isRecord(value) || Array.isArray(value)),
+  v.custom<object | string | number>((value) => isTextish(value) || isRecord(value) || Array.isArray(value)),
   // A list (one entry per domain, say) becomes a section whose entries are its checks.
   v.transform((value) =>
     Array.isArray(value)
@@ -171,30 +61,6 @@ export const looseSectionSchema = v.pipe(
         : { status: String(value) },
   ),
   shape(sectionEntries),
-);
-
-/**
- * `latestCAACheckErrors` (v1.01): its shape is not in any document we could read, so any shape
- * becomes lines of text — a string, a list of strings, objects (their text values joined), or a
- * mix. Nothing here rejects the status.
- */
-const textLines = mapped((value) => [value].flat().map((item) => textOf(item)).filter(Boolean));
-
-/** A list whose items that do not fit are left out (the rest of the list is kept). */
-const lenientList = <const TSchema extends v.GenericSchema>(item: TSchema) =>
-  v.optional(
-    mapped((list) =>
-      (Array.isArray(list) ? list : []).flatMap((entry) => {
-        const result = v.safeParse(item, entry);
-        return result.success ? [result.output as v.InferOutput<TSchema>] : [];
-      }),
-    ),
-    [],
-  );
-
-/** DCV options: strings, or objects whose text is the option (`{ email: 'admin@…' }`). */
-const optionList = mapped((value): string[] =>
-  value == null ? [] : typeof value === 'string' ? value.split(/[\s,]+/).filter(Boolean) : [value].flat().map((item) => textOf(item)).filter(Boolean),
 );
 
 export const dcvMethodSchema = shape({
@@ -238,16 +104,6 @@ export const agreementStatusSchema = shape({
 
 export const callbackStatusSchema = shape({ ...sectionEntries, phoneNumber: optionalText });
 
-/** The requirement checks of the organization section, in display order. */
-export const REQUIREMENT_KEYS = [
-  'organizationName',
-  'legalExistence',
-  'assumedName',
-  'physicalExistence',
-  'operationalExistence',
-  'trademarkCheck',
-] as const;
-
 export const organizationStatusSchema = shape({
   ...sectionEntries,
   organizationName: lenient(requirementStatusSchema),
@@ -257,23 +113,6 @@ export const organizationStatusSchema = shape({
   operationalExistence: lenient(requirementStatusSchema),
   trademarkCheck: lenient(requirementStatusSchema),
 });
-
-/**
- * Drops `null` and blank-string values from objects and lists (a few levels deep, as deep as the
- * status goes): the live API sends `null` or `""` where the document shows a value, and that means
- * "not there" — a missing title, an upload that is not available. `raw` keeps them.
- */
-function withoutBlanks(value: unknown, depth = 0): unknown {
-  if (depth > 8 || typeof value !== 'object' || !value) return value;
-  if (Array.isArray(value)) return value.filter((item) => !isBlank(item)).map((item) => withoutBlanks(item, depth + 1));
-  const kept: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    const item = (value as Record<string, unknown>)[key];
-    // (A "__proto__" key would set the prototype; schemas drop it anyway, `raw` keeps it.)
-    if (!isBlank(item) && key !== '__proto__') kept[key] = withoutBlanks(item, depth + 1);
-  }
-  return kept;
-}
 
 /** `data` of a successful `!getPostPaymentStatus` answer (PostPaymentData), with nulls and blanks dropped. */
 const postPaymentDataObject = shape({
@@ -315,7 +154,7 @@ export const statusEnvelopeSchema = shape({
   errorCode: integerish,
   errorMessage: v.optional(
     v.pipe(
-      v.custom<string | number | null>((value) => value === null || isText(value), 'expected a message'),
+      v.custom<string | number | null>((value) => value === null || isTextish(value), 'expected a message'),
       v.transform((value) => (value === null ? undefined : String(value))),
     ),
   ),
@@ -338,25 +177,3 @@ export interface PostPaymentStatus extends Documented<v.InferOutput<typeof postP
   readonly raw: unknown;
 }
 
-/** A SASP session handle: up to 16 characters, no whitespace or separators. */
-export const sidSchema = v.pipe(
-  v.string('SID must be a string'),
-  v.transform((sid) => sid.trim()),
-  v.custom<string>(
-    (sid) => /^[\w.~-]{1,16}$/.test(sid as string),
-    ({ input }) => (!input ? 'SID is empty' : (input as string).length > 16 ? 'SID is longer than 16 characters' : 'SID may hold only letters, digits and . _ ~ -'),
-  ),
-);
-
-/**
- * An order number: up to 128 characters, letters allowed (Sectigo's current docs; our v1.00
- * document said 64); numbers are accepted and turned into text.
- */
-export const orderNumberSchema = v.pipe(
-  textish,
-  v.transform((orderNumber) => orderNumber.trim()),
-  v.custom<string>(
-    (orderNumber) => /^.{1,128}$/s.test(orderNumber as string),
-    ({ input }) => (input ? 'orderNumber is longer than 128 characters' : 'orderNumber is empty'),
-  ),
-);

@@ -1,12 +1,12 @@
 import * as v from 'valibot';
-import { oneOf } from '../core/schemas.js';
 import { ProviderError, ValidationError } from '../core/errors.js';
 import { navigate, navigationTargetOf, type Navigation, type NavigationTarget } from '../core/navigate.js';
 import { safeUrl } from '../core/url-guard.js';
 import { parseWith } from '../core/validate.js';
 import { refuseLogin } from './no-login.js';
 import { policyOf, urlOptionsEntries, type SaspUrlOptions } from './policy.js';
-import { orderNumberSchema, shape, sidSchema } from './schemas.js';
+import { oneOf, shape } from '../core/options.js';
+import { orderNumberSchema, sidSchema } from './ids.js';
 
 /** A SASP session for one order, as minted by the merchant server. */
 export interface SaspSession {

@@ -1,12 +1,14 @@
 import * as v from 'valibot';
-import { textish, urlInput } from '../core/schemas.js';
+import { textish } from '../core/schemas.js';
+import { shape, signalOption, stringsOption, timeoutOption, urlInput } from '../core/options.js';
 import { ProviderError, ValidationError } from '../core/errors.js';
 import { request } from '../core/http.js';
 import { pageOriginPolicy, type UrlPolicy } from '../core/url-guard.js';
 import { parseWith, readJson } from '../core/validate.js';
 import { refuseLogin } from './no-login.js';
-import { SECTIGO_HOSTS, signalOption, stringsOption, timeoutOption } from './policy.js';
-import { orderNumberSchema, postPaymentDataSchema, shape, sidSchema, statusEnvelopeSchema, type PostPaymentStatus } from './schemas.js';
+import { SECTIGO_HOSTS } from './policy.js';
+import { orderNumberSchema, sidSchema } from './ids.js';
+import { postPaymentDataSchema, statusEnvelopeSchema, type PostPaymentStatus } from './schemas.js';
 
 /** Documented live URL of `!getPostPaymentStatus`. */
 export const STATUS_URL = 'https://secure.trust-provider.com/products/!getPostPaymentStatus';

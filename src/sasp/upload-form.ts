@@ -1,80 +1,13 @@
-import * as v from 'valibot';
-import { callback, oneOf, urlInput } from '../core/schemas.js';
 import { NetworkError, UnsafeUrlError, ValidationError } from '../core/errors.js';
+import { elementFactory } from '../core/element.js';
 import { assertNotExpired } from '../core/jwt.js';
 import { assertNoSecretsInUrl } from '../core/secrets.js';
 import { safeUrl } from '../core/url-guard.js';
 import { parseWith } from '../core/validate.js';
 import { refuseLogin } from './no-login.js';
-import { httpUrlText, shape } from './schemas.js';
+import { optionsSchema, type UploadFormOptions } from './upload-form-options.js';
+import { postNatively, viaFrame, type Outcome } from './upload-frame.js';
 import { UPLOAD_HOSTS, uploadDocuments } from './upload.js';
-import { flagOption, stringsOption, timeoutOption } from './policy.js';
-import { elementFactory } from './element.js';
-
-/**
- * How the upload form is sent.
- * - `'frame'` (default): the real form post, into a hidden frame. Needs no CORS. The frame's
- *   landing on `successURL` / `errorURL` (your own pages: give them on this page's origin) tells
- *   how it went; elsewhere, the form says the documents were sent but unconfirmed.
- * - `'page'`: the real form post in the page itself, which lands on `successURL` / `errorURL`.
- * - `'script'`: `uploadDocuments` (fetch; `byteProgress` for XHR). Only when the endpoint is
- *   known to allow this page's origin by CORS: Sectigo promises no CORS.
- */
-export type UploadTransport = 'frame' | 'page' | 'script';
-
-/** What `onSuccess` receives. */
-export interface UploadFormResult {
-  readonly transport: UploadTransport;
-  /** The page the frame landed on (`successURL`), or the upload URL for `'script'`. */
-  readonly url: string;
-  /** The endpoint's answer (`'script'` only). */
-  readonly status?: number;
-  readonly body?: unknown;
-}
-
-export interface UploadFormOptions {
-  /** `uploadDocumentUrl` from the status: the form's `action`. */
-  readonly url: string | URL;
-  /** `uploadDocumentToken` from the status. */
-  readonly token: string;
-  /** Your page for a successful upload (same origin as this page, for `'frame'` to confirm it). */
-  readonly successURL?: string;
-  /** Your page for a failed upload (same origin as this page, for `'frame'` to read it). */
-  readonly errorURL?: string;
-  /** Hosts `url` may be on. Default: Sectigo's upload hosts. */
-  readonly allowedHosts?: readonly string[];
-  /** Default `'frame'`. */
-  readonly transport?: UploadTransport;
-  /** With `'script'`: real byte progress by XHR, which follows redirects (see `uploadDocuments`). */
-  readonly byteProgress?: boolean;
-  /** How long to wait for an answer. Default 120 000 ms. */
-  readonly timeoutMs?: number;
-  /** Called after a confirmed upload (the form stays; nothing navigates). */
-  readonly onSuccess?: (result: UploadFormResult) => void;
-}
-
-const optionsSchema = shape({
-  url: urlInput(),
-  token: v.pipe(v.string('token must be the uploadDocumentToken'), v.transform((token) => token.trim()), v.custom<string>((token) => token !== '', 'token is empty')),
-  successURL: v.optional(httpUrlText),
-  errorURL: v.optional(httpUrlText),
-  allowedHosts: stringsOption,
-  transport: v.optional(oneOf(['frame', 'page', 'script'] as const, "transport must be 'frame', 'page' or 'script'"), 'frame'),
-  byteProgress: flagOption,
-  timeoutMs: timeoutOption,
-  onSuccess: v.optional(callback<(result: UploadFormResult) => void>()),
-});
-
-/** How one attempt ended. `unconfirmed`: sent, but no answer could be read. */
-type Outcome = { kind: 'done'; result: UploadFormResult } | { kind: 'failed'; reason: string } | { kind: 'unconfirmed'; reason: string };
-
-let frames = 0;
-
-/** The native submit (not `form.submit`, which a control named "submit" would shadow): a real form post. */
-function postNatively(form: HTMLFormElement): void {
-  const view = form.ownerDocument.defaultView as (Window & typeof globalThis) | null;
-  (view ?? globalThis).HTMLFormElement.prototype.submit.call(form);
-}
 
 /**
  * Mounts Sectigo's document upload form into `container`: the documented
@@ -189,7 +122,7 @@ export function mountUploadForm(container: HTMLElement, options: UploadFormOptio
     let outcome: Outcome;
     try {
       checkEgress();
-      outcome = opts.transport === 'script' ? await viaScript(chosen, describe) : opts.transport === 'page' ? viaPage() : await viaFrame();
+      outcome = opts.transport === 'script' ? await viaScript(chosen, describe) : opts.transport === 'page' ? viaPage() : await intoFrame();
     } catch (error) {
       outcome = { kind: 'failed', reason: error instanceof Error ? error.message : String(error) };
     }
@@ -221,54 +154,11 @@ export function mountUploadForm(container: HTMLElement, options: UploadFormOptio
     form.removeAttribute('aria-busy');
   }
 
-  /** The real form post into a hidden, script-less frame; its landing is read when it is ours. */
-  function viaFrame(): Promise<Outcome> {
+  function intoFrame(): Promise<Outcome> {
     frame?.remove();
-    const name = `baton-sasp-upload-${++frames}`;
-    const target = Object.assign(el('iframe', 'baton-sasp-upload__frame'), { name, hidden: true, title: 'Upload answer', tabIndex: -1 });
-    target.setAttribute('aria-hidden', 'true');
-    // Same origin kept so our own successURL/errorURL can be read; no scripts run there.
-    target.setAttribute('sandbox', 'allow-same-origin');
-    form.append(target);
-    frame = target;
-    return new Promise((resolve) => {
-      // The first outcome counts: a promise settles once.
-      const finish = (outcome: Outcome) => {
-        clearTimeout(timer);
-        resolve(outcome);
-      };
-      const timer = setTimeout(() => finish({ kind: 'unconfirmed', reason: `no answer within ${Math.ceil(timeoutMs / 1000)} s` }), timeoutMs);
-      target.addEventListener('load', () => {
-        let landed: string | undefined;
-        try {
-          landed = target.contentWindow?.location.href;
-        } catch {
-          landed = undefined; // another origin: the upload service's own page, or a browser error page
-        }
-        if (landed === 'about:blank') return; // the frame's initial document
-        finish(landingOutcome(landed));
-      });
-      form.target = name;
-      postNatively(form);
-      form.removeAttribute('target');
-    });
-  }
-
-  function landingOutcome(landed: string | undefined): Outcome {
-    if (landed === undefined) return { kind: 'unconfirmed', reason: 'the upload service answered with a page this page may not read' };
-    const at = new URL(landed);
-    const same = (page: string | undefined) => {
-      if (!page) return false;
-      const expected = new URL(page);
-      return expected.origin === at.origin && expected.pathname === at.pathname;
-    };
-    if (same(opts.errorURL)) {
-      const added = [...at.searchParams].filter(([key]) => !new URL(opts.errorURL!).searchParams.has(key));
-      const detail = added.map(([key, value]) => `${key} ${value}`).join(', ');
-      return { kind: 'failed', reason: `the upload service refused it${detail ? ` (${detail})` : ''}` };
-    }
-    if (same(opts.successURL)) return { kind: 'done', result: { transport: 'frame', url: landed } };
-    return { kind: 'unconfirmed', reason: 'the upload service answered with a page that is neither successURL nor errorURL' };
+    const sent = viaFrame(form, el, timeoutMs, opts);
+    frame = sent.frame;
+    return sent.outcome;
   }
 
   function viaPage(): Outcome {

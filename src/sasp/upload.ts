@@ -1,13 +1,12 @@
 import * as v from 'valibot';
-import { callback, urlInput } from '../core/schemas.js';
+import { callback, flagOption, shape, signalOption, stringsOption, timeoutOption, urlInput } from '../core/options.js';
 import { NetworkError, ProviderError, ValidationError } from '../core/errors.js';
 import { assertNotExpired } from '../core/jwt.js';
 import { request } from '../core/http.js';
 import { safeUrl, type UrlPolicy } from '../core/url-guard.js';
 import { parseWith, readJson } from '../core/validate.js';
 import { refuseLogin } from './no-login.js';
-import { httpUrlText, shape } from './schemas.js';
-import { flagOption, signalOption, stringsOption, timeoutOption } from './policy.js';
+import { httpUrlText } from './ids.js';
 
 /** Hosts Sectigo's upload API is served from (the documented example uses `avspartners.sectigolabs.com`). */
 export const UPLOAD_HOSTS = ['*.sectigolabs.com', '*.sectigo.com', 'secure.sectigo.com', 'secure.trust-provider.com'] as const;

@@ -1,4 +1,4 @@
-import { ValidationError } from '../core/errors.js';
+import { ValidationError } from './errors.js';
 
 /**
  * An element factory bound to `container`'s document: class name and text only — provider text
@@ -17,3 +17,15 @@ export function elementFactory(container: HTMLElement, what: string) {
     return node;
   };
 }
+
+/** Appends `text` to `node` as text nodes, one `<br>` per line break. */
+export function textWithBreaks<T extends HTMLElement>(node: T, text: string): T {
+  text.split(/\r\n|\r|\n/).forEach((line, index) => {
+    if (index) node.append(node.ownerDocument.createElement('br'));
+    node.append(line); // a text node
+  });
+  return node;
+}
+
+/** What `elementFactory` returns. */
+export type ElementFactory = ReturnType<typeof elementFactory>;
