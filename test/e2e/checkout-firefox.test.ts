@@ -1,6 +1,7 @@
 // The checkout UI in Debian's Firefox ESR (puppeteer-core over WebDriver BiDi), typed with the real
 // keyboard: the page-side fixture (test/fixtures/checkout-page.ts) is loaded into the demo page
 // through vite's /@fs/ route, against the built package and the demo's mock Connect server.
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +13,17 @@ import { startDemo, type DemoServer } from './harness.js';
 let demo: DemoServer;
 let browser: Browser;
 const FIXTURE = `/@fs${fileURLToPath(new URL('../fixtures/checkout-page.ts', import.meta.url))}`;
+const SASP_FIXTURE = `/@fs${fileURLToPath(new URL('../fixtures/sasp-locale-page.ts', import.meta.url))}`;
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe-core's violations (ids) inside `selector`, run in the page. */
+async function axeViolations(page: Page, selector: string): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async (css: string) => {
+    const axe = (window as unknown as { axe: { run(c: string, o: object): Promise<{ violations: Array<{ id: string }> }> } }).axe;
+    return (await axe.run(css, { resultTypes: ['violations'] })).violations.map((v) => v.id);
+  }, selector);
+}
 
 beforeAll(async () => {
   demo = await startDemo();
@@ -142,6 +154,35 @@ describe('Firefox ESR: the payment form’s events', () => {
       { paymentProductId: 130, label: 'Carte Bancaire' },
       { paymentProductId: 1, label: 'VISA' },
     ]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('Firefox ESR: the Sectigo UI in German', () => {
+  it('the status and the upload form from baton-sdk/locales/de, dates as Germans write them, axe clean', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error instanceof Error ? error.message : String(error)));
+    await page.goto(`${demo.url}/`);
+    await page.evaluate(`import(${JSON.stringify(SASP_FIXTURE)}).then((m) => void m.renderGerman())`);
+    const texts = await page.evaluate(() => {
+      const root = document.querySelector('#sasp-de')!;
+      const agreement = [...root.querySelectorAll('section.baton-sasp-section--agreement dt')].map((dt) => `${dt.textContent}=${dt.nextElementSibling?.textContent}`);
+      return {
+        headings: [...root.querySelectorAll('h2')].map((h) => h.textContent),
+        dcvStatus: root.querySelector('.baton-sasp-section--dcv .baton-sasp-section__status')?.textContent,
+        agreement,
+        legend: root.querySelector('.baton-sasp-dcv-chooser legend')?.textContent,
+        upload: root.querySelector('.baton-sasp-upload__submit')?.textContent,
+      };
+    });
+    expect(texts.headings.slice(0, 2)).toEqual(['Zertifikatsanforderung (CSR)', 'Domain-Validierung']);
+    expect(texts.dcvStatus).toBe('Status: Aktion erforderlich');
+    expect(texts.agreement).toContain('Letzte E-Mail gesendet=20. November 2019');
+    expect(texts.legend).toBe('Validierungsmethode für mn.gov');
+    expect(texts.upload).toBe('Hochladen');
+    expect(await axeViolations(page, '#sasp-de')).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });
