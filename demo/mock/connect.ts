@@ -298,6 +298,14 @@ function clientApiRoutes(ctx: MockContext): Route[] {
       if (bad) return bad;
       return json({ paymentProductGroups: [{ id: 'cards', displayHints: { displayOrder: 0, label: 'Cards', logo: 'logos/pp_group_cards.svg' }, accountsOnFile: [] }] });
     }),
+    clientApi(ctx, 'GET', 'productgroups/:groupId', (req) => {
+      // One group with the fields its products share: `cards` (GET productgroups/{paymentProductGroupId}
+      // in Worldline's connect-sdk-client-js 6.0.6, C2SCommunicator.getPaymentProductGroup).
+      const bad = requireContext(req);
+      if (bad) return bad;
+      if (req.params.groupId !== 'cards') return errorBody(404, '1007', 'UNKNOWN_PRODUCT_GROUP_ID', { propertyName: 'paymentProductGroupId' });
+      return json({ id: 'cards', displayHints: { displayOrder: 0, label: 'Cards', logo: 'logos/pp_group_cards.svg' }, accountsOnFile: [], fields: CARD_FIELDS });
+    }),
     clientApi(ctx, 'GET', 'products/:productId', (req) => {
       const bad = requireContext(req);
       if (bad) return bad;

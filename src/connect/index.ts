@@ -36,6 +36,7 @@ export type {
   BasicPaymentProducts,
   BasicPaymentProductGroups,
   PaymentProduct,
+  PaymentProductGroup,
   PaymentProductField,
   AccountOnFile,
   FieldValidators,
@@ -52,3 +53,4 @@ export { mountPaymentForm, type PaymentFormOptions, type PaymentFormHandle } fro
 export { PAYMENT_FORM_MESSAGES, type PaymentFormMessages } from './messages.js';
 export { currencyExponent, toMajorUnits, formatAmount } from '../core/currency.js';
 export type { PaymentFormEvents, PaymentFieldChange, PaymentBrand } from './form-events.js';
+export { basicPaymentItems, type BasicPaymentItem } from './payment-items.js';
