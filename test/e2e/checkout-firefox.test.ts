@@ -187,3 +187,26 @@ describe('Firefox ESR: the Sectigo UI in German', () => {
     await page.close();
   });
 });
+
+describe('Firefox ESR: the demo’s language switch and co-badged card', () => {
+  it('switched to German, the Connect form speaks German and offers the co-badged card’s brands', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error instanceof Error ? error.message : String(error)));
+    await page.goto(`${demo.url}/`);
+    await page.select('#demo-language', 'de');
+    await page.locator('#connect-demo ::-p-aria([role="button"][name="Start checkout (€10.00)"])').click();
+    await page.locator('::-p-aria([role="radio"][name="VISA"])').click();
+    await page.waitForSelector('#connect-demo form.baton-form');
+    expect(await page.$eval('#connect-demo .baton-submit', (node) => node.textContent)).toBe('10,00\u00a0€ bezahlen');
+    await page.locator('#connect-demo [data-field="cardNumber"] input').click();
+    await page.keyboard.type('4970101234567893');
+    await page.waitForSelector('#connect-demo fieldset.baton-cobrand:not([hidden])');
+    expect(await page.$eval('#connect-demo fieldset.baton-cobrand legend', (node) => node.textContent)).toBe('Kartenmarke');
+    expect(await page.$$eval('#connect-demo .baton-cobrand-option', (nodes) => nodes.map((n) => n.textContent))).toEqual(['Carte Bancaire', 'VISA']);
+    expect(await axeViolations(page, '#connect-demo')).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
