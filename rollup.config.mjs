@@ -24,6 +24,8 @@ const entries = {
   // The merchant server's half; `browser` resolves to server/browser (throws at import).
   'server/index': 'src/server/index.ts',
   'server/browser': 'src/server/browser.ts',
+  // One catalogue per language, outside the providers' entries: no app pays for a language it does not use.
+  'locales/de': 'src/locales/de.ts',
 };
 /** Script-tag files: `dist/<name>.iife.min.js` from `src/<entry>`. */
 const scriptTags = {

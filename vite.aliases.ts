@@ -17,6 +17,7 @@ export function batonAliases(from: 'src' | 'dist') {
     { find: /^baton-sdk\/connect$/, replacement: file('connect') },
     { find: /^baton-sdk\/sbc$/, replacement: file('sbc') },
     { find: /^baton-sdk\/server$/, replacement: file('server') },
+    { find: /^baton-sdk\/locales\/de$/, replacement: from === 'src' ? at('./src/locales/de.ts') : at('./dist/locales/de.js') },
     { find: /^baton-sdk$/, replacement: file('index') },
   ];
 }

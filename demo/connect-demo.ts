@@ -11,6 +11,7 @@ import {
   type ClientSession,
   type PaymentContext,
 } from 'baton-sdk/connect';
+import { texts } from './language.js';
 
 export interface ConnectDemoOptions {
   /** Where the merchant server (mock) answers. Default: this page's origin. */
@@ -81,7 +82,7 @@ function productPicker(session: ClientSession, products: readonly BasicPaymentPr
           session,
           product: details,
           context: CONTEXT,
-          submitLabel: 'Pay €10.00',
+          ...texts().paymentForm,
           // The form hands over the JWE; sending it is the merchant's part. A throw here is shown
           // in the form, which keeps what the customer typed.
           async onSubmit(encryptedCustomerInput) {
@@ -103,7 +104,7 @@ function productPicker(session: ClientSession, products: readonly BasicPaymentPr
             result.textContent = `Payment ${answer.payment.status}: card ${paid.cardNumber}, ${paid.cardholderName}`;
           },
         });
-        status.textContent = `Enter the card details (try 4111 1111 1111 1111).`;
+        status.textContent = 'Enter the card details (try 4111 1111 1111 1111, or the co-badged Carte Bancaire + VISA card 4970 1012 3456 7893 to choose its brand).';
       } catch (error) {
         status.textContent = describeError(error);
       }

@@ -5,7 +5,9 @@ import { startRequestLog, showSecretsHeld } from './log-panel.js';
 import { mountSaspDemo } from './sasp-demo.js';
 import { mountConnectDemo } from './connect-demo.js';
 import { mountSbcDemo } from './sbc-demo.js';
+import { mountLanguageSwitch } from './language.js';
 
+mountLanguageSwitch(document.getElementById('demo-language') as HTMLSelectElement);
 mountSaspDemo(document.getElementById('sasp-demo')!);
 mountConnectDemo(document.getElementById('connect-demo')!);
 mountSbcDemo(document.getElementById('sbc-demo')!);

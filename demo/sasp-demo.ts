@@ -14,6 +14,7 @@ import {
   type SaspAction,
   type SaspSession,
 } from 'baton-sdk/sasp';
+import { onLanguageChange, texts } from './language.js';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -98,6 +99,13 @@ export function mountSaspDemo(root: HTMLElement): void {
     }
   });
   refresh.addEventListener('click', () => void showStatus());
+  // The language switch re-renders the status last fetched (no new call: Sectigo limits them).
+  let shown: PostPaymentStatus | undefined;
+  onLanguageChange(() => {
+    if (!shown) return;
+    renderStatus(statusBox, shown, { onAction, headingLevel: 3, ...texts().status });
+    showUpload(shown);
+  });
 
   async function showStatus(): Promise<void> {
     if (!session) return;
@@ -112,7 +120,8 @@ export function mountSaspDemo(root: HTMLElement): void {
           ? { relay: '/merchant/sasp/status', orderNumber: session.orderNumber }
           : { saspSessionID: session.sid, orderNumber: session.orderNumber, endpoint: sectigo('!getPostPaymentStatus'), allowedHosts: hosts },
       );
-      renderStatus(statusBox, status, { onAction, headingLevel: 3 });
+      shown = status;
+      renderStatus(statusBox, status, { onAction, headingLevel: 3, ...texts().status });
       actionLine.textContent = '';
       showUpload(status);
     } catch (error) {
@@ -157,6 +166,7 @@ export function mountSaspDemo(root: HTMLElement): void {
       successURL: `${location.origin}/merchant/sasp/documents-sent`,
       errorURL: `${location.origin}/merchant/sasp/documents-failed`,
       allowedHosts: hosts,
+      ...texts().upload,
     });
   }
 }

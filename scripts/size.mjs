@@ -24,7 +24,7 @@ const RATCHETS = {
   'connect': 16293,            // 16236 measured (ceiling 0.19 × Worldline = 16293)
   'sasp': 15360,               // 15265 measured (ceiling 15 KB)
   'sbc': 15258,                // 14813 measured
-  'baton-sasp.iife': 21232,    // 20613 measured
+  'baton-sasp.iife': 22016,    // 21402 measured with issue 26's message catalogues and dates (ceiling 21.5 KiB)
   // Issue 24 (completing a payment: handleMerchantAction, hosted checkout, return page) ships in the
   // Connect script tag, whose ceiling it sets at 24 KiB with the checkout UI to come.
   'baton-connect.iife': 23838, // 23143 measured after issue 24
@@ -33,6 +33,9 @@ const RATCHETS = {
   // Over issue 20's 32 KB ceiling since issue 24 put Connect's completion in every script tag: the
   // lead decides between a higher ceiling and leaving completion out of the all-in-one file.
   'baton.iife': 36567,         // 35501 measured after issue 24
+  // Issue 26: the parts an app imports on their own.
+  'connect-form': 20473,       // 19876 measured (issue 26: the form with its events, messages and co-brand choice)
+  'locales/de': 1772,          // 1720 measured (German for the payment form, the Sectigo status and upload)
 };
 
 // Worldline's connect-sdk-client-js doing the same session + encrypt, bundled the same way.
@@ -67,12 +70,29 @@ const budgets = [
     provider: 'connect',
   },
   { id: 'sbc', name: 'baton-sdk/sbc (everything)', measure: () => bundle("export * from 'baton-sdk/sbc';"), ceiling: 15 * KB, provider: 'sbc' },
+  {
+    id: 'connect-form',
+    name: 'baton-sdk/connect: session + the payment form',
+    measure: () => bundle("export { createClientSession, mountPaymentForm } from 'baton-sdk/connect';"),
+    ceiling: 24 * KB,
+    provider: 'connect',
+  },
+  {
+    id: 'locales/de',
+    name: 'baton-sdk/locales/de (every German catalogue)',
+    measure: () => bundle("export * from 'baton-sdk/locales/de';"),
+    ceiling: 4 * KB,
+    // Texts only: a locale that pulled in a provider's code would be a leak.
+    provider: 'locales',
+  },
+  // Issue 26 ceilings: the connect script tag carries the form, its new parts, the wallets and the
+  // Connect action views within 24 KiB; sasp stays within 21.5 KiB with its messages; all 38 KiB.
   ...[
-    ['sasp', 21],
+    ['sasp', 21.5],
     ['connect', 24],
     ['sbc', 15.5],
   ].map(([provider, ceilingKb]) => scriptTag(`baton-${provider}`, ceilingKb, provider, `export * as ${provider} from 'baton-sdk/${provider}';`)),
-  scriptTag('baton', 35.71, undefined, PROVIDERS.map((p) => `export * as ${p} from 'baton-sdk/${p}';`).join('\n')),
+  scriptTag('baton', 38, undefined, PROVIDERS.map((p) => `export * as ${p} from 'baton-sdk/${p}';`).join('\n')),
 ];
 
 /**

@@ -94,6 +94,9 @@ const card = (id: number, label: string, order: number) => ({
 const PRODUCTS = [
   card(1, 'VISA', 0),
   card(3, 'MasterCard', 1),
+  // Carte Bancaire (product 130 in Worldline's product list), the French scheme co-badged with VISA
+  // or Mastercard on the same card: see the co-badged IIN below.
+  card(130, 'Carte Bancaire', 4),
   {
     id: 840,
     paymentMethod: 'redirect',
@@ -179,6 +182,18 @@ const IIN_TABLE: Record<string, { paymentProductId: number; countryCode: string;
   '400000': { paymentProductId: 1, countryCode: 'NL', isAllowedInContext: true },
   '555555': { paymentProductId: 3, countryCode: 'US', isAllowedInContext: true },
   '510510': { paymentProductId: 3, countryCode: 'NL', isAllowedInContext: true, coBrands: [{ paymentProductId: 117, isAllowedInContext: false }] },
+  // A co-badged Carte Bancaire + VISA card (test number 4970 1012 3456 7893): `coBrands` lists every
+  // brand of the card, each with `isAllowedInContext` (the response type GetIINDetailsResponseJSON /
+  // IinDetailJSON of Worldline's connect-sdk-client-js 6.0.6, dist/types/src/types/iin.d.ts).
+  '497010': {
+    paymentProductId: 130,
+    countryCode: 'FR',
+    isAllowedInContext: true,
+    coBrands: [
+      { paymentProductId: 130, isAllowedInContext: true },
+      { paymentProductId: 1, isAllowedInContext: true },
+    ],
+  },
   // Discover: the platform knows it, but it is not allowed in this merchant's context.
   '6011': { paymentProductId: 128, countryCode: 'US', isAllowedInContext: false },
 };
@@ -287,6 +302,14 @@ function clientApiRoutes(ctx: MockContext): Route[] {
       if (bad) return bad;
       return json({ paymentProductGroups: [{ id: 'cards', displayHints: { displayOrder: 0, label: 'Cards', logo: 'logos/pp_group_cards.svg' }, accountsOnFile: [] }] });
     }),
+    clientApi(ctx, 'GET', 'productgroups/:groupId', (req) => {
+      // One group with the fields its products share: `cards` (GET productgroups/{paymentProductGroupId}
+      // in Worldline's connect-sdk-client-js 6.0.6, C2SCommunicator.getPaymentProductGroup).
+      const bad = requireContext(req);
+      if (bad) return bad;
+      if (req.params.groupId !== 'cards') return errorBody(404, '1007', 'UNKNOWN_PRODUCT_GROUP_ID', { propertyName: 'paymentProductGroupId' });
+      return json({ id: 'cards', displayHints: { displayOrder: 0, label: 'Cards', logo: 'logos/pp_group_cards.svg' }, accountsOnFile: [], fields: CARD_FIELDS });
+    }),
     clientApi(ctx, 'GET', 'products/:productId', (req) => {
       const bad = requireContext(req);
       if (bad) return bad;
@@ -358,7 +381,7 @@ function svgLogo(label: string): string {
 
 // No CORS on assets: no document promises it, and a page shows them with <img>, which needs none.
 function assetRoutes(): Route[] {
-  const labels: Record<string, string> = { '1': 'VISA', '3': 'MC', '840': 'PayPal', '809': 'iDEAL' };
+  const labels: Record<string, string> = { '1': 'VISA', '3': 'MC', '130': 'CB', '840': 'PayPal', '809': 'iDEAL' };
   return [
     {
       method: 'GET',

@@ -12,6 +12,8 @@ export interface CardBrand {
   update(cardNumber: string): void;
   /** Resolves once the lookup for the number typed so far has answered (or failed). */
   settled(): Promise<void>;
+  /** Shows `product`'s logo (a co-brand the customer picked). */
+  show(product: PaymentProduct): void;
 }
 
 export interface CardBrandOptions {
@@ -20,8 +22,12 @@ export interface CardBrandOptions {
   readonly signal: AbortSignal;
   /** The product the form uses now; a card of another accepted product is fetched and reported. */
   readonly current: () => PaymentProduct;
-  /** Called with each answer for the current number; `product` when the card's product is accepted. */
-  readonly onResult: (result: IinDetailsResult | undefined, product?: PaymentProduct) => void;
+  /**
+   * Called with each answer for the current number; `product` when the card's product is accepted
+   * (the IIN's own product first, else an allowed co-brand), `choices` every accepted brand of the
+   * card (two or more for a co-badged card the customer chooses the brand of).
+   */
+  readonly onResult: (result: IinDetailsResult | undefined, product?: PaymentProduct, choices?: readonly PaymentProduct[]) => void;
 }
 
 export function createCardBrand(doc: Document, id: string, { session, context, signal, current, onResult }: CardBrandOptions): CardBrand {
@@ -32,8 +38,8 @@ export function createCardBrand(doc: Document, id: string, { session, context, s
 
   let shown: PaymentProduct | undefined;
 
-  /** Shows the product's brand and hands the answer on. */
-  const report = (result?: IinDetailsResult, product?: PaymentProduct) => {
+  /** Shows `product`'s brand (once per brand). */
+  const display = (product?: PaymentProduct) => {
     // The same brand again (the 7th and 8th digits rarely change it) is not re-announced.
     // (Ids are required: equal ids, or no product before and now.)
     if (product?.id !== shown?.id) {
@@ -50,19 +56,32 @@ export function createCardBrand(doc: Document, id: string, { session, context, s
       }
       node.replaceChildren(logo ?? name);
     }
-    onResult(result, product);
+  };
+  /** Shows the product's brand and hands the answer on. */
+  const report = (result?: IinDetailsResult, product?: PaymentProduct, choices?: readonly PaymentProduct[]) => {
+    display(product);
+    onResult(result, product, choices);
   };
 
   const lookUp = async (digits: string, asked: string) => {
     try {
       const result = await session.getIinDetails(digits, context, { signal });
-      let product: PaymentProduct | undefined;
-      if (result.status === 'SUPPORTED') {
-        const id = Number(result.details.paymentProductId);
-        product = id === Number(current().id) ? current() : await session.getPaymentProduct(id, context, { signal }).catch(() => undefined);
+      let choices: PaymentProduct[] = [];
+      if ('details' in result) {
+        const { details } = result;
+        // The IIN's own product when allowed, then every allowed co-brand (the platform may list the
+        // own product among them too).
+        const ids = new Set([
+          ...(result.status === 'SUPPORTED' ? [Number(details.paymentProductId)] : []),
+          ...details.coBrands.filter((brand) => brand.isAllowedInContext).map((brand) => Number(brand.paymentProductId)),
+        ]);
+        const found = await Promise.all(
+          [...ids].map((id) => (id === Number(current().id) ? current() : session.getPaymentProduct(id, context, { signal }).catch(() => undefined))),
+        );
+        choices = found.filter((product): product is PaymentProduct => !!product);
       }
       // Only the answer for what is typed now counts: the customer may have typed on.
-      if (asked === bin) report(result, product);
+      if (asked === bin) report(result, choices[0], choices);
     } catch {
       // A failed lookup leaves the decision to the platform when the payment is made.
       if (asked === bin) report();
@@ -82,5 +101,6 @@ export function createCardBrand(doc: Document, id: string, { session, context, s
       else report();
     },
     settled: () => pending,
+    show: display,
   };
 }

@@ -8,6 +8,7 @@ import type {
   IinDetails,
   PaymentContext,
   PaymentProduct,
+  PaymentProductGroup,
   PaymentProductDirectory,
   PaymentProductNetworks,
   PrivacyPolicy,
@@ -79,6 +80,14 @@ export interface ClientSession {
    * const visa = await session.getPaymentProduct(1, context);
    */
   getPaymentProduct(paymentProductId: number, context: PaymentContext, options?: CallOptions): Promise<PaymentProduct>;
+  /**
+   * One product group with its fields (GET `productgroups/{id}`): `cards` gives one form for every
+   * card product, the brand then found from the IIN.
+   *
+   * @example
+   * const cards = await session.getPaymentProductGroup('cards', context);
+   */
+  getPaymentProductGroup(paymentProductGroupId: string, context: PaymentContext, options?: CallOptions): Promise<PaymentProductGroup>;
   /**
    * Which product a (partial) card number belongs to. Sends only the first 8 digits (or 6 when
    * fewer than 8 are typed) as `bin`; with fewer than 6 digits answers `NOT_ENOUGH_DIGITS`

@@ -3,6 +3,7 @@
 // both linked with `aria-describedby`. Provider text only ever goes in as text.
 import { applyMask, removeMask } from './mask.js';
 import type { PaymentProductField } from './schemas.js';
+import { lookup } from '../core/lookup.js';
 
 /** What browsers autofill for the platform's card fields. */
 const AUTOCOMPLETE: Record<string, string> = {
@@ -34,6 +35,8 @@ export interface FormField {
   value(): string;
   /** Shows `message` beside the field and sets `aria-invalid`; `''` clears both. Returns `message`. */
   setError(message: string): string;
+  /** The message shown now, `''` when none. */
+  error(): string;
   /** Re-applies the (possibly new) mask to what is typed. */
   reformat(): void;
 }
@@ -54,7 +57,7 @@ export function createField(doc: Document, field: PaymentProductField, uid: stri
     className: 'baton-input',
     type: hints.obfuscate ? 'password' : 'text',
     placeholder: hints.placeholderLabel ?? '',
-    autocomplete: (AUTOCOMPLETE[field.id] ?? 'off') as AutoFill,
+    autocomplete: (lookup(AUTOCOMPLETE, field.id) ?? 'off') as AutoFill,
     inputMode: /^(numericstring|expirydate|integer)$/.test(field.type ?? '') ? 'numeric' : field.dataRestrictions.validators.emailAddress ? 'email' : 'text',
     spellcheck: false,
     id,
@@ -92,6 +95,7 @@ export function createField(doc: Document, field: PaymentProductField, uid: stri
       root.classList.toggle('baton-field--invalid', !!message);
       return message;
     },
+    error: () => error.textContent ?? '',
     reformat: () => format(),
   };
 

@@ -36,6 +36,7 @@ export type {
   BasicPaymentProducts,
   BasicPaymentProductGroups,
   PaymentProduct,
+  PaymentProductGroup,
   PaymentProductField,
   AccountOnFile,
   FieldValidators,
@@ -48,10 +49,14 @@ export type {
   PrivacyPolicy,
 } from './schemas.js';
 export { BatonError, ValidationError, ProviderError, NetworkError, UnsafeUrlError, SecretError } from '../core/errors.js';
-export { mountPaymentForm, PAYMENT_FORM_MESSAGES, type PaymentFormOptions, type PaymentFormHandle, type PaymentFormMessages } from './payment-form.js';
 export { handleMerchantAction, type MerchantActionOptions, type MerchantActionResult } from './merchant-action.js';
 export type { MerchantAction, KeyValuePair, CreatePaymentAnswer } from './merchant-action-schema.js';
 export { renderShowData } from './show-data.js';
 export { openHostedCheckout, startHostedCheckout, HOSTED_CHECKOUT_HOSTS, type HostedCheckoutOptions, type StartHostedCheckoutOptions, type HostedCheckoutAnswer } from './hosted-checkout.js';
 export { readConnectReturn, awaitPaymentStatus, type ConnectReturn, type AwaitPaymentStatusOptions } from './return-page.js';
 export { paymentOutcome, FINAL_STATUS_CATEGORIES, FINAL_HOSTED_CHECKOUT_STATUSES, type PaymentOutcome } from './payment-status.js';
+export { mountPaymentForm, type PaymentFormOptions, type PaymentFormHandle } from './payment-form.js';
+export { PAYMENT_FORM_MESSAGES, type PaymentFormMessages } from './messages.js';
+export { currencyExponent, toMajorUnits, formatAmount } from '../core/currency.js';
+export type { PaymentFormEvents, PaymentFieldChange, PaymentBrand } from './form-events.js';
+export { basicPaymentItems, type BasicPaymentItem } from './payment-items.js';

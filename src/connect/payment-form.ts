@@ -3,44 +3,20 @@
 // this module out of a bundle.
 import * as v from 'valibot';
 import { mountTarget, type MountTarget } from '../core/mount-target.js';
+import { bcp47, formatAmount } from '../core/currency.js';
+import { fill } from '../core/messages.js';
 import { callback } from '../core/options.js';
 import { parseWith } from '../core/validate.js';
 import { createCardBrand } from './card-brand.js';
+import { createCoBrandChoice } from './co-brand.js';
+import { PAYMENT_FORM_MESSAGES, type PaymentFormMessages } from './messages.js';
 import { createField, el, type FormField } from './form-field.js';
+import { brandOf, eventEntries, fire, type PaymentBrand, type PaymentFieldChange, type PaymentFormEvents } from './form-events.js';
 import { Bool, PaymentContextSchema, PaymentProductSchema, type PaymentContext, type PaymentProduct } from './schemas.js';
 import type { ClientSession } from './client-session.js';
 import { failedValidators, unmaskValue, validateValues } from './validators.js';
 
-/**
- * The form's texts. `{label}` is replaced by the field's label, `{error}` by the failure's message.
- * Override any of them (e.g. to translate) with the `messages` option.
- */
-export interface PaymentFormMessages {
-  readonly required: string;
-  /** A value that fails a validator without its own text (`length`, `regularExpression`, `emailAddress`, …). */
-  readonly invalid: string;
-  readonly luhn: string;
-  readonly expirationDate: string;
-  /** The IIN lookup answered `EXISTING_BUT_NOT_ALLOWED`. */
-  readonly notAllowed: string;
-  /** Announced while the input is encrypted and handed to `onSubmit`. */
-  readonly sending: string;
-  /** `encrypt` or `onSubmit` failed; `{error}` is the error's message. */
-  readonly failed: string;
-}
-
-/** The default (English) texts. */
-export const PAYMENT_FORM_MESSAGES: PaymentFormMessages = {
-  required: '{label} is required.',
-  invalid: '{label} is not valid.',
-  luhn: '{label} is not valid: check the digits.',
-  expirationDate: '{label} is not a valid month, or it has passed.',
-  notAllowed: 'This card is not accepted for this payment. Please use another card.',
-  sending: 'Sending…',
-  failed: 'The payment was not sent: {error}',
-};
-
-export interface PaymentFormOptions {
+export interface PaymentFormOptions extends PaymentFormEvents {
   /** The client session from `createClientSession`. */
   readonly session: ClientSession;
   /** The product from `session.getPaymentProduct(id, context)`: its fields make the form. */
@@ -54,10 +30,12 @@ export interface PaymentFormOptions {
   readonly onSubmit: (encryptedCustomerInput: string) => unknown;
   /** Ask the platform to store the card as a token. Default `false`. */
   readonly tokenize?: boolean;
-  /** The submit button's text, e.g. "Pay €10.00". Default "Pay". */
+  /** The submit button's text. Default `messages.pay`: "Pay €10.00" (the context's amount). */
   readonly submitLabel?: string;
-  /** Replaces some of `PAYMENT_FORM_MESSAGES`. */
+  /** Replaces some (or all) of `PAYMENT_FORM_MESSAGES`, e.g. a locale from `baton-sdk/locales/de`. */
   readonly messages?: Partial<PaymentFormMessages>;
+  /** The locale amounts are formatted in (BCP 47, e.g. `de-DE`). Default: the context's `locale`, else the browser's. */
+  readonly locale?: string;
 }
 
 /** What `mountPaymentForm` returns. */
@@ -80,7 +58,9 @@ const optionsSchema = () =>
     onSubmit: callback<(encryptedCustomerInput: string) => unknown>(),
     tokenize: v.optional(Bool),
     submitLabel: v.optional(v.string()),
+    locale: v.optional(v.string()),
     messages: v.optional(v.custom<Partial<PaymentFormMessages>>((value) => !!value && typeof value === 'object', 'must be an object of texts')),
+    ...eventEntries(),
   });
 
 let mounted = 0;
@@ -94,7 +74,9 @@ let mounted = 0;
  * The card number's IIN is looked up as it grows: the brand's logo is shown, a card the platform
  * knows but does not accept here is refused, and a card of another accepted product switches
  * the form to that product. Enter submits; one submission runs at a time: the values are
- * encrypted with `session.encrypt` and the JWE handed to `onSubmit`.
+ * encrypted with `session.encrypt` and the JWE handed to `onSubmit`. Events: `onReady`,
+ * `onChange`, `onValidityChange`, `onBrand` (`PaymentFormEvents`). The status line only ever
+ * names a problem that still holds.
  *
  * Class names: `baton-form` (`data-state` = `idle|busy|invalid|failed|done`), `baton-field`
  * (`data-field` = the field id; `baton-field--invalid`), `baton-label`, `baton-input`,
@@ -114,19 +96,23 @@ let mounted = 0;
  */
 export function mountPaymentForm(target: MountTarget, options: PaymentFormOptions): PaymentFormHandle {
   const container = mountTarget(target, 'mountPaymentForm container');
-  const { session, context, onSubmit, tokenize, submitLabel, ...opts } = parseWith(optionsSchema(), options, 'mountPaymentForm options');
+  const { session, context, onSubmit, tokenize, submitLabel, locale, onReady, onChange, onValidityChange, onBrand, ...opts } = parseWith(optionsSchema(), options, 'mountPaymentForm options');
   const messages = { ...PAYMENT_FORM_MESSAGES, ...opts.messages };
-  // Replacer functions: a `$&` in a provider's label or an error message stays literal text.
-  const say = (key: keyof PaymentFormMessages, label = '', error = '') => messages[key].replace('{label}', () => label).replace('{error}', () => error);
+  const say = (key: keyof PaymentFormMessages, label = '', error = '') => fill(messages[key], { label, error });
   const doc = container.ownerDocument;
   const uid = `baton-${++mounted}`;
   const controller = new AbortController();
   let product: PaymentProduct = opts.product;
   let refusal = '';
   let busy = false;
+  let brand: PaymentBrand | undefined;
+  // A co-badged card's brands (two or more), and the one the customer picked among them.
+  let coBrands: PaymentBrand[] | undefined;
+  let picked: number | undefined;
+  let chosenNote = '';
 
   const form = el(doc, 'form', { className: 'baton-form', noValidate: true });
-  form.setAttribute('aria-label', `${product.displayHints?.label ?? 'Payment'} details`);
+  form.setAttribute('aria-label', say('formLabel', product.displayHints?.label || String(product.id)));
   const status = el(doc, 'p', { className: 'baton-status' });
   status.setAttribute('role', 'status');
   const setState = (state: string, text = '') => {
@@ -152,6 +138,39 @@ export function mountPaymentForm(target: MountTarget, options: PaymentFormOption
     return say((failed as keyof PaymentFormMessages | undefined) ?? 'invalid', field.label);
   };
 
+  const complete = () => fields.every((field) => !check(field));
+  let wasComplete = complete();
+  const reported = new Map<FormField, string>();
+  /**
+   * After anything that may have changed `field`: `onChange` (always when `input`, else only when
+   * its payload differs from the last one), the live region (a message that no longer holds goes),
+   * and `onValidityChange`.
+   */
+  const changed = (field: FormField, input = false) => {
+    const error = field.error();
+    const change: PaymentFieldChange = {
+      fieldId: field.id,
+      empty: !field.value(),
+      complete: !check(field),
+      valid: !error,
+      ...(error && { error }),
+      ...(field.id === 'cardNumber' && brand && { brand }),
+      ...(field.id === 'cardNumber' && coBrands && { coBrands }),
+    };
+    const key = JSON.stringify(change);
+    if (input || reported.get(field) !== key) {
+      reported.set(field, key);
+      fire(onChange, change);
+    }
+    if (form.dataset.state === 'invalid') {
+      const first = fields.find((f) => f.error());
+      if (!first) setState('idle');
+      else if (status.textContent !== first.error()) setState('invalid', first.error());
+    }
+    const now = complete();
+    if (now !== wasComplete) fire(onValidityChange, (wasComplete = now));
+  };
+
   for (const field of fields) {
     let dirty = false;
     const { control } = field;
@@ -159,9 +178,11 @@ export function mountPaymentForm(target: MountTarget, options: PaymentFormOption
       dirty = true;
       // A message already shown follows the correction as it is typed.
       if (control.hasAttribute('aria-invalid')) field.setError(check(field));
+      changed(field, true);
     });
     control.addEventListener('blur', () => {
       if (dirty) field.setError(check(field));
+      changed(field);
     });
     form.append(field.root);
   }
@@ -171,34 +192,55 @@ export function mountPaymentForm(target: MountTarget, options: PaymentFormOption
   const card = fields.find((field) => field.id === 'cardNumber');
   if (card) {
     // The id the card number's `aria-describedby` already names.
-    const brand = createCardBrand(doc, `${card.control.id}-brand`, {
+    const brandView = createCardBrand(doc, `${card.control.id}-brand`, {
       session,
       context,
       signal: controller.signal,
       current: () => product,
-      onResult(result, found) {
-        if (found && found !== product) {
-          // A card of another accepted product (a Mastercard typed into a VISA form): pay with
-          // that product, under its rules and masks.
-          product = found;
-          for (const field of fields) {
-            field.def = found.fields.find((def) => def.id === field.id) ?? field.def;
-            field.reformat();
-          }
-        }
+      onResult(result, found, choices = []) {
+        // The customer's pick stays while the card still offers it (the 7th and 8th digits).
+        const kept = choices.find((choice) => Number(choice.id) === picked);
+        if (!kept) picked = undefined;
+        // "Paying with …" no longer holds for another card.
+        if (!kept && chosenNote && status.textContent === chosenNote) status.textContent = '';
+        coBrands = choices.length > 1 ? choices.map(brandOf) : undefined;
+        choice.show(choices, kept ?? found);
+        if (kept) brandView.show(kept);
+        use(kept ?? found);
         const notAllowed = say('notAllowed');
-        refusal = result?.status === 'EXISTING_BUT_NOT_ALLOWED' ? notAllowed : '';
+        refusal = result?.status === 'EXISTING_BUT_NOT_ALLOWED' && !found ? notAllowed : '';
         // `check` answers the refusal first.
         if (refusal || card.control.hasAttribute('aria-invalid')) card.setError(check(card));
         if (refusal || status.textContent === notAllowed) status.textContent = refusal;
+        changed(card);
       },
     });
-    card.control.after(brand.node);
-    card.control.addEventListener('input', () => brand.update(card.value()));
-    lookedUp = brand.settled;
+    /** Pays with `found` (a card of another accepted product, or the brand picked), under its rules and masks. */
+    const use = (found: PaymentProduct | undefined) => {
+      if (found && found !== product) {
+        product = found;
+        for (const field of fields) {
+          field.def = found.fields.find((def) => def.id === field.id) ?? field.def;
+          field.reformat();
+        }
+      }
+      const next = found && brandOf(found);
+      if (next?.paymentProductId !== brand?.paymentProductId) fire(onBrand, (brand = next));
+    };
+    const choice = createCoBrandChoice(doc, `${uid}-cobrand`, say('chooseBrand'), (path) => session.assetUrl(path), (chosen) => {
+      picked = Number(chosen.id);
+      brandView.show(chosen);
+      use(chosen);
+      if (form.dataset.state !== 'invalid') status.textContent = chosenNote = fill(messages.brandChosen, { brand: brandOf(chosen).label });
+      changed(card);
+    });
+    card.root.after(choice.node);
+    card.control.after(brandView.node);
+    card.control.addEventListener('input', () => brandView.update(card.value()));
+    lookedUp = brandView.settled;
   }
 
-  const button = el(doc, 'button', { className: 'baton-submit', textContent: submitLabel ?? 'Pay', type: 'submit' });
+  const button = el(doc, 'button', { className: 'baton-submit', textContent: submitLabel ?? fill(messages.pay, { amount: formatAmount(context.amount, context.currencyCode, locale ?? bcp47(context.locale)) }), type: 'submit' });
   form.append(button, status);
 
   form.addEventListener('submit', async (event) => {
@@ -213,6 +255,7 @@ export function mountPaymentForm(target: MountTarget, options: PaymentFormOption
       // Every field shows its message; the first failing one is announced and focused.
       const values = allValues();
       const [first] = fields.filter((field) => field.setError(check(field, values)));
+      for (const field of fields) changed(field);
       if (first) {
         setState('invalid', check(first, values));
         first.control.focus();
@@ -238,6 +281,8 @@ export function mountPaymentForm(target: MountTarget, options: PaymentFormOption
   });
 
   container.replaceChildren(form);
+  // After the caller has the handle: a handler may already use it.
+  queueMicrotask(() => controller.signal.aborted || fire(onReady));
   return {
     form,
     destroy() {

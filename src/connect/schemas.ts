@@ -47,6 +47,8 @@ export const PaymentContextSchema = v.looseObject({
   currencyCode: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'must be a currency code such as "EUR"')),
   amount: wholeFrom(0, 'must be an integer in cents'),
   isRecurring: Bool,
+  /** Only products that support paying in installments (sent as `isInstallments`). */
+  isInstallments: v.optional(Bool),
   locale: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*$/, 'must be a locale such as "en_GB"'))),
 });
 export type PaymentContext = Documented<v.InferOutput<typeof PaymentContextSchema>>;
@@ -178,6 +180,18 @@ export const PaymentProductSchema = v.looseObject({
   ),
 });
 export interface PaymentProduct extends Documented<v.InferOutput<typeof PaymentProductSchema>> {
+  /** The platform's answer exactly as received (fields Baton does not document included). */
+  readonly raw?: unknown;
+}
+
+/** One product group with its fields (GET `productgroups/{id}`), e.g. `cards`: one form for every card product. */
+export const PaymentProductGroupSchema = v.looseObject({
+  id: v.string(),
+  displayHints: absent(DisplayHints),
+  accountsOnFile: AccountsOnFile,
+  fields: v.optional(v.array(PaymentProductFieldSchema), []),
+});
+export interface PaymentProductGroup extends Documented<v.InferOutput<typeof PaymentProductGroupSchema>> {
   /** The platform's answer exactly as received (fields Baton does not document included). */
   readonly raw?: unknown;
 }

@@ -20,6 +20,7 @@ import {
   IinDetailsSchema,
   NetworksSchema,
   PaymentContextSchema,
+  PaymentProductGroupSchema,
   PaymentProductSchema,
   PrivacyPolicySchema,
   PublicKeySchema,
@@ -132,6 +133,8 @@ export function createClientSession(sessionResponse: SessionResponse, options: C
     getBasicPaymentProductGroups: async (context, opts) =>
       call('productgroups', BasicPaymentProductGroupsSchema, { ...contextOf(context), hide: 'fields' }, opts),
     getPaymentProduct: async (id, context, opts) => call(productPath(id), PaymentProductSchema, contextOf(context), opts),
+    getPaymentProductGroup: async (id, context, opts) =>
+      call(`productgroups/${pathSegment(parseWith(Id, id, 'paymentProductGroupId'), 'paymentProductGroupId')}`, PaymentProductGroupSchema, contextOf(context), opts),
     getPaymentProductNetworks: async (id, context, opts) => call(productPath(id, '/networks'), NetworksSchema, contextOf(context), opts),
     getPaymentProductDirectory: async (id, context, opts) =>
       call(productPath(id, '/directory'), DirectorySchema, pick(DirectoryContextSchema, context, 'directory context'), opts),

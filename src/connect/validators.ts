@@ -6,6 +6,7 @@ import { asciiDigits } from './digits.js';
 import { removeMask } from './mask.js';
 import { isSafePattern } from './regex-safety.js';
 import type { AccountOnFile, FieldValidators, PaymentProduct, PaymentProductField } from './schemas.js';
+import { lookup } from '../core/lookup.js';
 
 /** Names of the validators Baton checks; others a product declares are left to the platform. */
 export type ValidatorName =
@@ -178,7 +179,7 @@ export function validateValues(
   const ownAccount = accountOnFile && (product.id === undefined || Number(accountOnFile.paymentProductId) === Number(product.id));
   const status = new Map(ownAccount ? accountOnFile.attributes.map((a) => [a.key, a.status]) : []);
   for (const field of product.fields as readonly PaymentProductField[]) {
-    const value = clean[field.id] ?? '';
+    const value = lookup(clean, field.id) ?? '';
     const { isRequired, validators } = field.dataRestrictions;
     const failed = failedValidators(value, validators, now, clean);
     if (value === '') {

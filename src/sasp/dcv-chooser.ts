@@ -2,7 +2,9 @@
 // offers choosing (or changing) a method.
 import type { ElementFactory } from '../core/element.js';
 import { breakable } from './break-points.js';
+import { fill } from '../core/messages.js';
 import { dcvMethodToApi } from './dcv.js';
+import type { StatusMessages } from './messages.js';
 import type { DcvDomain } from './schemas.js';
 import type { ActionName, SaspAction } from './vocabulary.js';
 
@@ -15,6 +17,8 @@ export interface ChooserView {
   readonly run: (action: SaspAction, button: HTMLButtonElement, message: HTMLElement) => Promise<void>;
   /** The method picked per domain whose chooser was open in the rendering this one replaces. */
   readonly kept: ReadonlyMap<string, string>;
+  /** The view's texts. */
+  readonly m: StatusMessages;
 }
 
 export /** The actions that offer choosing (or changing) a DCV method. */
@@ -29,14 +33,14 @@ const sameMethod = (a: string | undefined, b: string) => !!a && a.replace(/[\s_-
 let groups = 0;
 
 export function domainItem(view: ChooserView, domain: DcvDomain, action: ActionName | undefined, required: boolean, message: HTMLElement, waiting: string[]): HTMLElement {
-  const { el, badge, disclosure, run, kept } = view;
+  const { el, badge, disclosure, run, kept, m } = view;
   const item = el('li', 'baton-sasp-domain');
   item.dataset.status = domain.dcvStatus;
   const offered = domain.methods.filter((method) => method.options.length);
   const chooser = !!action && offered.length > 0 && domain.dcvStatus !== 'Completed';
   const row = el(chooser ? 'summary' : 'p', 'baton-sasp-domain__row');
   row.append(breakable(item.ownerDocument, domain.domainName, 'baton-sasp-domain__name'), ' · ', badge(domain.dcvStatus, 'baton-sasp-domain__status'));
-  row.append(' · ', el('span', 'baton-sasp-domain__method', `Selected method: ${domain.selectedMethod ?? 'none'}`));
+  row.append(' · ', el('span', 'baton-sasp-domain__method', fill(m.selectedMethod, { method: domain.selectedMethod ?? m.noMethod })));
   if (!chooser) {
     item.append(row);
     return item;
@@ -52,7 +56,7 @@ export function domainItem(view: ChooserView, domain: DcvDomain, action: ActionN
 
   const fieldset = el('fieldset', 'baton-sasp-dcv-chooser');
   fieldset.setAttribute('role', 'radiogroup');
-  fieldset.append(el('legend', undefined, `Validation method for ${domain.domainName}`));
+  fieldset.append(el('legend', undefined, fill(m.methodFor, { domain: domain.domainName })));
   const group = `baton-sasp-dcv-${++groups}`;
   for (const method of offered) {
     const box = el('div', 'baton-sasp-dcv-method');
@@ -75,12 +79,12 @@ export function domainItem(view: ChooserView, domain: DcvDomain, action: ActionN
     }
     fieldset.append(box);
   }
-  const submit = el('button', 'baton-sasp-dcv-submit', `Use this method for ${domain.domainName}`);
+  const submit = el('button', 'baton-sasp-dcv-submit', fill(m.useMethod, { domain: domain.domainName }));
   submit.type = 'button';
   submit.addEventListener('click', () => {
     const chosen = fieldset.querySelector<HTMLInputElement>('input[type=radio]:checked');
     if (!chosen) {
-      message.textContent = `Choose a validation method for ${domain.domainName} first.`;
+      message.textContent = fill(m.chooseMethodFirst, { domain: domain.domainName });
       fieldset.querySelector<HTMLInputElement>('input[type=radio]')?.focus();
       return;
     }

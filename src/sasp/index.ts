@@ -13,6 +13,7 @@ export { statusLabel, actionLabel } from './status-labels.js';
 export { renderStatus, type RenderStatusOptions } from './render-status.js';
 export { uploadDocuments, UPLOAD_HOSTS, type UploadDocumentsOptions, type UploadProgress, type UploadResult } from './upload.js';
 export { mountUploadForm } from './upload-form.js';
+export { STATUS_MESSAGES, UPLOAD_MESSAGES, type StatusMessages, type UploadMessages } from './messages.js';
 export type { UploadFormOptions, UploadFormResult, UploadTransport } from './upload-form-options.js';
 export { SECTIGO_HOSTS, type SaspUrlOptions } from './policy.js';
 export type {

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { ValidationError } from '../core/errors.js';
 import { elementFactory, textWithBreaks } from '../core/element.js';
 import { NAVIGATION_TARGETS, type NavigationTarget } from '../core/navigate.js';
+import { fill } from '../core/messages.js';
 import { callback, oneOf, shape } from '../core/options.js';
 import { parseWith } from '../core/validate.js';
 import { CHOOSE_ACTIONS, domainItem, type ChooserView } from './dcv-chooser.js';
@@ -9,8 +10,9 @@ import { isRecord } from './lenient.js';
 import type { SaspUrlOptions } from './policy.js';
 import type { DcvDomain, PostPaymentStatus } from './schemas.js';
 import { openPostPayment } from './session.js';
+import { lookup } from '../core/lookup.js';
 import { mountTarget, type MountTarget } from '../core/mount-target.js';
-import { actionLabel, statusLabel } from './status-labels.js';
+import { localDate, STATUS_MESSAGES, type StatusMessages } from './messages.js';
 import { detailsOf, sectionsOf, text } from './status-sections.js';
 import type { SaspAction } from './vocabulary.js';
 
@@ -27,6 +29,13 @@ export interface RenderStatusOptions extends SaspUrlOptions {
   readonly target?: NavigationTarget;
   /** Level of the section headings (2–6). Default 3: put it under your page's `h2`. */
   readonly headingLevel?: 2 | 3 | 4 | 5 | 6;
+  /**
+   * Replaces some (or all) of `STATUS_MESSAGES`, e.g. `saspStatus` from `baton-sdk/locales/de`;
+   * `sections`, `statuses`, `actions` and `fields` are merged entry by entry.
+   */
+  readonly messages?: Partial<StatusMessages>;
+  /** The locale dates are written in (BCP 47, e.g. `de-DE`). Default: as Sectigo sends them (`2019-11-20`). */
+  readonly locale?: string;
 }
 
 const optionsSchema = shape({
@@ -34,6 +43,8 @@ const optionsSchema = shape({
   sid: v.optional(v.string()),
   target: v.optional(oneOf(NAVIGATION_TARGETS, `must be ${NAVIGATION_TARGETS.join(', ')}`)),
   headingLevel: v.optional(oneOf([2, 3, 4, 5, 6], 'must be 2–6')),
+  messages: v.optional(v.custom<Partial<StatusMessages>>((value) => !!value && typeof value === 'object', 'must be an object of texts')),
+  locale: v.optional(v.string()),
 });
 
 let nextId = 0;
@@ -82,6 +93,17 @@ export function renderStatus(target: MountTarget, status: PostPaymentStatus, opt
     throw new ValidationError('renderStatus options', [{ path: 'onAction', message: 'give onAction, or sid so actions can open the hosted page' }]);
   }
   const level = opts.headingLevel ?? 3;
+  const given = opts.messages ?? {};
+  const m: StatusMessages = {
+    ...STATUS_MESSAGES,
+    ...given,
+    sections: { ...STATUS_MESSAGES.sections, ...given.sections },
+    statuses: { ...STATUS_MESSAGES.statuses, ...given.statuses },
+    actions: { ...STATUS_MESSAGES.actions, ...given.actions },
+    fields: { ...STATUS_MESSAGES.fields, ...given.fields },
+  };
+  const statusLabel = (value: string) => lookup(m.statuses, value) ?? value;
+  const actionLabel = (value: string) => lookup(m.actions, value) ?? value;
   const badge = (value: string, className?: string) => {
     const node = el('span', className ? `baton-sasp-badge ${className}` : 'baton-sasp-badge', statusLabel(value));
     node.dataset.status = value;
@@ -101,7 +123,7 @@ export function renderStatus(target: MountTarget, status: PostPaymentStatus, opt
       if (options.onAction) await options.onAction(action);
       else openPostPayment({ sid: opts.sid!, orderNumber: status.orderNumber }, options);
     } catch (error) {
-      message.textContent = `${actionLabel(action.action)} failed: ${error instanceof Error ? error.message : String(error)}`;
+      message.textContent = fill(m.actionFailed, { action: actionLabel(action.action), error: error instanceof Error ? error.message : String(error) });
     } finally {
       button.disabled = false;
     }
@@ -115,24 +137,30 @@ export function renderStatus(target: MountTarget, status: PostPaymentStatus, opt
     kept.set(toggle.dataset.domain!, toggle.querySelector<HTMLInputElement>('input:checked')?.value ?? '');
   }
 
-  const view: ChooserView = { el, badge, disclosure, run, kept };
+  const view: ChooserView = { el, badge, disclosure, run, kept, m };
 
   const root = el('div', 'baton-sasp-status');
   root.dataset.orderStatus = status.orderStatus ?? '';
-  const summary = [`Order ${status.orderNumber}`, status.productName, status.domainName === 'Multiple domains' && status.primaryDomainName ? `${status.primaryDomainName} and more` : status.domainName, status.orderStatus && `Order status: ${status.orderStatus}`];
+  const summary = [
+    fill(m.order, { number: status.orderNumber }),
+    status.productName,
+    status.domainName === 'Multiple domains' && status.primaryDomainName ? fill(m.andMore, { domain: status.primaryDomainName }) : status.domainName,
+    status.orderStatus && fill(m.orderStatus, { status: status.orderStatus }),
+  ];
   root.append(el('p', 'baton-sasp-status__summary', summary.filter(Boolean).join(' · ')));
   const overview = { todo: [] as string[], pending: [] as string[], done: [] as string[] };
   const sections: HTMLElement[] = [];
 
   for (const [name, data, fallbackTitle] of sectionsOf(status)) {
     const id = `baton-sasp-${++nextId}`;
-    const title = data.title || fallbackTitle;
+    // A title the catalogue gives (a translation) wins over Sectigo's English one.
+    const title = lookup(m.sections, name) || data.title || fallbackTitle;
     const section = el('section', `baton-sasp-section baton-sasp-section--${name}`);
     section.dataset.status = data.status;
     section.setAttribute('aria-labelledby', id);
     const heading = el(`h${level}` as 'h3', 'baton-sasp-section__title', title);
     heading.id = id;
-    const statusLine = el('p', 'baton-sasp-section__status', 'Status: ');
+    const statusLine = el('p', 'baton-sasp-section__status', m.status);
     statusLine.append(badge(data.status));
     section.append(heading, statusLine);
     if (data.description) section.append(textWithBreaks(el('p', 'baton-sasp-section__description'), data.description));
@@ -141,7 +169,7 @@ export function renderStatus(target: MountTarget, status: PostPaymentStatus, opt
 
     if (name === 'caa' && status.latestCAACheckErrors.length) {
       const list = el('ul', 'baton-sasp-caa-errors');
-      list.setAttribute('aria-label', 'Latest CAA check errors');
+      list.setAttribute('aria-label', m.caaErrors);
       for (const line of status.latestCAACheckErrors) list.append(el('li', undefined, line));
       section.append(list);
     }
@@ -160,10 +188,10 @@ export function renderStatus(target: MountTarget, status: PostPaymentStatus, opt
     const details = detailsOf(name, data);
     if (details.length) {
       const dl = el('dl', 'baton-sasp-section__details');
-      for (const [term, value] of details) dl.append(el('dt', undefined, term), el('dd', undefined, value));
+      for (const [key, value] of details) dl.append(el('dt', undefined, lookup(m.fields, key) ?? key), el('dd', undefined, localDate(value, opts.locale)));
       // Reference values stay one click away; open when the section needs the customer (not for DCV,
       // whose hashes only matter once a CSR-hash method is chosen).
-      const more = disclosure('baton-sasp-section__more', el('summary', undefined, name === 'dcv' ? 'CSR hashes' : 'Details'), data.status === 'ActionRequired' && name !== 'dcv');
+      const more = disclosure('baton-sasp-section__more', el('summary', undefined, name === 'dcv' ? m.csrHashes : m.details), data.status === 'ActionRequired' && name !== 'dcv');
       more.append(dl);
       section.append(more);
     }
@@ -190,9 +218,9 @@ export function renderStatus(target: MountTarget, status: PostPaymentStatus, opt
   }
 
   const list = el('ul', 'baton-sasp-overview');
-  list.append(el('li', 'baton-sasp-overview__todo', overview.todo.length ? `Needs your action: ${overview.todo.join('; ')}` : 'Nothing needs your action now.'));
-  if (overview.pending.length) list.append(el('li', 'baton-sasp-overview__pending', `Pending: ${overview.pending.join(', ')}`));
-  if (overview.done.length) list.append(el('li', 'baton-sasp-overview__done', `Done: ${overview.done.join(', ')}`));
+  list.append(el('li', 'baton-sasp-overview__todo', overview.todo.length ? m.needsAction + overview.todo.join('; ') : m.nothingToDo));
+  if (overview.pending.length) list.append(el('li', 'baton-sasp-overview__pending', m.pending + overview.pending.join(', ')));
+  if (overview.done.length) list.append(el('li', 'baton-sasp-overview__done', m.done + overview.done.join(', ')));
   root.append(list, ...sections);
 
   function requirements(section: HTMLElement, data: Record<string, unknown>): void {

@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { isRecord, isTextish } from './lenient.js';
 import { looseSectionSchema, type LooseSection, type PostPaymentStatus } from './schemas.js';
 import type { SectionName } from './vocabulary.js';
+import { lookup } from '../core/lookup.js';
 
 /** Known sections in display order: name, key in the answer, title when the answer has none. */
 const SECTIONS: ReadonlyArray<readonly [SectionName, string, string]> = [
@@ -17,16 +18,11 @@ const SECTIONS: ReadonlyArray<readonly [SectionName, string, string]> = [
   ['fsup', 'fsupStatus', 'Fast service'],
 ];
 
-/** Labelled fields of the documented sections, shown in `__details`. */
-const DETAIL_FIELDS: Readonly<Record<string, ReadonlyArray<readonly [string, string]>>> = {
-  dcv: [['MD5', 'MD5 hash of the CSR'], ['SHA256', 'SHA-256 hash of the CSR'], ['uniqueValue', 'Unique value']],
-  agreement: [
-    ['clickThroughStatus', 'Click-through'],
-    ['clickThroughEmailAddress', 'Agreement e-mail address'],
-    ['lastEmailSent', 'Last e-mail sent'],
-    ['lastOpenDate', 'Last opened'],
-  ],
-  callback: [['phoneNumber', 'Callback phone number']],
+/** The labelled values of the documented sections, shown in `__details` (labels: `StatusMessages.fields`). */
+const DETAIL_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  dcv: ['MD5', 'SHA256', 'uniqueValue'],
+  agreement: ['clickThroughStatus', 'clickThroughEmailAddress', 'lastEmailSent', 'lastOpenDate'],
+  callback: ['phoneNumber'],
 };
 
 export /** Text of a value the schema did not check (a field of an unknown section), or undefined. */
@@ -56,9 +52,10 @@ export function sectionsOf(status: PostPaymentStatus): Array<[SectionName, Secti
   return found;
 }
 
+/** `[key, value]` of the section's labelled values that are present. */
 export function detailsOf(name: SectionName, data: Record<string, unknown>): Array<[string, string]> {
-  return (DETAIL_FIELDS[name] ?? []).flatMap(([key, term]): Array<[string, string]> => {
+  return (lookup(DETAIL_FIELDS, name) ?? []).flatMap((key): Array<[string, string]> => {
     const value = text(data[key]);
-    return value === undefined ? [] : [[term, value]];
+    return value === undefined ? [] : [[key, value]];
   });
 }

@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 import { callback, flagOption, oneOf, shape, stringsOption, timeoutOption, urlInput } from '../core/options.js';
 import { httpUrlText } from './ids.js';
+import type { UploadMessages } from './messages.js';
 
 /**
  * How the upload form is sent.
@@ -43,6 +44,8 @@ export interface UploadFormOptions {
   readonly timeoutMs?: number;
   /** Called after a confirmed upload (the form stays; nothing navigates). */
   readonly onSuccess?: (result: UploadFormResult) => void;
+  /** Replaces some (or all) of `UPLOAD_MESSAGES`, e.g. `saspUpload` from `baton-sdk/locales/de`. */
+  readonly messages?: Partial<UploadMessages>;
 }
 
 export const optionsSchema = shape({
@@ -55,4 +58,5 @@ export const optionsSchema = shape({
   byteProgress: flagOption,
   timeoutMs: timeoutOption,
   onSuccess: v.optional(callback<(result: UploadFormResult) => void>()),
+  messages: v.optional(v.custom<Partial<UploadMessages>>((value) => !!value && typeof value === 'object', 'must be an object of texts')),
 });

@@ -1,9 +1,11 @@
 import { NetworkError, UnsafeUrlError, ValidationError } from '../core/errors.js';
 import { elementFactory } from '../core/element.js';
 import { assertNotExpired } from '../core/jwt.js';
+import { fill } from '../core/messages.js';
 import { assertNoSecretsInUrl } from '../core/secrets.js';
 import { safeUrl } from '../core/url-guard.js';
 import { parseWith } from '../core/validate.js';
+import { UPLOAD_MESSAGES } from './messages.js';
 import { refuseLogin } from './no-login.js';
 import { optionsSchema, type UploadFormOptions } from './upload-form-options.js';
 import { postNatively, viaFrame, type Outcome } from './upload-frame.js';
@@ -47,6 +49,7 @@ export function mountUploadForm(target: MountTarget, options: UploadFormOptions)
   if (opts.successURL && opts.successURL === opts.errorURL) {
     throw new ValidationError('mountUploadForm options', [{ path: 'errorURL', message: 'must differ from successURL: the landing could not tell success from failure' }]);
   }
+  const m = { ...UPLOAD_MESSAGES, ...opts.messages };
   const hidden = (name: string, value: string) => Object.assign(el('input'), { type: 'hidden', name, value });
 
   const form = el('form', 'baton-sasp-upload');
@@ -61,14 +64,14 @@ export function mountUploadForm(target: MountTarget, options: UploadFormOptions)
 
   const files = Object.assign(el('input', 'baton-sasp-upload__files'), { type: 'file', name: 'file', multiple: true, required: true });
   const comment = Object.assign(el('input', 'baton-sasp-upload__comment'), { type: 'text', name: 'comment', size: 64 });
-  const submit = Object.assign(el('button', 'baton-sasp-upload__submit', 'Upload'), { type: 'submit' });
+  const submit = Object.assign(el('button', 'baton-sasp-upload__submit', m.upload), { type: 'submit' });
   const progress = Object.assign(el('progress', 'baton-sasp-upload__progress'), { max: 1, value: 0, hidden: true });
-  progress.setAttribute('aria-label', 'Upload progress');
+  progress.setAttribute('aria-label', m.progress);
   const status = el('p', 'baton-sasp-upload__status');
   status.setAttribute('role', 'status');
   status.setAttribute('aria-live', 'polite');
   const log = el('ol', 'baton-sasp-upload__log');
-  log.setAttribute('aria-label', 'Uploads');
+  log.setAttribute('aria-label', m.log);
   /** A labelled input on its own line. */
   const row = (text: string, input: HTMLInputElement) => {
     const p = el('p');
@@ -77,7 +80,7 @@ export function mountUploadForm(target: MountTarget, options: UploadFormOptions)
     p.append(label);
     return p;
   };
-  form.append(row('Documents ', files), row('Comment ', comment), submit, progress, status, log);
+  form.append(row(m.documents, files), row(m.comment, comment), submit, progress, status, log);
 
   let busy = false;
   let attempts = 0;
@@ -101,7 +104,7 @@ export function mountUploadForm(target: MountTarget, options: UploadFormOptions)
   async function upload() {
     const chosen = [...(files.files ?? [])];
     if (!chosen.length) {
-      status.textContent = 'Choose at least one document.';
+      status.textContent = m.chooseFirst;
       files.focus();
       return;
     }
@@ -118,11 +121,11 @@ export function mountUploadForm(target: MountTarget, options: UploadFormOptions)
     const entry = el('li', 'baton-sasp-upload__attempt');
     const describe = (state: string, text: string) => {
       entry.dataset.state = state;
-      entry.textContent = `Upload ${attempts} (${names}, ${size}): ${text}`;
+      entry.textContent = fill(m.logLine, { attempt: attempts, names, size, text });
     };
-    describe('uploading', 'sending…');
+    describe('uploading', m.logSending);
     log.append(entry);
-    status.textContent = `Sending ${chosen.length} ${chosen.length === 1 ? 'document' : 'documents'} (${size})…`;
+    status.textContent = fill(chosen.length === 1 ? m.sendingOne : m.sendingMany, { count: chosen.length, size });
 
     let outcome: Outcome;
     try {
@@ -136,23 +139,23 @@ export function mountUploadForm(target: MountTarget, options: UploadFormOptions)
     form.dataset.state = outcome.kind;
     if (outcome.kind === 'done') {
       progress.value = 1;
-      describe('done', 'uploaded');
-      status.textContent = 'Documents uploaded.';
-      submit.textContent = 'Upload';
+      describe('done', m.logDone);
+      status.textContent = m.uploaded;
+      submit.textContent = m.upload;
       files.value = '';
       comment.value = '';
       opts.onSuccess?.(outcome.result);
     } else if (outcome.kind === 'unconfirmed') {
       // Everything may have arrived: say so rather than invite a blind duplicate.
       progress.hidden = true;
-      describe('unconfirmed', `sent, unconfirmed — ${outcome.reason}`);
-      status.textContent = `The documents were sent but no answer could be read (${outcome.reason}); they may have arrived. Check the order status before sending them again. Your files and comment are kept.`;
-      submit.textContent = 'Upload again';
+      describe('unconfirmed', fill(m.logUnconfirmed, { reason: outcome.reason }));
+      status.textContent = fill(m.unconfirmed, { reason: outcome.reason });
+      submit.textContent = m.uploadAgain;
     } else {
       progress.hidden = true;
-      describe('failed', `failed — ${outcome.reason}`);
-      status.textContent = `Upload failed: ${outcome.reason}. Your files and comment are kept; press “Retry upload” to try again.`;
-      submit.textContent = 'Retry upload';
+      describe('failed', fill(m.logFailed, { reason: outcome.reason }));
+      status.textContent = fill(m.failed, { reason: outcome.reason });
+      submit.textContent = m.retry;
     }
     busy = false;
     submit.disabled = false;
@@ -193,7 +196,7 @@ export function mountUploadForm(target: MountTarget, options: UploadFormOptions)
           const percent = Math.floor(fraction * 100);
           describe('uploading', `${percent}%`);
           // Speak every quarter, not every event.
-          if (percent - spoken >= 25 && percent < 100) status.textContent = `Uploading: ${(spoken = percent - (percent % 25))}%`;
+          if (percent - spoken >= 25 && percent < 100) status.textContent = fill(m.uploading, { percent: (spoken = percent - (percent % 25)) });
         },
       });
       return { kind: 'done', result: { transport: 'script', url: result.url, status: result.status, body: result.body } };

@@ -94,7 +94,7 @@ describe('mountPaymentForm: fields', () => {
     expect(hint.textContent).toBe('The 3 digits on the back of your card');
     expect(hint.className).toBe('baton-hint');
     expect(getByRole(root, 'form', { name: 'VISA details' }).className).toBe('baton-form');
-    expect(getByRole(root, 'button', { name: 'Pay' })).toBeTruthy();
+    expect(getByRole(root, 'button', { name: 'Pay €10.00' })).toBeTruthy();
   });
 
   it('masks as the customer types and keeps the caret where the customer is typing', async () => {
@@ -209,7 +209,7 @@ describe('mountPaymentForm: validation', () => {
     const { root, user, submitted, session } = await mount();
     await user.type(getByLabelText(root, 'Card number'), '4111111111111111');
     await user.type(getByLabelText(root, 'Cardholder name'), 'A');
-    await user.click(getByRole(root, 'button', { name: 'Pay' }));
+    await user.click(getByRole(root, 'button', { name: 'Pay €10.00' }));
 
     const expiry = getByLabelText(root, 'Expiry date');
     await waitFor(() => expect(document.activeElement).toBe(expiry));
@@ -245,7 +245,7 @@ describe('mountPaymentForm: boletoBancarioRequiredness', () => {
     const dummy = getByLabelText(root, 'Company name');
     await user.type(getByLabelText(root, 'Fiscal number'), '123');
     if (typed) await user.type(dummy, typed);
-    await user.click(getByRole(root, 'button', { name: 'Pay' }));
+    await user.click(getByRole(root, 'button', { name: 'Pay €10.00' }));
     await waitFor(() => expect(document.activeElement).toBe(dummy));
     expect(getByRole(root, 'status').textContent).toBe('Company name is required.');
     expect(dummy.getAttribute('aria-invalid')).toBe('true');
@@ -253,7 +253,7 @@ describe('mountPaymentForm: boletoBancarioRequiredness', () => {
     expect(submitted).toEqual([]);
 
     await user.type(getByLabelText(root, 'Fiscal number'), '4');
-    await user.click(getByRole(root, 'button', { name: 'Pay' }));
+    await user.click(getByRole(root, 'button', { name: 'Pay €10.00' }));
     await waitFor(() => expect(submitted).toHaveLength(1));
     expect(dummy.hasAttribute('aria-invalid')).toBe(false);
   });
@@ -271,7 +271,7 @@ describe('mountPaymentForm: card number', () => {
     const bins = async () => (await requests(session)).filter((r) => r.path.endsWith('/services/getIINdetails')).map((r) => (r.body as { bin: string }).bin);
     // 16 digits typed, but only two bins exist: the first 6 and the first 8 digits.
     await waitFor(async () => expect(await bins()).toEqual(['411111', '41111111']));
-    await user.click(getByRole(root, 'button', { name: 'Pay' })); // waits for the last lookup
+    await user.click(getByRole(root, 'button', { name: 'Pay €10.00' })); // waits for the last lookup
     // The same brand for the longer bin: the logo was neither removed nor announced again.
     expect(getByRole(root, 'img', { name: 'VISA' })).toBe(logo);
     // Fewer than 6 digits: no brand.
@@ -289,7 +289,7 @@ describe('mountPaymentForm: card number', () => {
     expect(number.getAttribute('aria-invalid')).toBe('true');
     expect(getByRole(root, 'status').textContent).toBe(message);
 
-    await user.click(getByRole(root, 'button', { name: 'Pay' }));
+    await user.click(getByRole(root, 'button', { name: 'Pay €10.00' }));
     await waitFor(() => expect(document.activeElement).toBe(number));
     expect(submitted).toEqual([]);
 
@@ -306,7 +306,7 @@ describe('mountPaymentForm: card number', () => {
     const { root, user, submitted } = await mount();
     await fillValidCard(root, user, '5555555555554444');
     await waitFor(() => getByRole(root, 'img', { name: 'MasterCard' }));
-    await user.click(getByRole(root, 'button', { name: 'Pay' }));
+    await user.click(getByRole(root, 'button', { name: 'Pay €10.00' }));
     await waitFor(() => expect(submitted).toHaveLength(1));
     const { body } = await pay(submitted[0]!);
     expect(body.payment.paymentOutput.cardPaymentMethodSpecificOutput).toMatchObject({ paymentProductId: 3 });
@@ -335,9 +335,9 @@ describe('mountPaymentForm: submit', () => {
       },
     });
     await fillValidCard(root, user);
-    await user.dblClick(getByRole(root, 'button', { name: 'Pay' }));
+    await user.dblClick(getByRole(root, 'button', { name: 'Pay €10.00' }));
     await waitFor(() => expect(submitted).toHaveLength(1));
-    const button = getByRole(root, 'button', { name: 'Pay' });
+    const button = getByRole(root, 'button', { name: 'Pay €10.00' });
     expect(button.getAttribute('aria-disabled')).toBe('true');
     await user.click(button);
     await user.keyboard('{Enter}');
@@ -355,12 +355,12 @@ describe('mountPaymentForm: submit', () => {
       },
     });
     await fillValidCard(root, user);
-    await user.click(getByRole(root, 'button', { name: 'Pay' }));
+    await user.click(getByRole(root, 'button', { name: 'Pay €10.00' }));
     await waitFor(() => expect(getByRole(root, 'status').textContent).toBe("The payment was not sent: merchant server answered 502 $' $&"));
     expect(root.querySelector('form')!.dataset.state).toBe('failed');
     expect(getAllByRole(root, 'textbox').map((input) => (input as HTMLInputElement).value)).toEqual(['4111 1111 1111 1111', '12/30', 'Łukasz 王 Müller']);
     expect((getByLabelText(root, 'CVV') as HTMLInputElement).value).toBe('123');
-    await user.click(getByRole(root, 'button', { name: 'Pay' }));
+    await user.click(getByRole(root, 'button', { name: 'Pay €10.00' }));
     await waitFor(() => expect(attempts).toBe(2));
     await waitFor(() => expect(root.querySelector('form')!.dataset.state).toBe('done'));
   });
