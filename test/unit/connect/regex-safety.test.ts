@@ -33,6 +33,8 @@ export const EVIL = [
 const SAFE = [
   '^[0-9]{3,4}$', '[a-zA-Z ]*', '^\\d{5}(-\\d{4})?$', '[^@]+@[^@]+\\.[^@]+', '^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$', '^[\\w\\s.,\'-]{1,50}$', '\\(\\d+\\)+', '[(+)]*',
   'a+', '(ab)+', '(a+)?', '(a+){1}', '(a+){0,1}', '\\d+-\\d+-\\d+-\\d+', 'a{0,16}a{0,16}a{0,16}a{0,16}a{0,16}x', '[\\]a+]+b', '(?:ab)+?c', 'a)+', '\\\\(a+)', 'a{2}(b)+', '(a)(b)+',
+  // Inside a class, `\1` is a character, not a back-reference.
+  '[\\1a]+',
 ];
 
 describe('regularExpression cannot freeze the page (issue 23)', () => {
