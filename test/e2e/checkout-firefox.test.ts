@@ -3,15 +3,13 @@
 // through vite's /@fs/ route, against the built package and the demo's mock Connect server.
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
 import type { PaymentFieldChange } from 'baton-sdk/connect';
 import type { CheckoutLog } from '../fixtures/checkout-page.js';
-import { firefoxLaunchOptions } from '../firefox.js';
-import { startDemo, type DemoServer } from './harness.js';
+import { useDemoInFirefox } from './firefox-harness.js';
 
-let demo: DemoServer;
-let browser: Browser;
+const env = useDemoInFirefox();
 const FIXTURE = `/@fs${fileURLToPath(new URL('../fixtures/checkout-page.ts', import.meta.url))}`;
 const SASP_FIXTURE = `/@fs${fileURLToPath(new URL('../fixtures/sasp-locale-page.ts', import.meta.url))}`;
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -25,21 +23,13 @@ async function axeViolations(page: Page, selector: string): Promise<string[]> {
   }, selector);
 }
 
-beforeAll(async () => {
-  demo = await startDemo();
-  browser = await puppeteer.launch(firefoxLaunchOptions);
-});
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
 
 /** The demo page with the fixture's form for `productId` mounted, and the page's errors. */
 async function openCheckout(productId = 1): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error instanceof Error ? error.message : String(error)));
-  await page.goto(`${demo.url}/`);
+  await page.goto(`${env.demo.url}/`);
   // A string, not a function: vitest would rewrite a function's `import()` for Node.
   await page.evaluate(`import(${JSON.stringify(FIXTURE)}).then((m) => m.mountRecorded(location.origin, ${Number(productId)})).then(() => undefined)`);
   return { page, errors };
@@ -161,10 +151,10 @@ describe('Firefox ESR: the payment form’s events', () => {
 
 describe('Firefox ESR: the Sectigo UI in German', () => {
   it('the status and the upload form from baton-sdk/locales/de, dates as Germans write them, axe clean', async () => {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error instanceof Error ? error.message : String(error)));
-    await page.goto(`${demo.url}/`);
+    await page.goto(`${env.demo.url}/`);
     await page.evaluate(`import(${JSON.stringify(SASP_FIXTURE)}).then((m) => void m.renderGerman())`);
     const texts = await page.evaluate(() => {
       const root = document.querySelector('#sasp-de')!;
@@ -190,10 +180,10 @@ describe('Firefox ESR: the Sectigo UI in German', () => {
 
 describe('Firefox ESR: the demo’s language switch and co-badged card', () => {
   it('switched to German, the Connect form speaks German and offers the co-badged card’s brands', async () => {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error instanceof Error ? error.message : String(error)));
-    await page.goto(`${demo.url}/`);
+    await page.goto(`${env.demo.url}/`);
     await page.select('#demo-language', 'de');
     await page.locator('#connect-demo ::-p-aria([role="button"][name="Start checkout (€10.00)"])').click();
     await page.locator('::-p-aria([role="radio"][name="VISA"])').click();

@@ -3,25 +3,15 @@
 // instructions, hosted checkout; and REDIRECTs refused (javascript:, credentials, unknown type).
 // Asserts the URL navigated to, the DOM shown, and what reached the servers (the mocks' request log).
 import { createRequire } from 'node:module';
-import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { firefoxLaunchOptions } from '../firefox.js';
-import { startDemo, type DemoServer } from './harness.js';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
+import { ariaSelector, useDemoInFirefox } from './firefox-harness.js';
 
 const IIFE = createRequire(import.meta.url).resolve('../../dist/baton-connect.iife.min.js');
-let demo: DemoServer;
-let browser: Browser;
+const env = useDemoInFirefox();
 
-beforeAll(async () => {
-  demo = await startDemo();
-  browser = await puppeteer.launch(firefoxLaunchOptions);
-});
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
 
-const role = (roleName: string, name: string) => `::-p-aria([role="${roleName}"][name="${name.replace(/"/g, '\\"')}"])`;
+const role = ariaSelector;
 
 async function typeInto(page: Page, label: string, value: string): Promise<void> {
   const handle = await page.waitForFunction(
@@ -46,14 +36,14 @@ async function waitForText(page: Page, selector: string, pattern: RegExp, timeou
 }
 
 type LogEntry = { server: string; method: string; path: string; fields: Record<string, string> };
-const mockLog = async (): Promise<LogEntry[]> => (await fetch(`${demo.url}/__mock/log`)).json() as Promise<LogEntry[]>;
-const clearLog = () => fetch(`${demo.url}/__mock/log/clear`, { method: 'POST' });
+const mockLog = async (): Promise<LogEntry[]> => (await fetch(`${env.demo.url}/__mock/log`)).json() as Promise<LogEntry[]>;
+const clearLog = () => fetch(`${env.demo.url}/__mock/log/clear`, { method: 'POST' });
 
 async function openDemo(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error instanceof Error ? error.message : String(error)));
-  await page.goto(`${demo.url}/`);
+  await page.goto(`${env.demo.url}/`);
   return { page, errors };
 }
 
@@ -72,7 +62,7 @@ describe('Firefox ESR: completing a Connect payment', () => {
     await clearLog();
     await payByCard(page, '4000000000001091');
     await Promise.all([page.waitForNavigation(), page.locator(`#connect-demo ${role('button', 'Pay €10.00')}`).click()]);
-    expect(page.url()).toMatch(new RegExp(`^${demo.url}/connect/3ds/[^/?]+$`));
+    expect(page.url()).toMatch(new RegExp(`^${env.demo.url}/connect/3ds/[^/?]+$`));
     await Promise.all([page.waitForNavigation(), page.locator(role('button', 'Confirm')).click()]);
     const back = new URL(page.url());
     expect(back.pathname).toBe('/connect-return.html');
@@ -117,7 +107,7 @@ describe('Firefox ESR: completing a Connect payment', () => {
     const { page, errors } = await openDemo();
     await clearLog();
     await Promise.all([page.waitForNavigation(), page.locator(role('button', 'Hosted checkout')).click()]);
-    expect(page.url()).toMatch(new RegExp(`^${demo.url}/checkout/9991-[0-9a-f]+:[0-9a-f-]+:[0-9a-f]+$`));
+    expect(page.url()).toMatch(new RegExp(`^${env.demo.url}/checkout/9991-[0-9a-f]+:[0-9a-f-]+:[0-9a-f]+$`));
     await Promise.all([page.waitForNavigation(), page.locator(role('button', 'Pay')).click()]);
     const back = new URL(page.url());
     expect(back.pathname).toBe('/connect-return.html');

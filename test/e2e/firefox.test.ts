@@ -6,26 +6,17 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIREFOX_WINDOW, firefoxLaunchOptions, setViewportSize } from '../firefox.js';
-import { startDemo, type DemoServer } from './harness.js';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
+import { FIREFOX_WINDOW, setViewportSize } from '../firefox.js';
+import { ariaSelector, useDemoInFirefox } from './firefox-harness.js';
 import { measureLayout } from './layout.js';
 
-let demo: DemoServer;
-let browser: Browser;
+const env = useDemoInFirefox();
 
-beforeAll(async () => {
-  demo = await startDemo();
-  browser = await puppeteer.launch(firefoxLaunchOptions);
-});
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
 
 /** A selector for the element with `role` and accessible name `name` (puppeteer's ARIA query). */
-const role = (roleName: string, name: string) => `::-p-aria([role="${roleName}"][name="${name.replace(/"/g, '\\"')}"])`;
+const role = ariaSelector;
 
 /**
  * Types `value` into the form control labelled `label` (its `<label>`'s text, as a user reads it;
@@ -52,10 +43,10 @@ const viewportWidth = (page: Page) => page.evaluate(() => window.innerWidth);
  * FIREFOX_WINDOW), collecting uncaught page errors.
  */
 async function openDemo(path = '/'): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error instanceof Error ? error.message : String(error)));
-  await page.goto(`${demo.url}${path}`);
+  await page.goto(`${env.demo.url}${path}`);
   expect(await viewportWidth(page), 'laptop viewport width').toBe(FIREFOX_WINDOW.width);
   return { page, errors };
 }
