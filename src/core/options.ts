@@ -17,12 +17,23 @@ export const shape = <const TEntries extends v.ObjectEntries>(entries: TEntries,
         else if (key !== '__proto__' && key !== 'prototype' && key !== 'constructor') output[key] = input[key];
       }
       for (const key in entries) {
-        const result = v.safeParse(entries[key]!, input[key]);
+        // Only an own property: a value on a polluted `Object.prototype` is never an option.
+        const result = v.safeParse(entries[key]!, Object.hasOwn(input, key) ? input[key] : undefined);
         if (!result.success) for (const issue of result.issues) addIssue({ ...issue, path: [{ key }, ...(issue.path ?? [])] } as never);
         else if (key in output || result.output !== undefined) output[key] = result.output;
       }
       return output as v.InferOutput<v.LooseObjectSchema<TEntries, undefined>>;
     }),
+  );
+
+/**
+ * `shape` for a public function's options: its output has no prototype, so an option that was not
+ * given reads as `undefined` even when `Object.prototype` carries a value of that name.
+ */
+export const optionsShape = <const TEntries extends v.ObjectEntries>(entries: TEntries, strict?: boolean) =>
+  v.pipe(
+    shape(entries, strict),
+    v.transform((output) => Object.assign(Object.create(null) as typeof output, output)),
   );
 
 /** A string or a `URL` (the URL guard checks it afterwards). */

@@ -3,7 +3,7 @@ import { ValidationError } from '../core/errors.js';
 import { elementFactory, textWithBreaks } from '../core/element.js';
 import { NAVIGATION_TARGETS, type NavigationTarget } from '../core/navigate.js';
 import { fill } from '../core/messages.js';
-import { callback, oneOf, shape } from '../core/options.js';
+import { callback, oneOf, optionsShape } from '../core/options.js';
 import { parseWith } from '../core/validate.js';
 import { CHOOSE_ACTIONS, domainItem, type ChooserView } from './dcv-chooser.js';
 import { isRecord } from './lenient.js';
@@ -38,7 +38,7 @@ export interface RenderStatusOptions extends SaspUrlOptions {
   readonly locale?: string;
 }
 
-const optionsSchema = shape({
+const optionsSchema = optionsShape({
   onAction: v.optional(callback<NonNullable<RenderStatusOptions['onAction']>>()),
   sid: v.optional(v.string()),
   target: v.optional(oneOf(NAVIGATION_TARGETS, `must be ${NAVIGATION_TARGETS.join(', ')}`)),

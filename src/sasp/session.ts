@@ -5,7 +5,7 @@ import { safeUrl } from '../core/url-guard.js';
 import { parseWith } from '../core/validate.js';
 import { refuseLogin } from './no-login.js';
 import { policyOf, urlOptionsEntries, type SaspUrlOptions } from './policy.js';
-import { oneOf, shape } from '../core/options.js';
+import { oneOf, optionsShape, shape } from '../core/options.js';
 import { orderNumberSchema, sidSchema } from './ids.js';
 
 /** A SASP session for one order, as minted by the merchant server. */
@@ -94,7 +94,7 @@ function invalid(message: string, received: string): ValidationError {
 const LIVE_PAGE = 'https://secure.sectigo.com/products/postPayment1a';
 
 const sessionSchema = shape({ sid: sidSchema, orderNumber: orderNumberSchema });
-const urlOptionsSchema = shape(urlOptionsEntries);
+const urlOptionsSchema = optionsShape(urlOptionsEntries);
 
 /**
  * Builds the URL of Sectigo's hosted post-payment page for a session and order, encoded.

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { textish } from '../core/schemas.js';
-import { shape, signalOption, stringsOption, timeoutOption, urlInput } from '../core/options.js';
+import { optionsShape, signalOption, stringsOption, timeoutOption, urlInput } from '../core/options.js';
 import { ProviderError, ValidationError } from '../core/errors.js';
 import { monotonicNow } from '../core/clock.js';
 import { request } from '../core/http.js';
@@ -72,8 +72,8 @@ const common = {
 };
 
 // Strict: a relay call that also names a `saspSessionID` (or the reverse) is a mistake.
-const directSchema = shape({ ...common, saspSessionID: sidSchema, endpoint: v.optional(urlInput()) }, true);
-const relaySchema = shape({ ...common, relay: urlInput('relay must be your server URL (string or URL)') }, true);
+const directSchema = optionsShape({ ...common, saspSessionID: sidSchema, endpoint: v.optional(urlInput()) }, true);
+const relaySchema = optionsShape({ ...common, relay: urlInput('relay must be your server URL (string or URL)') }, true);
 
 /** Endpoints that answered `-42`, and when (on the monotonic clock: a wall clock set back cannot stretch it) they may be called again. */
 const quietUntil = new Map<string, number>();
@@ -103,7 +103,7 @@ const quietUntil = new Map<string, number>();
  */
 export async function getPostPaymentStatus(options: GetPostPaymentStatusOptions): Promise<PostPaymentStatus> {
   refuseLogin(options, 'options');
-  const isRelay = options !== null && typeof options === 'object' && 'relay' in options;
+  const isRelay = options !== null && typeof options === 'object' && Object.hasOwn(options, 'relay');
   let url: string | URL;
   let policy: UrlPolicy;
   let form: Record<string, string | undefined>;

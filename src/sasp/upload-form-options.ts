@@ -1,6 +1,6 @@
 // What mountUploadForm takes and gives back.
 import * as v from 'valibot';
-import { callback, flagOption, oneOf, shape, stringsOption, timeoutOption, urlInput } from '../core/options.js';
+import { callback, flagOption, oneOf, optionsShape, stringsOption, timeoutOption, urlInput } from '../core/options.js';
 import { httpUrlText } from './ids.js';
 import type { UploadMessages } from './messages.js';
 
@@ -48,7 +48,7 @@ export interface UploadFormOptions {
   readonly messages?: Partial<UploadMessages>;
 }
 
-export const optionsSchema = shape({
+export const optionsSchema = optionsShape({
   url: urlInput(),
   token: v.pipe(v.string('token must be the uploadDocumentToken'), v.transform((token) => token.trim()), v.custom<string>((token) => token !== '', 'token is empty')),
   successURL: v.optional(httpUrlText),

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { callback, flagOption, shape, signalOption, stringsOption, timeoutOption, urlInput } from '../core/options.js';
+import { callback, flagOption, optionsShape, signalOption, stringsOption, timeoutOption, urlInput } from '../core/options.js';
 import { NetworkError, ProviderError, ValidationError } from '../core/errors.js';
 import { assertNotExpired } from '../core/jwt.js';
 import { request } from '../core/http.js';
@@ -60,7 +60,7 @@ export interface UploadResult {
 
 const isBlob = (value: unknown): value is Blob => typeof Blob !== 'undefined' && value instanceof Blob;
 
-const optionsSchema = shape({
+const optionsSchema = optionsShape({
   url: urlInput('url must be the uploadDocumentUrl'),
   token: v.pipe(v.string('token must be the uploadDocumentToken'), v.transform((token) => token.trim()), v.regex(/^[\w-]+\.[\w-]+\.[\w-]*$/, 'token is not a JWT')),
   files: v.pipe(
