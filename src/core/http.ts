@@ -6,6 +6,7 @@ import { BatonError, NetworkError, SecretError, UnsafeUrlError, ValidationError 
 import { monotonicNow } from './clock.js';
 import { MAX_RETRY_AFTER_MS, retryAfterMs } from './retry-after.js';
 import { assertNoSecretsInBody, assertNoSecretsInUrl, isSecretKey } from './secrets.js';
+import { readCapped } from './read-capped.js';
 import { joinShared, type SharedTask } from './shared.js';
 import { pageOriginPolicy, resolveUrl, safeUrl, type UrlPolicy } from './url-guard.js';
 
@@ -294,47 +295,4 @@ async function toBatonError(error: unknown, info: { method: string; url: string 
 /** A browser hides a manual redirect as an `opaqueredirect` (status 0); Node shows the 3xx. */
 function isRedirect(response: Response): boolean {
   return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
-}
-
-/**
- * Reads at most `maxBytes` of the body before `deadline`, then stops reading: over the cap is an
- * `oversized` error, or, with `truncate`, the first `maxBytes` (an error page shown in an error).
- */
-async function readCapped(response: Response, maxBytes: number, deadline: number, info: { method: string; url: string }, truncate = false): Promise<string> {
-  const declared = Number(response.headers.get('content-length'));
-  if (declared > maxBytes && !truncate) {
-    void response.body?.cancel().catch(() => undefined);
-    throw oversized(info, response.status, maxBytes);
-  }
-  const reader = response.body?.getReader();
-  if (!reader) return '';
-  const decoder = new TextDecoder();
-  let text = '';
-  let size = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new NetworkError('timeout', info)), deadline - monotonicNow());
-  });
-  try {
-    for (;;) {
-      const { done, value } = await Promise.race([reader.read(), expired]);
-      if (done) return text + decoder.decode();
-      size += value.byteLength;
-      if (size > maxBytes) {
-        if (!truncate) throw oversized(info, response.status, maxBytes);
-        void reader.cancel().catch(() => undefined);
-        return text + decoder.decode(value.subarray(0, value.byteLength - (size - maxBytes)));
-      }
-      text += decoder.decode(value, { stream: true });
-    }
-  } catch (error) {
-    void reader.cancel().catch(() => undefined);
-    throw error;
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-function oversized(info: { method: string; url: string }, status: number, maxBytes: number): NetworkError {
-  return new NetworkError('oversized', info, { status, body: `more than ${maxBytes} bytes` });
 }

@@ -1,10 +1,13 @@
+import ky, { isTimeoutError } from 'ky';
+import { monotonicNow } from '../core/clock.js';
 import { NetworkError } from '../core/errors.js';
+import { readCapped } from '../core/read-capped.js';
 
 /** A `fetch`-compatible function (the global one by default; a test or a proxy may pass its own). */
 export type FetchLike = (input: Request) => Promise<Response>;
 
 /** Answers longer than this are not read: a provider's answer is small. */
-const MAX_ANSWER = 1_000_000;
+const MAX_ANSWER_BYTES = 1024 * 1024;
 
 /**
  * Sends exactly `request` (built and checked by the caller), without following redirects, within
@@ -12,14 +15,15 @@ const MAX_ANSWER = 1_000_000;
  */
 export async function send(fetchFn: FetchLike | undefined, request: Request, timeoutMs: number): Promise<{ status: number; headers: Headers; text: string }> {
   const where = { method: request.method, url: request.url };
+  const deadline = monotonicNow() + timeoutMs;
   let response: Response;
   try {
-    response = await (fetchFn ?? fetch)(new Request(request, { signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' }));
+    // ky, as the browser half (it always hands `fetch` a Request); no retry: a payment call may have taken effect.
+    response = await ky(request, { fetch: fetchFn && ((input) => fetchFn(input as Request)), timeout: timeoutMs, retry: 0, throwHttpErrors: false, redirect: 'manual' });
   } catch (error) {
-    const timedOut = error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError');
-    throw new NetworkError(timedOut ? 'timeout' : 'offline', where, { cause: error });
+    throw new NetworkError(isTimeoutError(error) ? 'timeout' : 'offline', where, { cause: error });
   }
-  const text = await response.text();
-  if (text.length > MAX_ANSWER) throw new NetworkError('oversized', where, { body: `${text.length} characters` });
+  // Read within the same cap and deadline as every answer the browser half reads.
+  const text = await readCapped(response, MAX_ANSWER_BYTES, deadline, where);
   return { status: response.status, headers: response.headers, text };
 }

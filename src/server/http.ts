@@ -22,7 +22,7 @@ export async function readFields(request: Request): Promise<Map<string, string>>
   }
   const type = request.headers.get('content-type') ?? '';
   const text = await request.text();
-  // JSON by its type, or a JSON object sent as text/plain (a bare `fetch(url, { body: JSON.stringify(…) })`).
+  // JSON by its type, or a JSON object sent as text/plain (a bare fetch of `JSON.stringify(…)`).
   if (type.includes('json') || (!type.includes('urlencoded') && text.trimStart().startsWith('{'))) {
     let body: unknown;
     try {
