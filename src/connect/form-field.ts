@@ -1,6 +1,7 @@
 // One field of the payment form: a label, an input built from the field's display hints (masked
 // as the customer types, caret kept in place), an optional tooltip text and an error message,
 // both linked with `aria-describedby`. Provider text only ever goes in as text.
+import { lookup } from '../core/own.js';
 import { applyMask, removeMask } from './mask.js';
 import type { PaymentProductField } from './schemas.js';
 
@@ -54,7 +55,7 @@ export function createField(doc: Document, field: PaymentProductField, uid: stri
     className: 'baton-input',
     type: hints.obfuscate ? 'password' : 'text',
     placeholder: hints.placeholderLabel ?? '',
-    autocomplete: (AUTOCOMPLETE[field.id] ?? 'off') as AutoFill,
+    autocomplete: (lookup(AUTOCOMPLETE, field.id) ?? 'off') as AutoFill,
     inputMode: /^(numericstring|expirydate|integer)$/.test(field.type ?? '') ? 'numeric' : field.dataRestrictions.validators.emailAddress ? 'email' : 'text',
     spellcheck: false,
     id,

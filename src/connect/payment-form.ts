@@ -3,7 +3,7 @@
 // this module out of a bundle.
 import * as v from 'valibot';
 import { ValidationError } from '../core/errors.js';
-import { callback } from '../core/options.js';
+import { callback, optionsShape } from '../core/options.js';
 import { parseWith } from '../core/validate.js';
 import { createCardBrand } from './card-brand.js';
 import { createField, el, type FormField } from './form-field.js';
@@ -70,7 +70,7 @@ export interface PaymentFormHandle {
 
 // Built when called: a schema at module level is a call a bundler keeps even when the form is unused.
 const optionsSchema = () =>
-  v.looseObject({
+  optionsShape({
     session: v.custom<ClientSession>(
       (value) => !!value && typeof (value as ClientSession).encrypt === 'function' && typeof (value as ClientSession).getIinDetails === 'function',
       'must be a session from createClientSession',

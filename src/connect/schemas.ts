@@ -3,6 +3,7 @@
 // numbers as strings accepted).
 import * as v from 'valibot';
 import type { Documented } from '../core/documented.js';
+import { shape } from '../core/options.js';
 import { textish } from '../core/schemas.js';
 
 /** A finite number, or a decimal string as some gateways send. */
@@ -31,7 +32,7 @@ const absent = <S extends v.GenericSchema>(schema: S) =>
 const Text = absent(v.string());
 
 /** The session your server got from `POST /v1/{merchantId}/sessions` (`domain.SessionResponse`). */
-export const SessionResponseSchema = v.looseObject({
+export const SessionResponseSchema = shape({
   clientSessionId: Id,
   customerId: Id,
   clientApiUrl: Filled(),
@@ -42,7 +43,7 @@ export const SessionResponseSchema = v.looseObject({
 export type SessionResponse = v.InferInput<typeof SessionResponseSchema>;
 
 /** The payment context every product call is made in. */
-export const PaymentContextSchema = v.looseObject({
+export const PaymentContextSchema = shape({
   countryCode: v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'must be a country code such as "NL"')),
   currencyCode: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'must be a currency code such as "EUR"')),
   amount: wholeFrom(0, 'must be an integer in cents'),
@@ -52,10 +53,10 @@ export const PaymentContextSchema = v.looseObject({
 export type PaymentContext = Documented<v.InferOutput<typeof PaymentContextSchema>>;
 
 /** `{errorId, errors: [...]}` — the Client API's error document. */
-export const ErrorResponseSchema = v.looseObject({
+export const ErrorResponseSchema = shape({
   errorId: v.string(),
   errors: v.array(
-    v.looseObject({
+    shape({
       code: textish,
       id: Text,
       category: Text,
@@ -68,16 +69,16 @@ export const ErrorResponseSchema = v.looseObject({
 });
 export type ConnectErrorDetails = v.InferOutput<typeof ErrorResponseSchema> & { readonly httpStatus: number };
 
-const DisplayHints = v.looseObject({ displayOrder: absent(Num), label: Text, logo: Text });
+const DisplayHints = shape({ displayOrder: absent(Num), label: Text, logo: Text });
 
 /**
  * A stored account (token). Attribute `status`: `READ_ONLY` (stored, cannot change),
  * `CAN_WRITE` (stored, may be replaced), `MUST_WRITE` (must be entered again, e.g. an expired date).
  */
-export const AccountOnFileSchema = v.looseObject({
+export const AccountOnFileSchema = shape({
   id: Num,
   paymentProductId: Num,
-  attributes: v.optional(v.array(v.looseObject({ key: v.string(), value: Text, status: Text, mustWriteReason: Text })), []),
+  attributes: v.optional(v.array(shape({ key: v.string(), value: Text, status: Text, mustWriteReason: Text })), []),
 });
 export interface AccountOnFile extends Documented<v.InferOutput<typeof AccountOnFileSchema>> {}
 const AccountsOnFile = v.optional(v.array(AccountOnFileSchema), []);
@@ -93,10 +94,10 @@ const BasicProductFields = {
   accountsOnFile: AccountsOnFile,
 };
 
-export const BasicPaymentProductSchema = v.looseObject(BasicProductFields);
+export const BasicPaymentProductSchema = shape(BasicProductFields);
 export interface BasicPaymentProduct extends Documented<v.InferOutput<typeof BasicPaymentProductSchema>> {}
 
-export const BasicPaymentProductsSchema = v.looseObject({
+export const BasicPaymentProductsSchema = shape({
   paymentProducts: v.array(BasicPaymentProductSchema),
   accountsOnFile: AccountsOnFile,
 });
@@ -105,9 +106,9 @@ export interface BasicPaymentProducts extends Documented<v.InferOutput<typeof Ba
   readonly raw?: unknown;
 }
 
-export const BasicPaymentProductGroupsSchema = v.looseObject({
+export const BasicPaymentProductGroupsSchema = shape({
   paymentProductGroups: v.array(
-    v.looseObject({
+    shape({
       id: v.string(),
       displayHints: absent(DisplayHints),
       accountsOnFile: AccountsOnFile,
@@ -120,45 +121,45 @@ export interface BasicPaymentProductGroups extends Documented<v.InferOutput<type
 }
 
 /** The validators a field may declare; unknown ones are kept and ignored by `validateValues`. */
-export const FieldValidatorsSchema = v.looseObject({
-  luhn: v.optional(v.looseObject({})),
-  expirationDate: v.optional(v.looseObject({})),
-  emailAddress: v.optional(v.looseObject({})),
-  iban: v.optional(v.looseObject({})),
-  length: v.optional(v.looseObject({ minLength: v.optional(Num), maxLength: v.optional(Num) })),
-  range: v.optional(v.looseObject({ minValue: v.optional(Num), maxValue: v.optional(Num) })),
-  regularExpression: v.optional(v.looseObject({ regularExpression: v.string() })),
+export const FieldValidatorsSchema = shape({
+  luhn: v.optional(shape({})),
+  expirationDate: v.optional(shape({})),
+  emailAddress: v.optional(shape({})),
+  iban: v.optional(shape({})),
+  length: v.optional(shape({ minLength: v.optional(Num), maxLength: v.optional(Num) })),
+  range: v.optional(shape({ minValue: v.optional(Num), maxValue: v.optional(Num) })),
+  regularExpression: v.optional(shape({ regularExpression: v.string() })),
   // Numbers in the list (an installments list of 1, 3, 6) are compared as their text.
-  fixedList: v.optional(v.looseObject({ allowedValues: v.array(textish) })),
-  termsAndConditions: v.optional(v.looseObject({})),
-  residentIdNumber: v.optional(v.looseObject({})),
-  boletoBancarioRequiredness: v.optional(v.looseObject({ fiscalNumberLength: Num })),
+  fixedList: v.optional(shape({ allowedValues: v.array(textish) })),
+  termsAndConditions: v.optional(shape({})),
+  residentIdNumber: v.optional(shape({})),
+  boletoBancarioRequiredness: v.optional(shape({ fiscalNumberLength: Num })),
 });
 export interface FieldValidators extends Documented<v.InferOutput<typeof FieldValidatorsSchema>> {}
 
-export const PaymentProductFieldSchema = v.looseObject({
+export const PaymentProductFieldSchema = shape({
   id: v.string(),
   type: v.optional(v.string()),
   dataRestrictions: v.optional(
-    v.looseObject({ isRequired: v.optional(Bool, false), validators: v.optional(FieldValidatorsSchema, {}) }),
+    shape({ isRequired: v.optional(Bool, false), validators: v.optional(FieldValidatorsSchema, {}) }),
     { isRequired: false, validators: {} },
   ),
   // Display hints only shape the form: a null hint is an absent one, not a reason to refuse the product.
   displayHints: absent(
-    v.looseObject({
+    shape({
       displayOrder: absent(Num),
       label: Text,
       placeholderLabel: Text,
       mask: Text,
       obfuscate: absent(Bool),
       // PaymentProductFieldDisplayHints.tooltip in the Client API reference: an image and a label.
-      tooltip: absent(v.looseObject({ image: Text, label: Text })),
+      tooltip: absent(shape({ image: Text, label: Text })),
     }),
   ),
 });
 export interface PaymentProductField extends Documented<v.InferOutput<typeof PaymentProductFieldSchema>> {}
 
-export const PaymentProductSchema = v.looseObject({
+export const PaymentProductSchema = shape({
   ...BasicProductFields,
   fields: v.optional(v.array(PaymentProductFieldSchema), []),
 });
@@ -167,12 +168,12 @@ export interface PaymentProduct extends Documented<v.InferOutput<typeof PaymentP
   readonly raw?: unknown;
 }
 
-export const IinDetailsSchema = v.looseObject({
+export const IinDetailsSchema = shape({
   paymentProductId: Num,
   countryCode: Text,
   isAllowedInContext: v.optional(Bool, true),
   coBrands: v.optional(
-    v.array(v.looseObject({ paymentProductId: Num, isAllowedInContext: v.optional(Bool, true) })),
+    v.array(shape({ paymentProductId: Num, isAllowedInContext: v.optional(Bool, true) })),
     [],
   ),
 });
@@ -181,7 +182,7 @@ export interface IinDetails extends Documented<v.InferOutput<typeof IinDetailsSc
   readonly raw?: unknown;
 }
 
-export const PublicKeySchema = v.looseObject({
+export const PublicKeySchema = shape({
   keyId: Filled(),
   publicKey: v.pipe(v.string(), v.regex(/^[A-Za-z0-9+/\s]+={0,2}$/, 'must be base64 DER')),
 });
@@ -190,15 +191,15 @@ export interface PublicKey extends Documented<v.InferOutput<typeof PublicKeySche
   readonly raw?: unknown;
 }
 
-export const NetworksSchema = v.looseObject({ networks: v.array(v.string()) });
+export const NetworksSchema = shape({ networks: v.array(v.string()) });
 export interface PaymentProductNetworks extends Documented<v.InferOutput<typeof NetworksSchema>> {
   /** The platform's answer exactly as received (fields Baton does not document included). */
   readonly raw?: unknown;
 }
 
-export const DirectorySchema = v.looseObject({
+export const DirectorySchema = shape({
   entries: v.array(
-    v.looseObject({
+    shape({
       issuerId: v.string(),
       issuerName: Text,
       issuerList: Text,
@@ -211,19 +212,19 @@ export interface PaymentProductDirectory extends Documented<v.InferOutput<typeof
   readonly raw?: unknown;
 }
 
-export const ConvertAmountSchema = v.looseObject({ convertedAmount: Num });
+export const ConvertAmountSchema = shape({ convertedAmount: Num });
 export interface ConvertedAmount extends Documented<v.InferOutput<typeof ConvertAmountSchema>> {
   /** The platform's answer exactly as received (fields Baton does not document included). */
   readonly raw?: unknown;
 }
 
-export const ThirdPartyStatusSchema = v.looseObject({ thirdPartyStatus: v.string() });
+export const ThirdPartyStatusSchema = shape({ thirdPartyStatus: v.string() });
 export interface ThirdPartyStatus extends Documented<v.InferOutput<typeof ThirdPartyStatusSchema>> {
   /** The platform's answer exactly as received (fields Baton does not document included). */
   readonly raw?: unknown;
 }
 
-export const PrivacyPolicySchema = v.looseObject({ htmlContent: v.string() });
+export const PrivacyPolicySchema = shape({ htmlContent: v.string() });
 export interface PrivacyPolicy extends Documented<v.InferOutput<typeof PrivacyPolicySchema>> {
   /** The platform's answer exactly as received (fields Baton does not document included). */
   readonly raw?: unknown;

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { ValidationError } from '../core/errors.js';
 import { elementFactory, textWithBreaks } from '../core/element.js';
 import { NAVIGATION_TARGETS, type NavigationTarget } from '../core/navigate.js';
-import { callback, oneOf, shape } from '../core/options.js';
+import { callback, oneOf, optionsShape, text as textSchema } from '../core/options.js';
 import { parseWith } from '../core/validate.js';
 import { CHOOSE_ACTIONS, domainItem, type ChooserView } from './dcv-chooser.js';
 import { isRecord } from './lenient.js';
@@ -28,9 +28,9 @@ export interface RenderStatusOptions extends SaspUrlOptions {
   readonly headingLevel?: 2 | 3 | 4 | 5 | 6;
 }
 
-const optionsSchema = shape({
+const optionsSchema = optionsShape({
   onAction: v.optional(callback<NonNullable<RenderStatusOptions['onAction']>>()),
-  sid: v.optional(v.string()),
+  sid: v.optional(textSchema()),
   target: v.optional(oneOf(NAVIGATION_TARGETS, `must be ${NAVIGATION_TARGETS.join(', ')}`)),
   headingLevel: v.optional(oneOf([2, 3, 4, 5, 6], 'must be 2–6')),
 });
@@ -79,6 +79,7 @@ export function renderStatus(container: HTMLElement, status: PostPaymentStatus, 
   if (!opts.onAction && !opts.sid) {
     throw new ValidationError('renderStatus options', [{ path: 'onAction', message: 'give onAction, or sid so actions can open the hosted page' }]);
   }
+  const { onAction } = opts;
   const level = opts.headingLevel ?? 3;
   const badge = (value: string, className?: string) => {
     const node = el('span', className ? `baton-sasp-badge ${className}` : 'baton-sasp-badge', statusLabel(value));
@@ -96,8 +97,8 @@ export function renderStatus(container: HTMLElement, status: PostPaymentStatus, 
     message.textContent = '';
     button.disabled = true;
     try {
-      if (options.onAction) await options.onAction(action);
-      else openPostPayment({ sid: opts.sid!, orderNumber: status.orderNumber }, options);
+      if (onAction) await onAction(action);
+      else openPostPayment({ sid: opts.sid!, orderNumber: status.orderNumber }, opts);
     } catch (error) {
       message.textContent = `${actionLabel(action.action)} failed: ${error instanceof Error ? error.message : String(error)}`;
     } finally {

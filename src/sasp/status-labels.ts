@@ -1,4 +1,5 @@
 // Readable text for the status document's codes: section and domain statuses, actions.
+import { lookup } from '../core/own.js';
 
 const STATUS_LABELS: Readonly<Record<string, string>> = {
   NotApplicable: 'Not applicable',
@@ -30,11 +31,11 @@ const ACTION_LABELS: Readonly<Record<string, string>> = {
  * @example
  * sasp.statusLabel('ActionRequired'); // 'Action required'
  */
-export const statusLabel = (status: string) => STATUS_LABELS[status] ?? status;
+export const statusLabel = (status: string) => lookup(STATUS_LABELS, status) ?? String(status);
 /**
  * Readable text for an action; unknown actions are shown as sent.
  *
  * @example
  * sasp.actionLabel('resendAgreementEmail'); // 'Resend the agreement e-mail'
  */
-export const actionLabel = (action: string) => ACTION_LABELS[action] ?? action;
+export const actionLabel = (action: string) => lookup(ACTION_LABELS, action) ?? String(action);

@@ -1,5 +1,6 @@
 // Which sections of a post-payment status to show, in which order, with which details.
 import * as v from 'valibot';
+import { lookup } from '../core/own.js';
 import { isRecord, isTextish } from './lenient.js';
 import { looseSectionSchema, type LooseSection, type PostPaymentStatus } from './schemas.js';
 import type { SectionName } from './vocabulary.js';
@@ -39,7 +40,7 @@ export function sectionsOf(status: PostPaymentStatus): Array<[SectionName, Secti
   const data = status as unknown as Record<string, unknown>;
   const found: Array<[SectionName, Section, string]> = [];
   for (const [name, key, title] of SECTIONS) {
-    let section = data[key] as Section | undefined;
+    let section = lookup(data, key) as Section | undefined;
     // CAA errors without a CAA section still deserve one.
     if (!section && name === 'caa' && status.latestCAACheckErrors.length) section = { status: 'Unknown', availableActions: [] };
     if (isRecord(section)) found.push([name, section, title]);
@@ -57,8 +58,8 @@ export function sectionsOf(status: PostPaymentStatus): Array<[SectionName, Secti
 }
 
 export function detailsOf(name: SectionName, data: Record<string, unknown>): Array<[string, string]> {
-  return (DETAIL_FIELDS[name] ?? []).flatMap(([key, term]): Array<[string, string]> => {
-    const value = text(data[key]);
+  return (lookup(DETAIL_FIELDS, name) ?? []).flatMap(([key, term]): Array<[string, string]> => {
+    const value = text(lookup(data, key));
     return value === undefined ? [] : [[term, value]];
   });
 }

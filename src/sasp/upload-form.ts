@@ -39,7 +39,7 @@ export function mountUploadForm(container: HTMLElement, options: UploadFormOptio
   const el = elementFactory(container, 'mountUploadForm container');
   refuseLogin(options, 'options');
   const opts = parseWith(optionsSchema, options, 'mountUploadForm options');
-  const policy = { allowedHosts: opts.allowedHosts ?? UPLOAD_HOSTS };
+  const policy = { allowedHosts: opts.allowedHosts ?? UPLOAD_HOSTS, allowedHostsOption: 'mountUploadForm(…, { allowedHosts })' };
   const action = safeUrl(opts.url, policy);
   const timeoutMs = opts.timeoutMs ?? 120_000;
   const hidden = (name: string, value: string) => Object.assign(el('input'), { type: 'hidden', name, value });
@@ -193,7 +193,7 @@ export function mountUploadForm(container: HTMLElement, options: UploadFormOptio
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       // Sent, but the answer was a redirect (not followed) or unreadable (network failure or no CORS).
-      if (error instanceof UnsafeUrlError && /redirect/.test(error.reason)) return { kind: 'unconfirmed', reason };
+      if (error instanceof UnsafeUrlError && error.rule === 'redirect') return { kind: 'unconfirmed', reason };
       if (error instanceof NetworkError && error.kind === 'offline') return { kind: 'unconfirmed', reason: `${reason} (or the endpoint does not allow this page by CORS)` };
       throw error;
     }

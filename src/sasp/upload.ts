@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { callback, flagOption, shape, signalOption, stringsOption, timeoutOption, urlInput } from '../core/options.js';
+import { callback, flagOption, hostsOption, matching, optionsShape, signalOption, text, timeoutOption, urlInput } from '../core/options.js';
 import { NetworkError, ProviderError, ValidationError } from '../core/errors.js';
 import { assertNotExpired } from '../core/jwt.js';
 import { request } from '../core/http.js';
@@ -60,21 +60,21 @@ export interface UploadResult {
 
 const isBlob = (value: unknown): value is Blob => typeof Blob !== 'undefined' && value instanceof Blob;
 
-const optionsSchema = shape({
+const optionsSchema = optionsShape({
   url: urlInput('url must be the uploadDocumentUrl'),
-  token: v.pipe(v.string('token must be the uploadDocumentToken'), v.transform((token) => token.trim()), v.regex(/^[\w-]+\.[\w-]+\.[\w-]*$/, 'token is not a JWT')),
+  token: v.pipe(text('token must be the uploadDocumentToken'), v.transform((token) => token.trim()), matching(/^[\w-]+\.[\w-]+\.[\w-]*$/, 'token is not a JWT')),
   files: v.pipe(
     v.custom<readonly Blob[] | FileList>((value) => (Array.isArray(value) || (typeof FileList !== 'undefined' && value instanceof FileList)) && [...(value as ArrayLike<unknown> & Iterable<unknown>)].every(isBlob), 'files must be a list of File/Blob'),
     v.transform((list) => [...(list as Iterable<Blob>)]),
     v.custom<Blob[]>((list) => (list as Blob[]).length > 0, 'choose at least one file'),
   ),
-  comment: v.optional(v.string()),
+  comment: v.optional(text()),
   successURL: v.optional(httpUrlText),
   errorURL: v.optional(httpUrlText),
   onProgress: v.optional(callback<(progress: UploadProgress) => void>()),
   byteProgress: flagOption,
   signal: signalOption,
-  allowedHosts: stringsOption,
+  allowedHosts: hostsOption,
   timeoutMs: timeoutOption,
 });
 
@@ -106,7 +106,7 @@ export async function uploadDocuments(options: UploadDocumentsOptions): Promise<
   refuseLogin(options, 'options');
   const opts = parseWith(optionsSchema, options, 'uploadDocuments options');
   assertNotExpired(opts.token, { what: 'uploadDocumentToken' });
-  const policy = { allowedHosts: opts.allowedHosts ?? UPLOAD_HOSTS };
+  const policy = { allowedHosts: opts.allowedHosts ?? UPLOAD_HOSTS, allowedHostsOption: 'uploadDocuments({ allowedHosts })' };
   const url = safeUrl(opts.url, policy);
 
   const form = new FormData();

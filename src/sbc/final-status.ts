@@ -1,10 +1,11 @@
 import * as v from 'valibot';
-import { NetworkError, ValidationError } from '../core/errors.js';
-import { request as http, retryAfterMs, type HttpResponse } from '../core/http.js';
+import { requestUrl } from '../core/egress.js';
+import { NetworkError } from '../core/errors.js';
+import { httpFailure, request as http, retryAfterMs, type HttpResponse } from '../core/http.js';
+import { callback, hostsOption, msOption, optionsShape, signalOption, urlInput } from '../core/options.js';
 import { sleep } from '../core/sleep.js';
+import { policyFor } from '../core/url-guard.js';
 import { parseWith, readJson } from '../core/validate.js';
-import { checkObject, checkSignal, checkUrl } from './input.js';
-import { merchantUrl } from './merchant-url.js';
 import { whenVisible } from './page-visible.js';
 import { nextDelay, QUICK_PHASE_MS, SCHEDULE_MS } from './poll-schedule.js';
 import { isOrderId } from './return-order-id.js';
@@ -39,6 +40,16 @@ export interface AwaitFinalStatusOptions {
   readonly onProgress?: (answer: v.InferOutput<typeof StatusAnswer>) => void;
 }
 
+const optionsSchema = optionsShape({
+  statusUrl: urlInput('expected a URL (string or URL)'),
+  allowedHosts: hostsOption,
+  orderId: v.custom<string>(isOrderId, 'expected 1–128 characters, no control characters'),
+  signal: signalOption,
+  intervalMs: msOption,
+  timeoutMs: msOption,
+  onProgress: v.optional(callback<NonNullable<AwaitFinalStatusOptions['onProgress']>>()),
+});
+
 /**
  * Asks the merchant server for an order's status until it is final (`approved`, `declined`,
  * `filtered`, `error`) and returns the server's answer — never the return URL's query.
@@ -55,24 +66,14 @@ export interface AwaitFinalStatusOptions {
  * const { status } = await sbc.awaitFinalStatus({ statusUrl: '/api/sbc/status', orderId, signal });
  */
 export async function awaitFinalStatus(options: AwaitFinalStatusOptions): Promise<FinalStatusAnswer> {
-  const what = 'awaitFinalStatus options';
-  checkObject(options, what);
-  const statusUrl = checkUrl(options.statusUrl, what, 'statusUrl');
-  const signal = checkSignal(options.signal, what);
-  const orderId = options.orderId;
-  if (!isOrderId(orderId)) {
-    throw new ValidationError(what, [{ path: 'orderId', message: 'expected 1–128 characters, no control characters' }]);
-  }
-  const positive = (name: 'intervalMs' | 'timeoutMs', fallback: number): number => {
-    const value = options[name];
-    if (value === undefined) return fallback;
-    if (Number.isFinite(value) && (value as number) > 0) return value as number;
-    throw new ValidationError(what, [{ path: name, message: 'expected a positive number of milliseconds' }]);
-  };
-  const intervalMs = positive('intervalMs', 3_000);
-  const timeoutMs = positive('timeoutMs', SCHEDULE_MS);
-  // The exact URL every question goes to, checked once with its query.
-  const { url, policy } = merchantUrl(statusUrl, options.allowedHosts, 'awaitFinalStatus', { orderId });
+  const { statusUrl, allowedHosts, orderId, signal, intervalMs = 3_000, timeoutMs = SCHEDULE_MS, onProgress } = parseWith(
+    optionsSchema,
+    options,
+    'awaitFinalStatus options',
+  );
+  const policy = policyFor(allowedHosts, 'awaitFinalStatus({ allowedHosts })');
+  // The URL every question goes to (`request` checks it again as it sends each one).
+  const url = requestUrl(statusUrl, policy, { orderId }).href;
   const request = { method: 'GET', url };
   const started = Date.now();
   const deadline = started + timeoutMs;
@@ -109,7 +110,7 @@ export async function awaitFinalStatus(options: AwaitFinalStatusOptions): Promis
     if (response) {
       const { status, text } = response;
       if (status < 200 || status > 299) {
-        failure = new NetworkError('http', request, { status, body: text.slice(0, 4096) });
+        failure = httpFailure('GET', response);
         if (status !== 429 && status < 500) throw failure;
         if (status === 429 || status === 503) after = retryAfterMs(response.headers.get('retry-after'));
       } else {
@@ -121,7 +122,7 @@ export async function awaitFinalStatus(options: AwaitFinalStatusOptions): Promis
           const answered = typeof answer.orderId === 'string' && answer.orderId !== '' ? answer.orderId : orderId;
           return Object.freeze({ status: answer.status as FinalStatus, orderId: answered, answer });
         }
-        options.onProgress?.(answer);
+        onProgress?.(answer);
       }
     }
     const wait = Math.max(nextDelay(Date.now() - started, intervalMs, quickAsked, slowAsked), after ?? 0);

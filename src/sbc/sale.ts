@@ -1,11 +1,11 @@
 import * as v from 'valibot';
-import { NetworkError, ProviderError } from '../core/errors.js';
-import { request as http, type HttpResponse } from '../core/http.js';
+import { ProviderError } from '../core/errors.js';
+import { httpFailure, request as http, type HttpResponse } from '../core/http.js';
+import { checkObject } from '../core/options.js';
+import { assertNoSecrets } from '../core/secrets.js';
+import { policyFor } from '../core/url-guard.js';
 import { parseWith, readJson } from '../core/validate.js';
 import { InitiateSaleFailure, InitiateSaleInput, InitiateSaleSuccess } from './schemas.js';
-import { checkObject, checkSignal, checkUrl } from './input.js';
-import { assertNoSecrets } from '../core/secrets.js';
-import { merchantUrl } from './merchant-url.js';
 
 
 /** Causes documented for a failed initiate sale; other values are passed through unchanged. */
@@ -78,16 +78,16 @@ export async function initiateSale(options: InitiateSaleOptions): Promise<SaleSe
   const what = 'initiateSale options';
   checkObject(options, what);
   assertNoSecrets(options, what);
-  const target = checkUrl(options.url, what, 'url');
-  const signal = checkSignal(options.signal, what);
   const {
+    url,
+    allowedHosts,
+    signal,
     accessToken,
     device: { serialNumber, imei },
     transaction: { amountCentis, currency },
     location,
     ipAddresses,
   } = parseWith(InitiateSaleInput, options, what);
-  const { url, policy } = merchantUrl(target, options.allowedHosts, 'initiateSale');
 
   // Only the documented fields; JSON leaves out the optional ones that are `undefined`.
   const body = {
@@ -99,7 +99,7 @@ export async function initiateSale(options: InitiateSaleOptions): Promise<SaleSe
 
   const response = await http(url, {
     method: 'POST',
-    policy,
+    policy: policyFor(allowedHosts, 'initiateSale({ allowedHosts })'),
     json: body,
     headers: { accept: 'application/json' },
     signal,
@@ -108,7 +108,7 @@ export async function initiateSale(options: InitiateSaleOptions): Promise<SaleSe
     retry: { limit: 2, statusCodes: [503] },
     retryWhen: isUnavailable,
   });
-  return readAnswer(response, url);
+  return readAnswer(response);
 }
 
 function isUnavailable(response: HttpResponse): boolean {
@@ -117,7 +117,7 @@ function isUnavailable(response: HttpResponse): boolean {
   return answer.success && answer.output.error.cause === 'SERVER_UNAVAILABLE';
 }
 
-function readAnswer(response: HttpResponse, url: string): SaleSession {
+function readAnswer(response: HttpResponse): SaleSession {
   const data = readJson(response.text);
   if (data !== null && typeof data === 'object' && 'error' in data) {
     const { error } = parseWith(InitiateSaleFailure, data, 'initiateSale answer');
@@ -128,7 +128,7 @@ function readAnswer(response: HttpResponse, url: string): SaleSession {
     });
   }
   if (response.status < 200 || response.status > 299) {
-    throw new NetworkError('http', { method: 'POST', url }, { status: response.status, body: response.text.slice(0, 4096) });
+    throw httpFailure('POST', response);
   }
   const sale = parseWith(InitiateSaleSuccess, data, 'initiateSale answer');
   const session = Object.freeze({ nonce: sale.session.nonce, signature: sale.session.signature });

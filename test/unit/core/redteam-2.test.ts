@@ -2,7 +2,7 @@
 // declared type, sasp's shape()): each test asserts the promised behaviour, and each failed before
 // the fix it names.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { recordFetch, settled, type Sent } from './record-fetch.js';
+import { recordFetch, settled, type Sent } from '../../helpers/record-fetch.js';
 import { BatonError, SecretError } from '../../../src/core/errors.js';
 import { request } from '../../../src/core/http.js';
 import { assertNoSecretsInBody } from '../../../src/core/secrets.js';

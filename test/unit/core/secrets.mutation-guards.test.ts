@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { SecretError, ValidationError } from '../../../src/core/errors.js';
 import { assertNoSecrets, assertNoSecretsInBody, assertNoSecretsInUrl } from '../../../src/core/secrets.js';
-import { caught } from '../caught.js';
+import { caught } from '../../helpers/caught.js';
 
 
 /** `levels` objects nested in one another, the innermost holding `inner`. */

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { ProviderError, SecretError, ValidationError, parseSessionResponse, postPaymentUrl } from '../../../src/sasp/index.js';
 import { SESSION_ERROR_MESSAGES } from '../../../src/sasp/session.js';
-import { caught } from '../caught.js';
+import { caught } from '../../helpers/caught.js';
 
 
 describe('parseSessionResponse: the errorCode is the whole first line or field', () => {
