@@ -3,37 +3,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readRequest, json, type MockRequest, type MockResponse } from './http.js';
-import { RequestLog, type Server } from './log.js';
+import { RequestLog } from './log.js';
 import { merchantSecrets } from './secrets.js';
 import { saspRoutes } from './sasp.js';
 import { connectRoutes } from './connect.js';
 import { sbcRoutes } from './sbc.js';
 import { merchantRoutes } from './merchant.js';
+import type { MockContext, Route } from './route.js';
 
-export interface Route {
-  readonly method: 'GET' | 'POST' | '*';
-  /** Path pattern: literal segments and `:name` parameters, e.g. `/connect/client/v1/:customerId/products`. */
-  readonly path: string;
-  /** Which server this route plays, for the log; frame routes have none. */
-  readonly server?: Server;
-  /**
-   * Answer CORS (preflights and headers) for browser code on another origin. Default `true` (the
-   * merchant-server and test routes, which the test page calls from another origin). Provider
-   * endpoints set `false` unless their document promises cross-origin browser use (and cite it).
-   */
-  readonly cors?: boolean;
-  readonly handle: (req: MockRequest, ctx: MockContext) => MockResponse | Promise<MockResponse>;
-}
-
-/** Shared state of one mock instance: its log, the fake secrets and per-provider state. */
-export interface MockContext {
-  readonly log: RequestLog;
-  readonly secrets: typeof merchantSecrets;
-  /** Origin the mock is reached at (`http://127.0.0.1:5173`), for absolute URLs in answers. */
-  origin: string;
-  /** Per-provider state (sessions, orders, keys), keyed by provider. */
-  readonly state: Map<string, unknown>;
-}
 
 export interface MockApp {
   readonly ctx: MockContext;

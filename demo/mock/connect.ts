@@ -2,7 +2,7 @@
 // merchant server's side (`/merchant/connect/…`) that creates sessions and decrypts the JWE with
 // a real RSA-2048 private key generated at start.
 import { createDecipheriv, createHmac, generateKeyPairSync, privateDecrypt, randomBytes, timingSafeEqual, constants, type KeyObject } from 'node:crypto';
-import type { MockContext, Route } from './app.js';
+import type { MockContext, Route } from './route.js';
 import { json, text, type MockRequest, type MockResponse } from './http.js';
 
 interface ConnectSession {

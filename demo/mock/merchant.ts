@@ -1,6 +1,6 @@
 // The merchant server's shell: the one place that holds secrets. Each provider's merchant-side
 // routes live beside its mock under `/merchant/<provider>/…`; this answers what the demo shows.
-import type { MockContext, Route } from './app.js';
+import type { MockContext, Route } from './route.js';
 import { json } from './http.js';
 import { fields, statusAnswer } from './sasp.js';
 

@@ -27,7 +27,7 @@
 // to successURL or errorURL (303), as the form's hidden fields say. Without them (undocumented) it
 // answers a small HTML page, 200 or 4xx/5xx.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { MockContext, Route } from './app.js';
+import type { MockContext, Route } from './route.js';
 import { html, json, redirect, text, urlencoded, type MockRequest, type MockResponse } from './http.js';
 
 const UPLOAD_KEY = 'FAKE-mock-upload-signing-key';

@@ -19,7 +19,7 @@
 // SERVER_UNAVAILABLE, then success; `http503-N[-tag]` → N bare HTTP 503, then success;
 // `unavailable-forever[-tag]` / `http503-forever[-tag]` → always. Counts per serial at `__stats`.
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import type { MockContext, Route } from './app.js';
+import type { MockContext, Route } from './route.js';
 import { html, json, redirect, text, type MockRequest } from './http.js';
 
 type Status = 'processing' | 'approved' | 'declined' | 'filtered' | 'error';
