@@ -3,7 +3,7 @@
 // this module out of a bundle.
 import * as v from 'valibot';
 import { ValidationError } from '../core/errors.js';
-import { callback, optionsShape } from '../core/options.js';
+import { callback, optionsShape, text } from '../core/options.js';
 import { parseWith } from '../core/validate.js';
 import { createCardBrand } from './card-brand.js';
 import { createField, el, type FormField } from './form-field.js';
@@ -79,7 +79,7 @@ const optionsSchema = () =>
     context: PaymentContextSchema,
     onSubmit: callback<(encryptedCustomerInput: string) => unknown>(),
     tokenize: v.optional(Bool),
-    submitLabel: v.optional(v.string()),
+    submitLabel: v.optional(text()),
     messages: v.optional(v.custom<Partial<PaymentFormMessages>>((value) => !!value && typeof value === 'object', 'must be an object of texts')),
   });
 

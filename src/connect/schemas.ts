@@ -3,7 +3,7 @@
 // numbers as strings accepted).
 import * as v from 'valibot';
 import type { Documented } from '../core/documented.js';
-import { shape } from '../core/options.js';
+import { matching, shape, text } from '../core/options.js';
 import { textish } from '../core/schemas.js';
 
 /** A finite number, or a decimal string as some gateways send. */
@@ -13,7 +13,7 @@ const numberish = v.pipe(
 );
 
 /** Ids that end up in a URL path or an `Authorization` header. */
-export const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9._~-]{1,128}$/, 'must be 1–128 of A-Z a-z 0-9 . _ ~ -'));
+export const Id = v.pipe(text(), matching(/^[A-Za-z0-9._~-]{1,128}$/, 'must be 1–128 of A-Z a-z 0-9 . _ ~ -'));
 /** A number, or a numeric string as some gateways send. */
 const Num = numberish;
 // Built from `v.custom` (as in core/schemas.ts): `v.boolean`, `v.number`, `v.integer`, `v.minValue`,
@@ -29,7 +29,7 @@ export const wholeFrom = (min: number, message: string) => v.custom<number>((val
  */
 const absent = <S extends v.GenericSchema>(schema: S) =>
   v.optional(v.pipe(v.custom<unknown>(() => true), v.transform((value) => value ?? undefined), v.optional(schema)));
-const Text = absent(v.string());
+const Text = absent(text());
 
 /** The session your server got from `POST /v1/{merchantId}/sessions` (`domain.SessionResponse`). */
 export const SessionResponseSchema = shape({
@@ -37,24 +37,24 @@ export const SessionResponseSchema = shape({
   customerId: Id,
   clientApiUrl: Filled(),
   assetUrl: Filled(),
-  invalidTokens: v.optional(v.array(v.string()), []),
-  region: v.optional(v.string()),
+  invalidTokens: v.optional(v.array(text()), []),
+  region: v.optional(text()),
 });
 export type SessionResponse = v.InferInput<typeof SessionResponseSchema>;
 
 /** The payment context every product call is made in. */
 export const PaymentContextSchema = shape({
-  countryCode: v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'must be a country code such as "NL"')),
-  currencyCode: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'must be a currency code such as "EUR"')),
+  countryCode: v.pipe(text(), matching(/^[A-Z]{2}$/, 'must be a country code such as "NL"')),
+  currencyCode: v.pipe(text(), matching(/^[A-Z]{3}$/, 'must be a currency code such as "EUR"')),
   amount: wholeFrom(0, 'must be an integer in cents'),
   isRecurring: Bool,
-  locale: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*$/, 'must be a locale such as "en_GB"'))),
+  locale: v.optional(v.pipe(text(), matching(/^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*$/, 'must be a locale such as "en_GB"'))),
 });
 export type PaymentContext = Documented<v.InferOutput<typeof PaymentContextSchema>>;
 
 /** `{errorId, errors: [...]}` — the Client API's error document. */
 export const ErrorResponseSchema = shape({
-  errorId: v.string(),
+  errorId: text(),
   errors: v.array(
     shape({
       code: textish,
@@ -78,7 +78,7 @@ const DisplayHints = shape({ displayOrder: absent(Num), label: Text, logo: Text 
 export const AccountOnFileSchema = shape({
   id: Num,
   paymentProductId: Num,
-  attributes: v.optional(v.array(shape({ key: v.string(), value: Text, status: Text, mustWriteReason: Text })), []),
+  attributes: v.optional(v.array(shape({ key: text(), value: Text, status: Text, mustWriteReason: Text })), []),
 });
 export interface AccountOnFile extends Documented<v.InferOutput<typeof AccountOnFileSchema>> {}
 const AccountsOnFile = v.optional(v.array(AccountOnFileSchema), []);
@@ -109,7 +109,7 @@ export interface BasicPaymentProducts extends Documented<v.InferOutput<typeof Ba
 export const BasicPaymentProductGroupsSchema = shape({
   paymentProductGroups: v.array(
     shape({
-      id: v.string(),
+      id: text(),
       displayHints: absent(DisplayHints),
       accountsOnFile: AccountsOnFile,
     }),
@@ -128,7 +128,7 @@ export const FieldValidatorsSchema = shape({
   iban: v.optional(shape({})),
   length: v.optional(shape({ minLength: v.optional(Num), maxLength: v.optional(Num) })),
   range: v.optional(shape({ minValue: v.optional(Num), maxValue: v.optional(Num) })),
-  regularExpression: v.optional(shape({ regularExpression: v.string() })),
+  regularExpression: v.optional(shape({ regularExpression: text() })),
   // Numbers in the list (an installments list of 1, 3, 6) are compared as their text.
   fixedList: v.optional(shape({ allowedValues: v.array(textish) })),
   termsAndConditions: v.optional(shape({})),
@@ -138,8 +138,8 @@ export const FieldValidatorsSchema = shape({
 export interface FieldValidators extends Documented<v.InferOutput<typeof FieldValidatorsSchema>> {}
 
 export const PaymentProductFieldSchema = shape({
-  id: v.string(),
-  type: v.optional(v.string()),
+  id: text(),
+  type: v.optional(text()),
   dataRestrictions: v.optional(
     shape({ isRequired: v.optional(Bool, false), validators: v.optional(FieldValidatorsSchema, {}) }),
     { isRequired: false, validators: {} },
@@ -184,14 +184,14 @@ export interface IinDetails extends Documented<v.InferOutput<typeof IinDetailsSc
 
 export const PublicKeySchema = shape({
   keyId: Filled(),
-  publicKey: v.pipe(v.string(), v.regex(/^[A-Za-z0-9+/\s]+={0,2}$/, 'must be base64 DER')),
+  publicKey: v.pipe(text(), matching(/^[A-Za-z0-9+/\s]+={0,2}$/, 'must be base64 DER')),
 });
 export interface PublicKey extends Documented<v.InferOutput<typeof PublicKeySchema>> {
   /** The platform's answer exactly as received (fields Baton does not document included). */
   readonly raw?: unknown;
 }
 
-export const NetworksSchema = shape({ networks: v.array(v.string()) });
+export const NetworksSchema = shape({ networks: v.array(text()) });
 export interface PaymentProductNetworks extends Documented<v.InferOutput<typeof NetworksSchema>> {
   /** The platform's answer exactly as received (fields Baton does not document included). */
   readonly raw?: unknown;
@@ -200,10 +200,10 @@ export interface PaymentProductNetworks extends Documented<v.InferOutput<typeof 
 export const DirectorySchema = shape({
   entries: v.array(
     shape({
-      issuerId: v.string(),
+      issuerId: text(),
       issuerName: Text,
       issuerList: Text,
-      countryNames: v.optional(v.array(v.string()), []),
+      countryNames: v.optional(v.array(text()), []),
     }),
   ),
 });
@@ -218,13 +218,13 @@ export interface ConvertedAmount extends Documented<v.InferOutput<typeof Convert
   readonly raw?: unknown;
 }
 
-export const ThirdPartyStatusSchema = shape({ thirdPartyStatus: v.string() });
+export const ThirdPartyStatusSchema = shape({ thirdPartyStatus: text() });
 export interface ThirdPartyStatus extends Documented<v.InferOutput<typeof ThirdPartyStatusSchema>> {
   /** The platform's answer exactly as received (fields Baton does not document included). */
   readonly raw?: unknown;
 }
 
-export const PrivacyPolicySchema = shape({ htmlContent: v.string() });
+export const PrivacyPolicySchema = shape({ htmlContent: text() });
 export interface PrivacyPolicy extends Documented<v.InferOutput<typeof PrivacyPolicySchema>> {
   /** The platform's answer exactly as received (fields Baton does not document included). */
   readonly raw?: unknown;

@@ -3,7 +3,7 @@
 import * as v from 'valibot';
 import { NetworkError } from '../core/errors.js';
 import { pathSegment, pathUnder, safeUrl } from '../core/url-guard.js';
-import { hostsOption, optionsShape, shape, timeoutOption, type Shape } from '../core/options.js';
+import { hostsOption, matching, optionsShape, shape, text, timeoutOption, type Shape } from '../core/options.js';
 import { lookup, own } from '../core/own.js';
 import { parseWith } from '../core/validate.js';
 import { callClientApi, isConnectError, type CallOptions, type ClientApiTarget } from './client-api.js';
@@ -29,7 +29,7 @@ import {
   type SessionResponse,
 } from './schemas.js';
 
-const optionsSchema = optionsShape({ allowedHosts: hostsOption, appIdentifier: v.optional(v.string()), timeoutMs: timeoutOption });
+const optionsSchema = optionsShape({ allowedHosts: hostsOption, appIdentifier: v.optional(text()), timeoutMs: timeoutOption });
 const DirectoryContextSchema = shape({ countryCode: PaymentContextSchema.entries.countryCode, currencyCode: PaymentContextSchema.entries.currencyCode });
 const ConvertSchema = shape({
   source: PaymentContextSchema.entries.currencyCode,
@@ -131,7 +131,7 @@ export function createClientSession(sessionResponse: SessionResponse, options: C
     getPrivacyPolicy: async (request = {}, opts) => call('services/privacypolicy', PrivacyPolicySchema, pick(PrivacySchema, request, 'getPrivacyPolicy request'), opts),
     async getIinDetails(partialCardNumber, context, opts) {
       const digits = parseWith(
-        v.pipe(v.string('must be a string'), v.transform((s) => asciiDigits(s).replace(/[\s-]/g, '')), v.regex(/^\d*$/, 'must be digits, spaces and dashes')),
+        v.pipe(text('must be a string'), v.transform((s) => asciiDigits(s).replace(/[\s-]/g, '')), matching(/^\d*$/, 'must be digits, spaces and dashes')),
         partialCardNumber,
         'partialCardNumber',
       );
