@@ -1,8 +1,8 @@
 // One call to the Connect Client API: URL, headers, error document → ProviderError, answer
 // validated with its schema.
 import * as v from 'valibot';
-import { NetworkError, ProviderError } from '../core/errors.js';
-import { request, type HttpRequest } from '../core/http.js';
+import { ProviderError } from '../core/errors.js';
+import { httpFailure, request, type HttpRequest } from '../core/http.js';
 import type { UrlPolicy } from '../core/url-guard.js';
 import { withRaw } from '../core/documented.js';
 import { parseWith, readJson } from '../core/validate.js';
@@ -65,7 +65,7 @@ export async function callClientApi<const TSchema extends v.GenericSchema>(
     const first = parsed.success && parsed.output.errors[0];
     throw first
       ? new ProviderError('connect', first.code, first.message ?? first.id ?? `HTTP ${status}`, { ...(parsed.output as object), httpStatus: status })
-      : new NetworkError('http', { method: json === undefined ? 'GET' : 'POST', url: url.href }, { status, body: text.slice(0, 4096) });
+      : httpFailure({ method: json === undefined ? 'GET' : 'POST', url: url.href }, response);
   }
   // Unknown fields stay reachable, untyped, as `raw`: the answer exactly as received.
   return withRaw(parseWith(schema, body, `${path} answer`), body);

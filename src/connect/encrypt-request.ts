@@ -2,6 +2,7 @@
 // product's validators (or a stored account's attributes), and wrapped with the session and device.
 import * as v from 'valibot';
 import { ValidationError } from '../core/errors.js';
+import { optionsShape } from '../core/options.js';
 import { parseWith } from '../core/validate.js';
 import { collectDeviceInformation, randomNonce, type EncryptedCustomerInput } from './encrypt.js';
 import { AccountOnFileSchema, Bool, PaymentProductSchema, wholeFrom, type AccountOnFile, type PaymentProduct, type PaymentProductField } from './schemas.js';
@@ -31,7 +32,7 @@ export interface EncryptRequest {
 
 export const ProductId = wholeFrom(1, 'must be a positive integer');
 
-const EncryptRequestSchema = v.looseObject({
+const EncryptRequestSchema = optionsShape({
   paymentProductId: ProductId,
   values: v.custom<Record<string, string>>(
     (value) => !!value && typeof value === 'object' && !Array.isArray(value) && Object.entries(value).every(([key, text]) => key && typeof text === 'string'),

@@ -4,7 +4,7 @@
 // 'https://payment.' at the beginning of this response value", `CreateHostedCheckoutResponse`,
 // https://worldline-global-collect.github.io/connect-sdk-dotnet/latest/api/Worldline.Connect.Sdk.V1.Domain.CreateHostedCheckoutResponse.html).
 import { NetworkError, ValidationError } from '../core/errors.js';
-import { request as http } from '../core/http.js';
+import { httpFailure, request as http } from '../core/http.js';
 import { navigate, navigationTargetOf, type Navigation, type NavigationTarget } from '../core/navigate.js';
 import { assertNoSecrets } from '../core/secrets.js';
 import { pageOriginPolicy, resolveUrl } from '../core/url-guard.js';
@@ -103,7 +103,7 @@ export async function startHostedCheckout(options: StartHostedCheckoutOptions): 
   const answer = readJson(response.text) as HostedCheckoutAnswer | undefined;
   const partial = answer && typeof answer === 'object' ? own(answer, 'partialRedirectUrl') : undefined;
   if (response.status < 200 || response.status > 299 || typeof partial !== 'string') {
-    throw new NetworkError('http', { method: 'POST', url }, { status: response.status, body: response.text.slice(0, 4096) });
+    throw httpFailure({ method: 'POST', url }, response);
   }
   const id = own(answer!, 'hostedCheckoutId');
   return {

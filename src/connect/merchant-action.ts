@@ -143,6 +143,6 @@ function redirect(action: MerchantAction, options: MerchantActionOptions): Navig
   } catch {
     // not a URL: the guard says why
   }
-  const policy: UrlPolicy = { allowedHosts: hosts === undefined ? [itsHost] : (hosts as string[]), allowLoopbackHttp: local };
+  const policy: UrlPolicy = { allowedHosts: hosts === undefined ? (itsHost ? [itsHost] : []) : (hosts as string[]), allowLoopbackHttp: local };
   return navigate(url, policy, { target });
 }

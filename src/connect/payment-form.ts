@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import { mountTarget, type MountTarget } from '../core/mount-target.js';
 import { bcp47, formatAmount } from '../core/currency.js';
 import { fill } from '../core/messages.js';
-import { callback } from '../core/options.js';
+import { callback, optionsShape, text } from '../core/options.js';
 import { parseWith } from '../core/validate.js';
 import { createCardBrand } from './card-brand.js';
 import { createCoBrandChoice } from './co-brand.js';
@@ -48,7 +48,7 @@ export interface PaymentFormHandle {
 
 // Built when called: a schema at module level is a call a bundler keeps even when the form is unused.
 const optionsSchema = () =>
-  v.looseObject({
+  optionsShape({
     session: v.custom<ClientSession>(
       (value) => !!value && typeof (value as ClientSession).encrypt === 'function' && typeof (value as ClientSession).getIinDetails === 'function',
       'must be a session from createClientSession',
@@ -57,8 +57,8 @@ const optionsSchema = () =>
     context: PaymentContextSchema,
     onSubmit: callback<(encryptedCustomerInput: string) => unknown>(),
     tokenize: v.optional(Bool),
-    submitLabel: v.optional(v.string()),
-    locale: v.optional(v.string()),
+    submitLabel: v.optional(text()),
+    locale: v.optional(text()),
     messages: v.optional(v.custom<Partial<PaymentFormMessages>>((value) => !!value && typeof value === 'object', 'must be an object of texts')),
     ...eventEntries(),
   });

@@ -3,6 +3,7 @@
 // numbers as strings accepted).
 import * as v from 'valibot';
 import type { Documented } from '../core/documented.js';
+import { matching, shape, text } from '../core/options.js';
 import { textish } from '../core/schemas.js';
 
 /** A finite number, or a decimal string as some gateways send. */
@@ -12,7 +13,7 @@ const numberish = v.pipe(
 );
 
 /** Ids that end up in a URL path or an `Authorization` header. */
-export const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9._~-]{1,128}$/, 'must be 1–128 of A-Z a-z 0-9 . _ ~ -'));
+export const Id = v.pipe(text(), matching(/^[A-Za-z0-9._~-]{1,128}$/, 'must be 1–128 of A-Z a-z 0-9 . _ ~ -'));
 /** A number, or a numeric string as some gateways send. */
 const Num = numberish;
 // Built from `v.custom` (as in core/schemas.ts): `v.boolean`, `v.number`, `v.integer`, `v.minValue`,
@@ -28,36 +29,36 @@ export const wholeFrom = (min: number, message: string) => v.custom<number>((val
  */
 const absent = <S extends v.GenericSchema>(schema: S) =>
   v.optional(v.pipe(v.custom<unknown>(() => true), v.transform((value) => value ?? undefined), v.optional(schema)));
-const Text = absent(v.string());
+const Text = absent(text());
 
 /** The session your server got from `POST /v1/{merchantId}/sessions` (`domain.SessionResponse`). */
-export const SessionResponseSchema = v.looseObject({
+export const SessionResponseSchema = shape({
   clientSessionId: Id,
   customerId: Id,
   clientApiUrl: Filled(),
   assetUrl: Filled(),
-  invalidTokens: v.optional(v.array(v.string()), []),
-  region: v.optional(v.string()),
+  invalidTokens: v.optional(v.array(text()), []),
+  region: v.optional(text()),
 });
 export type SessionResponse = v.InferInput<typeof SessionResponseSchema>;
 
 /** The payment context every product call is made in. */
-export const PaymentContextSchema = v.looseObject({
-  countryCode: v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'must be a country code such as "NL"')),
-  currencyCode: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'must be a currency code such as "EUR"')),
+export const PaymentContextSchema = shape({
+  countryCode: v.pipe(text(), matching(/^[A-Z]{2}$/, 'must be a country code such as "NL"')),
+  currencyCode: v.pipe(text(), matching(/^[A-Z]{3}$/, 'must be a currency code such as "EUR"')),
   amount: wholeFrom(0, 'must be an integer in cents'),
   isRecurring: Bool,
   /** Only products that support paying in installments (sent as `isInstallments`). */
   isInstallments: v.optional(Bool),
-  locale: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*$/, 'must be a locale such as "en_GB"'))),
+  locale: v.optional(v.pipe(text(), matching(/^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*$/, 'must be a locale such as "en_GB"'))),
 });
 export type PaymentContext = Documented<v.InferOutput<typeof PaymentContextSchema>>;
 
 /** `{errorId, errors: [...]}` — the Client API's error document. */
-export const ErrorResponseSchema = v.looseObject({
-  errorId: v.string(),
+export const ErrorResponseSchema = shape({
+  errorId: text(),
   errors: v.array(
-    v.looseObject({
+    shape({
       code: textish,
       id: Text,
       category: Text,
@@ -70,16 +71,16 @@ export const ErrorResponseSchema = v.looseObject({
 });
 export type ConnectErrorDetails = v.InferOutput<typeof ErrorResponseSchema> & { readonly httpStatus: number };
 
-const DisplayHints = v.looseObject({ displayOrder: absent(Num), label: Text, logo: Text });
+const DisplayHints = shape({ displayOrder: absent(Num), label: Text, logo: Text });
 
 /**
  * A stored account (token). Attribute `status`: `READ_ONLY` (stored, cannot change),
  * `CAN_WRITE` (stored, may be replaced), `MUST_WRITE` (must be entered again, e.g. an expired date).
  */
-export const AccountOnFileSchema = v.looseObject({
+export const AccountOnFileSchema = shape({
   id: Num,
   paymentProductId: Num,
-  attributes: v.optional(v.array(v.looseObject({ key: v.string(), value: Text, status: Text, mustWriteReason: Text })), []),
+  attributes: v.optional(v.array(shape({ key: text(), value: Text, status: Text, mustWriteReason: Text })), []),
 });
 export interface AccountOnFile extends Documented<v.InferOutput<typeof AccountOnFileSchema>> {}
 const AccountsOnFile = v.optional(v.array(AccountOnFileSchema), []);
@@ -95,10 +96,10 @@ const BasicProductFields = {
   accountsOnFile: AccountsOnFile,
 };
 
-export const BasicPaymentProductSchema = v.looseObject(BasicProductFields);
+export const BasicPaymentProductSchema = shape(BasicProductFields);
 export interface BasicPaymentProduct extends Documented<v.InferOutput<typeof BasicPaymentProductSchema>> {}
 
-export const BasicPaymentProductsSchema = v.looseObject({
+export const BasicPaymentProductsSchema = shape({
   paymentProducts: v.array(BasicPaymentProductSchema),
   accountsOnFile: AccountsOnFile,
 });
@@ -107,10 +108,10 @@ export interface BasicPaymentProducts extends Documented<v.InferOutput<typeof Ba
   readonly raw?: unknown;
 }
 
-export const BasicPaymentProductGroupsSchema = v.looseObject({
+export const BasicPaymentProductGroupsSchema = shape({
   paymentProductGroups: v.array(
-    v.looseObject({
-      id: v.string(),
+    shape({
+      id: text(),
       displayHints: absent(DisplayHints),
       accountsOnFile: AccountsOnFile,
     }),
@@ -122,19 +123,19 @@ export interface BasicPaymentProductGroups extends Documented<v.InferOutput<type
 }
 
 /** The validators a field may declare; unknown ones are kept and ignored by `validateValues`. */
-export const FieldValidatorsSchema = v.looseObject({
-  luhn: v.optional(v.looseObject({})),
-  expirationDate: v.optional(v.looseObject({})),
-  emailAddress: v.optional(v.looseObject({})),
-  iban: v.optional(v.looseObject({})),
-  length: v.optional(v.looseObject({ minLength: v.optional(Num), maxLength: v.optional(Num) })),
-  range: v.optional(v.looseObject({ minValue: v.optional(Num), maxValue: v.optional(Num) })),
-  regularExpression: v.optional(v.looseObject({ regularExpression: v.string() })),
+export const FieldValidatorsSchema = shape({
+  luhn: v.optional(shape({})),
+  expirationDate: v.optional(shape({})),
+  emailAddress: v.optional(shape({})),
+  iban: v.optional(shape({})),
+  length: v.optional(shape({ minLength: v.optional(Num), maxLength: v.optional(Num) })),
+  range: v.optional(shape({ minValue: v.optional(Num), maxValue: v.optional(Num) })),
+  regularExpression: v.optional(shape({ regularExpression: text() })),
   // Numbers in the list (an installments list of 1, 3, 6) are compared as their text.
-  fixedList: v.optional(v.looseObject({ allowedValues: v.array(textish) })),
-  termsAndConditions: v.optional(v.looseObject({})),
-  residentIdNumber: v.optional(v.looseObject({})),
-  boletoBancarioRequiredness: v.optional(v.looseObject({ fiscalNumberLength: Num })),
+  fixedList: v.optional(shape({ allowedValues: v.array(textish) })),
+  termsAndConditions: v.optional(shape({})),
+  residentIdNumber: v.optional(shape({})),
+  boletoBancarioRequiredness: v.optional(shape({ fiscalNumberLength: Num })),
 });
 export interface FieldValidators extends Documented<v.InferOutput<typeof FieldValidatorsSchema>> {}
 
@@ -146,29 +147,29 @@ export interface FieldValidators extends Documented<v.InferOutput<typeof FieldVa
 export const MAX_PRODUCT_FIELDS = 100;
 export const MAX_MASK_LENGTH = 256;
 
-export const PaymentProductFieldSchema = v.looseObject({
-  id: v.string(),
-  type: v.optional(v.string()),
+export const PaymentProductFieldSchema = shape({
+  id: text(),
+  type: v.optional(text()),
   dataRestrictions: v.optional(
-    v.looseObject({ isRequired: v.optional(Bool, false), validators: v.optional(FieldValidatorsSchema, {}) }),
+    shape({ isRequired: v.optional(Bool, false), validators: v.optional(FieldValidatorsSchema, {}) }),
     { isRequired: false, validators: {} },
   ),
   // Display hints only shape the form: a null hint is an absent one, not a reason to refuse the product.
   displayHints: absent(
-    v.looseObject({
+    shape({
       displayOrder: absent(Num),
       label: Text,
       placeholderLabel: Text,
       mask: v.pipe(Text, v.check((mask) => (mask ?? '').length <= MAX_MASK_LENGTH, `at most ${MAX_MASK_LENGTH} characters (Baton's limit for a mask)`)),
       obfuscate: absent(Bool),
       // PaymentProductFieldDisplayHints.tooltip in the Client API reference: an image and a label.
-      tooltip: absent(v.looseObject({ image: Text, label: Text })),
+      tooltip: absent(shape({ image: Text, label: Text })),
     }),
   ),
 });
 export interface PaymentProductField extends Documented<v.InferOutput<typeof PaymentProductFieldSchema>> {}
 
-export const PaymentProductSchema = v.looseObject({
+export const PaymentProductSchema = shape({
   ...BasicProductFields,
   // Counted before any field is read: refusing 2 000 fields costs nothing.
   fields: v.optional(
@@ -185,8 +186,8 @@ export interface PaymentProduct extends Documented<v.InferOutput<typeof PaymentP
 }
 
 /** One product group with its fields (GET `productgroups/{id}`), e.g. `cards`: one form for every card product. */
-export const PaymentProductGroupSchema = v.looseObject({
-  id: v.string(),
+export const PaymentProductGroupSchema = shape({
+  id: text(),
   displayHints: absent(DisplayHints),
   accountsOnFile: AccountsOnFile,
   fields: v.optional(v.array(PaymentProductFieldSchema), []),
@@ -196,12 +197,12 @@ export interface PaymentProductGroup extends Documented<v.InferOutput<typeof Pay
   readonly raw?: unknown;
 }
 
-export const IinDetailsSchema = v.looseObject({
+export const IinDetailsSchema = shape({
   paymentProductId: Num,
   countryCode: Text,
   isAllowedInContext: v.optional(Bool, true),
   coBrands: v.optional(
-    v.array(v.looseObject({ paymentProductId: Num, isAllowedInContext: v.optional(Bool, true) })),
+    v.array(shape({ paymentProductId: Num, isAllowedInContext: v.optional(Bool, true) })),
     [],
   ),
 });
@@ -210,28 +211,28 @@ export interface IinDetails extends Documented<v.InferOutput<typeof IinDetailsSc
   readonly raw?: unknown;
 }
 
-export const PublicKeySchema = v.looseObject({
+export const PublicKeySchema = shape({
   keyId: Filled(),
-  publicKey: v.pipe(v.string(), v.regex(/^[A-Za-z0-9+/\s]+={0,2}$/, 'must be base64 DER')),
+  publicKey: v.pipe(text(), matching(/^[A-Za-z0-9+/\s]+={0,2}$/, 'must be base64 DER')),
 });
 export interface PublicKey extends Documented<v.InferOutput<typeof PublicKeySchema>> {
   /** The platform's answer exactly as received (fields Baton does not document included). */
   readonly raw?: unknown;
 }
 
-export const NetworksSchema = v.looseObject({ networks: v.array(v.string()) });
+export const NetworksSchema = shape({ networks: v.array(text()) });
 export interface PaymentProductNetworks extends Documented<v.InferOutput<typeof NetworksSchema>> {
   /** The platform's answer exactly as received (fields Baton does not document included). */
   readonly raw?: unknown;
 }
 
-export const DirectorySchema = v.looseObject({
+export const DirectorySchema = shape({
   entries: v.array(
-    v.looseObject({
-      issuerId: v.string(),
+    shape({
+      issuerId: text(),
       issuerName: Text,
       issuerList: Text,
-      countryNames: v.optional(v.array(v.string()), []),
+      countryNames: v.optional(v.array(text()), []),
     }),
   ),
 });
@@ -240,19 +241,19 @@ export interface PaymentProductDirectory extends Documented<v.InferOutput<typeof
   readonly raw?: unknown;
 }
 
-export const ConvertAmountSchema = v.looseObject({ convertedAmount: Num });
+export const ConvertAmountSchema = shape({ convertedAmount: Num });
 export interface ConvertedAmount extends Documented<v.InferOutput<typeof ConvertAmountSchema>> {
   /** The platform's answer exactly as received (fields Baton does not document included). */
   readonly raw?: unknown;
 }
 
-export const ThirdPartyStatusSchema = v.looseObject({ thirdPartyStatus: v.string() });
+export const ThirdPartyStatusSchema = shape({ thirdPartyStatus: text() });
 export interface ThirdPartyStatus extends Documented<v.InferOutput<typeof ThirdPartyStatusSchema>> {
   /** The platform's answer exactly as received (fields Baton does not document included). */
   readonly raw?: unknown;
 }
 
-export const PrivacyPolicySchema = v.looseObject({ htmlContent: v.string() });
+export const PrivacyPolicySchema = shape({ htmlContent: text() });
 export interface PrivacyPolicy extends Documented<v.InferOutput<typeof PrivacyPolicySchema>> {
   /** The platform's answer exactly as received (fields Baton does not document included). */
   readonly raw?: unknown;

@@ -1,10 +1,13 @@
 // A Connect client session: what the merchant server created, and every Client API call made
 // on the customer's behalf with it.
 import * as v from 'valibot';
-import { NetworkError, SecretError, UnsafeUrlError } from '../core/errors.js';
+import { NetworkError, SecretError } from '../core/errors.js';
 import { assertNoSecrets } from '../core/secrets.js';
 import { joinShared, type SharedTask } from '../core/shared.js';
-import { pathSegment, safeUrl } from '../core/url-guard.js';
+import { pathSegment, pathUnder, safeUrl } from '../core/url-guard.js';
+import { hostsOption, matching, optionsShape, shape, text, timeoutOption, type Shape } from '../core/options.js';
+import { lookup } from '../core/lookup.js';
+import { own } from '../core/own.js';
 import { parseWith } from '../core/validate.js';
 import { callClientApi, isConnectError, type CallOptions, type ClientApiTarget } from './client-api.js';
 import { DEFAULT_ALLOWED_HOSTS, type ClientSession, type ClientSessionOptions, type IinDetailsResult } from './client-session.js';
@@ -30,13 +33,14 @@ import {
   type SessionResponse,
 } from './schemas.js';
 
-const DirectoryContextSchema = v.looseObject({ countryCode: PaymentContextSchema.entries.countryCode, currencyCode: PaymentContextSchema.entries.currencyCode });
-const ConvertSchema = v.looseObject({
+const optionsSchema = optionsShape({ allowedHosts: hostsOption, appIdentifier: v.optional(text()), timeoutMs: timeoutOption });
+const DirectoryContextSchema = shape({ countryCode: PaymentContextSchema.entries.countryCode, currencyCode: PaymentContextSchema.entries.currencyCode });
+const ConvertSchema = shape({
   source: PaymentContextSchema.entries.currencyCode,
   target: PaymentContextSchema.entries.currencyCode,
   amount: PaymentContextSchema.entries.amount,
 });
-const PrivacySchema = v.looseObject({ locale: PaymentContextSchema.entries.locale, paymentProductId: v.optional(ProductId) });
+const PrivacySchema = shape({ locale: PaymentContextSchema.entries.locale, paymentProductId: v.optional(ProductId) });
 
 /**
  * `clientApiUrl` may end in `/client`, `/client/v1`, or neither, with or without `/`. Built as
@@ -53,9 +57,9 @@ function clientApiBase(url: URL, customerId: string): URL {
  * `input` checked with a loose schema, keeping only the schema's own keys (what is sent as the
  * query: unknown keys stay out; an undefined value is left out by the encoder).
  */
-function pick<const TEntries extends v.ObjectEntries>(schema: v.LooseObjectSchema<TEntries, undefined>, input: unknown, what: string): v.InferOutput<v.ObjectSchema<TEntries, undefined>> {
+function pick<const TEntries extends v.ObjectEntries>(schema: Shape<TEntries>, input: unknown, what: string): v.InferOutput<v.ObjectSchema<TEntries, undefined>> {
   const output = parseWith(schema, input, what);
-  return Object.fromEntries(Object.keys(schema.entries).map((key) => [key, output[key]])) as v.InferOutput<v.ObjectSchema<TEntries, undefined>>;
+  return Object.fromEntries(Object.keys(schema.entries).map((key) => [key, lookup(output, key)])) as v.InferOutput<v.ObjectSchema<TEntries, undefined>>;
 }
 
 function isNotFound(error: unknown): boolean {
@@ -79,22 +83,18 @@ export function createClientSession(sessionResponse: SessionResponse, options: C
     throw error instanceof SecretError ? new SecretError(error.path, `${error.path}: your server sent this merchant secret to the browser; remove it there and rotate it`) : error;
   }
   const response = parseWith(SessionResponseSchema, sessionResponse, 'session response');
-  // Anything but an array of host names (null included) is refused by the URL guard's policy check.
-  // `Object()`: a `null` options object reads as none.
-  const { allowedHosts: hosts = DEFAULT_ALLOWED_HOSTS } = Object(options) as ClientSessionOptions;
-  const policy = { allowedHosts: hosts };
+  const opts = parseWith(optionsSchema, options ?? {}, 'createClientSession options');
+  const policy = { allowedHosts: opts.allowedHosts ?? DEFAULT_ALLOWED_HOSTS, allowedHostsOption: 'createClientSession(…, { allowedHosts })' };
   const { clientSessionId, customerId } = response;
   const apiBaseUrl = clientApiBase(safeUrl(response.clientApiUrl, policy), customerId);
   const asset = safeUrl(response.assetUrl, policy);
   // The asset base without its query: asset paths are resolved against the directory.
   const assetBase = new URL(`${asset.origin}${asset.pathname.replace(/\/?$/, '/')}`);
-  // Assets stay on the asset host itself, under its path: not merely on some allowed host.
-  const assetPolicy = { allowedHosts: [assetBase.host], pathPrefixes: [assetBase.pathname] };
   const target: ClientApiTarget = {
-    // `appIdentifier` and `timeoutMs`; the keys after the spread are the session's own.
-    ...options,
+    appIdentifier: opts.appIdentifier,
+    timeoutMs: opts.timeoutMs,
     base: apiBaseUrl,
-    policy: { allowedHosts: hosts, pathPrefixes: [apiBaseUrl.pathname] },
+    policy: { ...policy, pathPrefixes: [apiBaseUrl.pathname] },
     clientSessionId,
   };
   // Answers kept for the session's life: the public key, and one IIN lookup per bin and context
@@ -111,7 +111,7 @@ export function createClientSession(sessionResponse: SessionResponse, options: C
     searchParams: Record<string, string | number | boolean | undefined> | undefined,
     callOptions: CallOptions | undefined,
     json?: unknown,
-  ) => callClientApi(target, path, schema, searchParams, callOptions?.signal, json);
+  ) => callClientApi(target, path, schema, searchParams, own(callOptions).signal as AbortSignal | undefined, json);
   const contextOf = (context: PaymentContext) => pick(PaymentContextSchema, context, 'payment context');
   const productPath = (id: number, suffix = '') => `products/${pathSegment(parseWith(ProductId, id, 'paymentProductId'), 'paymentProductId')}${suffix}`;
 
@@ -121,14 +121,7 @@ export function createClientSession(sessionResponse: SessionResponse, options: C
     invalidTokens: Object.freeze([...response.invalidTokens]),
     region: response.region,
     apiBaseUrl,
-    assetUrl(path) {
-      // Whitespace and controls too: the URL parser strips them, so "\t//host" would become "//host".
-      if (typeof path !== 'string' || /^[a-z][a-z0-9+.-]*:|^\/\/|\\|[\u0000-\u0020\u007f]/i.test(path)) {
-        throw new UnsafeUrlError(String(path), 'not a path relative to the session assetUrl');
-      }
-      // The final URL must stay under the asset base: no `..`, `..;` or encoded slash climbs out.
-      return safeUrl(new URL(path.replace(/^\/+/, ''), assetBase).href, assetPolicy).href;
-    },
+    assetUrl: (path) => pathUnder(assetBase, path, 'the session assetUrl'),
     getBasicPaymentProducts: async (context, opts) => call('products', BasicPaymentProductsSchema, { ...contextOf(context), hide: 'fields' }, opts),
     getBasicPaymentProductGroups: async (context, opts) =>
       call('productgroups', BasicPaymentProductGroupsSchema, { ...contextOf(context), hide: 'fields' }, opts),
@@ -144,7 +137,7 @@ export function createClientSession(sessionResponse: SessionResponse, options: C
     getPrivacyPolicy: async (request = {}, opts) => call('services/privacypolicy', PrivacyPolicySchema, pick(PrivacySchema, request, 'getPrivacyPolicy request'), opts),
     async getIinDetails(partialCardNumber, context, opts) {
       const digits = parseWith(
-        v.pipe(v.string('must be a string'), v.transform((s) => asciiDigits(s).replace(/[\s-]/g, '')), v.regex(/^\d*$/, 'must be digits, spaces and dashes')),
+        v.pipe(text('must be a string'), v.transform((s) => asciiDigits(s).replace(/[\s-]/g, '')), matching(/^\d*$/, 'must be digits, spaces and dashes')),
         partialCardNumber,
         'partialCardNumber',
       );

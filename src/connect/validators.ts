@@ -1,6 +1,7 @@
 // The platform's field validators, checked before anything is encrypted. Each answers what
 // Worldline's own client SDK answers, except for the deliberate differences in the README
 // ("Connect: where Baton differs from Worldline's SDK").
+import { own } from '../core/own.js';
 import { ValidationError, type ValidationIssue } from '../core/errors.js';
 import { asciiDigits } from './digits.js';
 import { removeMask } from './mask.js';
@@ -166,11 +167,13 @@ export interface ValidateOptions {
 export function validateValues(
   product: Pick<PaymentProduct, 'fields'> & { readonly id?: PaymentProduct['id'] },
   values: Readonly<Record<string, string>>,
-  { skipRequired = false, now = new Date(), accountOnFile }: ValidateOptions = {},
+  options: ValidateOptions = {},
 ): ValidationIssue[] {
+  // Own properties only: an inherited `skipRequired` must not skip anything.
+  const { skipRequired = false, now = new Date(), accountOnFile } = own(options) as ValidateOptions;
   if (!Array.isArray(product?.fields)) throw new ValidationError('product', [{ path: 'fields', message: 'is required' }]);
   const issues: ValidationIssue[] = [];
-  const clean: Record<string, string> = {};
+  const clean: Record<string, string> = Object.create(null);
   for (const [key, value] of Object.entries(values ?? {})) {
     if (typeof value === 'string') clean[key] = asciiDigits(value.trim());
     else issues.push({ path: key, message: 'must be a string', received: typeof value });

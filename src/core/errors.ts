@@ -111,15 +111,33 @@ export class NetworkError extends BatonError {
   }
 }
 
-/** Thrown when a navigation or request target fails the URL guard. `reason` says which rule. */
+/**
+ * Which rule of the URL guard refused a URL:
+ * - `'host'`: the host is not on the allow-list (or cannot be read);
+ * - `'scheme'`: not https (plain http only on loopback), or not an absolute URL;
+ * - `'path'`: outside the allowed paths, or a path a server could read as a step up;
+ * - `'redirect'`: the server answered with a redirect, which Baton does not follow;
+ * - `'credentials'`: a user name or password in the URL;
+ * - `'rewritten'`: characters a parser strips or rewrites, so what was checked is not what is sent.
+ */
+export type UrlRule = 'host' | 'scheme' | 'path' | 'redirect' | 'credentials' | 'rewritten';
+
+/**
+ * Thrown when a navigation or request target fails the URL guard. `rule` says which rule (match on
+ * it, never on the message); `reason` says why in words; `fix`, when set, how to allow it.
+ */
 export class UnsafeUrlError extends BatonError {
   override name = 'UnsafeUrlError';
   readonly url: string;
   readonly reason: string;
-  constructor(url: string, reason: string) {
-    super(`Refused URL ${JSON.stringify(truncate(url, 200))}: ${reason}`);
+  readonly rule: UrlRule;
+  readonly fix: string | undefined;
+  constructor(url: string, reason: string, rule: UrlRule, fix?: string) {
+    super(`Refused URL ${JSON.stringify(truncate(url, 200))}: ${reason}${fix ? `; ${fix}` : ''}`);
     this.url = url;
     this.reason = reason;
+    this.rule = rule;
+    this.fix = fix;
   }
 }
 

@@ -2,13 +2,14 @@
 // (URL guard, secrets guard); send exactly those bytes; read a capped answer; map every failure
 // to a `BatonError`. Retries are ky's (limit, statusCodes, Retry-After, backoff, shouldRetry).
 import ky, { isHTTPError, isTimeoutError, type KyResponse } from 'ky';
-import { BatonError, NetworkError, SecretError, UnsafeUrlError, ValidationError } from './errors.js';
+import { buildEgress, type Egress } from './egress.js';
+import { BatonError, NetworkError, UnsafeUrlError } from './errors.js';
 import { monotonicNow } from './clock.js';
 import { MAX_RETRY_AFTER_MS, retryAfterMs } from './retry-after.js';
-import { assertNoSecretsInBody, assertNoSecretsInUrl, isSecretKey } from './secrets.js';
+import { own } from './own.js';
 import { readCapped } from './read-capped.js';
 import { joinShared, type SharedTask } from './shared.js';
-import { pageOriginPolicy, resolveUrl, safeUrl, type UrlPolicy } from './url-guard.js';
+import type { UrlPolicy } from './url-guard.js';
 
 export { retryAfterMs } from './retry-after.js';
 
@@ -85,7 +86,9 @@ const inFlight = new Map<string, SharedTask<HttpResponse>>();
  * `ValidationError` for a URL or body that cannot be built. Identical requests in flight (same
  * method, final URL, headers and body) share one request: a double click sends once.
  */
-export async function request(url: string | URL, options: HttpRequest = {}): Promise<HttpResponse> {
+export async function request(url: string | URL, given: HttpRequest = {}): Promise<HttpResponse> {
+  // Own properties only, each read once: an inherited `policy` or `json` is never an option.
+  const options = own(given) as HttpRequest;
   const egress = buildEgress(url, options);
   const { signal } = options;
   // The egress is the `{ method, url }` every error names.
@@ -97,102 +100,16 @@ export async function request(url: string | URL, options: HttpRequest = {}): Pro
   return joinShared(egress.key === undefined ? new Map() : inFlight, egress.key ?? '', start, signal, aborted);
 }
 
-interface Egress {
-  readonly method: 'GET' | 'POST';
-  readonly url: string;
-  readonly headers: Headers;
-  readonly body: string | FormData | undefined;
-  /** De-duplication key (the request and every option that changes its result); `undefined` for multipart bodies. */
-  readonly key: string | undefined;
-}
-
-/** The exact request: final URL, headers and body, checked against the URL policy and the secrets guard. */
-function buildEgress(url: string | URL, options: HttpRequest): Egress {
-  const { json, form, searchParams } = options;
-  const method = options.method ?? (json !== undefined || form || options.body !== undefined ? 'POST' : 'GET');
-  const policy = options.policy ?? pageOriginPolicy();
-  const raw = typeof url === 'string' ? url : url instanceof URL ? url.href : undefined;
-  const href = raw === undefined ? undefined : resolveUrl(raw, policy);
-  if (!href) throw new ValidationError('request', [{ path: 'url', message: 'not a valid URL', received: String(raw ?? typeof url).slice(0, 120) }]);
-  if (searchParams !== undefined) {
-    for (const [key, value] of snapshot(searchParams, 'searchParams')) if (value !== undefined) href.searchParams.set(key, String(value));
-  }
-
-  const headers = new Headers();
-  for (const [name, value] of snapshot(options.headers ?? {}, 'headers')) headers.set(name, String(value));
-  let body: string | FormData | undefined;
-  if (json !== undefined) {
-    body = stringify(json);
-    headers.set('content-type', 'application/json');
-  } else if (form !== undefined) {
-    body = formText(form);
-    headers.set('content-type', 'application/x-www-form-urlencoded;charset=UTF-8');
-  } else if (typeof options.body === 'string') {
-    body = options.body;
-  } else if (options.body instanceof FormData) {
-    // A copy through FormData's own methods: a subclass or later change cannot alter what is sent.
-    body = new FormData();
-    for (const [name, value] of FormData.prototype.entries.call(options.body)) body.append(name, value);
-  } else if (options.body !== undefined) {
-    throw new ValidationError('request', [{ path: 'body', message: 'expected FormData or text' }]);
-  }
-
-  // The checks run on the final values, which are sent unchanged below.
-  const final = safeUrl(href.href, policy);
-  assertNoSecretsInUrl(final, 'url');
-  for (const name of headers.keys()) if (isSecretKey(name.replace(/^x-/, ''))) throw new SecretError(`headers.${name}`);
-  assertNoSecretsInBody(body, headers.get('content-type'), 'body');
-
-  const headerText = [...headers].map(([name, value]) => `${name}:${value}`).join('\n');
-  const key = typeof body === 'object' ? undefined : `${method} ${final.href}\n${headerText}\n${resultOptions(options)}\n\n${body ?? ''}`;
-  return { method, url: final.href, headers, body, key };
-}
-
-// Functions are compared by identity: each gets a number the first time it is seen.
-const functionIds = new WeakMap<object, number>();
-let functionCount = 0;
-
-/**
- * Every option that changes what a caller gets back: two requests share one in flight only when
- * these are equal too (a caller asking for 1 s, one retry or a small `maxBytes` gets what it asked).
- */
-const resultOptions = ({ timeoutMs, maxBytes, retry, acceptStatus, retryWhen }: HttpRequest): string =>
-  JSON.stringify([timeoutMs, maxBytes, retry, acceptStatus, retryWhen], (_, value: unknown) =>
-    typeof value === 'function' ? (functionIds.get(value) ?? (functionIds.set(value, ++functionCount), functionCount)) : value,
-  );
-
-/** Own enumerable entries, read once (a getter or Proxy is asked exactly one time). */
-function snapshot(value: unknown, path: string): [string, unknown][] {
-  try {
-    if (value === null || typeof value !== 'object') throw new TypeError();
-    if (value instanceof URLSearchParams) return [...URLSearchParams.prototype.entries.call(value)];
-    return Object.entries(value);
-  } catch (error) {
-    if (error instanceof BatonError) throw error;
-    throw new ValidationError('request', [{ path, message: 'expected an object of names and values' }]);
-  }
-}
-
-function formText(form: HttpRequest['form']): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of snapshot(form, 'form')) if (value !== undefined) params.append(key, String(value));
-  return params.toString();
-}
-
-function stringify(json: unknown): string {
-  let text: string | undefined;
-  try {
-    text = JSON.stringify(json);
-  } catch {
-    // too deep, circular, a BigInt, or a getter that throws
-  }
-  if (text === undefined) throw new ValidationError('request', [{ path: 'json', message: 'cannot be sent as JSON' }]);
-  return text;
-}
+const UNSET = Object.fromEntries(
+  [
+    'prefixUrl', 'searchParams', 'json', 'parseJson', 'stringifyJson', 'fetch', 'onDownloadProgress', 'onUploadProgress', 'context', 'duplex',
+    'credentials', 'mode', 'cache', 'integrity', 'keepalive', 'referrer', 'referrerPolicy', 'priority', 'window',
+  ].map((key) => [key, undefined]),
+);
 
 /** Runs the attempts with ky and reads the answer; `cancel` aborts it when every waiter gave up. */
 async function send(egress: Egress, options: HttpRequest, cancel: AbortSignal): Promise<HttpResponse> {
-  const { retry: policy = {} } = options;
+  const policy = own(options.retry) as RetryPolicy;
   const safe = egress.method === 'GET' || !!policy.idempotent;
   const limit = policy.limit ?? (safe ? 2 : 0);
   const statusCodes = [...(policy.statusCodes ?? [429, 502, 503, 504])];
@@ -207,6 +124,12 @@ async function send(egress: Egress, options: HttpRequest, cancel: AbortSignal): 
 
   try {
     const response = await ky(egress.url, {
+      // Every option ky or the Request init reads, given as an own property: an inherited
+      // `prefixUrl`, `searchParams`, `fetch` or `credentials` (a polluted Object.prototype) must
+      // not move or change what was checked.
+      ...UNSET,
+      // (ky drops an undefined `searchParams` from its options, which would let an inherited one through.)
+      searchParams: '',
       method: egress.method,
       headers: egress.headers,
       body: egress.body,
@@ -279,7 +202,7 @@ async function toBatonError(error: unknown, info: { method: string; url: string 
     const { response } = error as { response: KyResponse };
     if (isRedirect(response)) {
       const to = response.headers.get('location');
-      return new UnsafeUrlError(info.url, `answered HTTP ${response.status || '3xx'} (a redirect${to ? ` to ${to}` : ''}); Baton does not follow redirects`);
+      return new UnsafeUrlError(info.url, `answered HTTP ${response.status || '3xx'} (a redirect${to ? ` to ${to}` : ''}); Baton does not follow redirects`, 'redirect');
     }
     // An error page is only shown in the error: read a little of it, within a short time.
     const body = await readCapped(response, 4096, monotonicNow() + 2_000, info, true).catch(() => '');
@@ -290,6 +213,18 @@ async function toBatonError(error: unknown, info: { method: string; url: string 
   const online = typeof navigator === 'undefined' || navigator.onLine !== false;
   const reason = online ? `failed with no answer: most likely CORS (the server does not allow this page's origin)${hint}, else the host is unreachable` : undefined;
   return new NetworkError('offline', info, { cause: error, reason });
+}
+
+/**
+ * The `NetworkError` for an answer read with `acceptStatus` that turned out not to be usable:
+ * its status, and the start of its body (an error page is only shown in the error).
+ */
+export function httpFailure(
+  request: { method: string; url: string },
+  response: { status: number; text: string },
+  extra: { cause?: unknown; retryAfterMs?: number } = {},
+): NetworkError {
+  return new NetworkError('http', request, { status: response.status, body: response.text.slice(0, 4096), ...extra });
 }
 
 /** A browser hides a manual redirect as an `opaqueredirect` (status 0); Node shows the 3xx. */

@@ -8,6 +8,7 @@ export {
   type ProviderName,
   type ValidationIssue,
   type NetworkFailure,
+  type UrlRule,
 } from './errors.js';
 export { safeUrl, type UrlPolicy } from './url-guard.js';
 export { navigate, postForm, type NavigationTarget, type Navigation } from './navigate.js';

@@ -1,6 +1,7 @@
 import { monotonicNow } from './clock.js';
 import { BatonError, ValidationError } from './errors.js';
 import { assertNoSecretsInBody, assertNoSecretsInUrl } from './secrets.js';
+import { own } from './own.js';
 import { safeUrl, type UrlPolicy } from './url-guard.js';
 
 /**
@@ -99,8 +100,9 @@ export function postForm(
 }
 
 /** The navigation target in `options` (default `'auto'`); anything else is a `ValidationError` naming `what`. */
-export function navigationTargetOf(options: { target?: unknown } | null | undefined, what: string): NavigationTarget {
-  const target = options?.target ?? 'auto';
+export function navigationTargetOf(options: unknown, what: string): NavigationTarget {
+  // Own property only: an inherited `target` is no option.
+  const target = own(options).target ?? 'auto';
   if (NAVIGATION_TARGETS.includes(target as NavigationTarget)) return target as NavigationTarget;
   throw new ValidationError(what, [{ path: 'target', message: `must be ${NAVIGATION_TARGETS.join(', ')}`, received: String(target).slice(0, 40) }]);
 }

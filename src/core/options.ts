@@ -1,44 +1,75 @@
-// The input vocabulary: how every public function reads the options object it is given.
+// The input vocabulary: how every public function reads what it is handed. An option is read
+// once, and only as an own property: a key inherited from `Object.prototype` (polluted by another
+// script) is never an option. Why these are `v.custom` checks: docs/architecture.md, "Schemas and
+// bundle size".
 import * as v from 'valibot';
+import { ValidationError } from './errors.js';
+import { kindOf, own } from './own.js';
+
+// Keys never copied into an output: they would set its prototype, or read as a class's members.
+const UNSAFE_KEYS = ['__proto__', 'prototype', 'constructor'];
+
+export interface ShapeSettings {
+  /** Any key not in the entries is an issue (what `v.strictObject` does). */
+  readonly strict?: boolean;
+  /** The output has no prototype: an option that was not given reads as `undefined`, never as an inherited value. */
+  readonly bare?: boolean;
+  /** The message when the value is not an object. */
+  readonly message?: string;
+}
 
 /**
- * An object whose `entries` are each read by their schema, every other key kept as it is but
+ * An object whose `entries` are each read by their schema, every other key copied as it is but
  * `__proto__`, `prototype` and `constructor` (what `v.looseObject` does, in a few lines: one
- * valibot function fewer in every bundle). Issues carry the key in their path. `strict`: any other
- * key is an issue (what `v.strictObject` does).
+ * valibot function fewer in every bundle). Each own key is read once; inherited keys are never
+ * read. Issues carry the key in their path.
  */
-export const shape = <const TEntries extends v.ObjectEntries>(entries: TEntries, strict?: boolean) =>
-  v.pipe(
-    v.custom<Record<string, unknown>>((value) => typeof value === 'object' && value !== null, 'expected an object'),
-    v.rawTransform(({ dataset: { value: input }, addIssue }) => {
-      const output: Record<string, unknown> = {};
-      for (const key of Object.keys(input)) {
-        if (strict && !Object.hasOwn(entries, key)) addIssue({ message: 'unknown option', path: [{ key }] } as never);
-        else if (key !== '__proto__' && key !== 'prototype' && key !== 'constructor') output[key] = input[key];
-      }
-      for (const key in entries) {
-        // Only an own property: a value on a polluted `Object.prototype` is never an option.
-        const result = v.safeParse(entries[key]!, Object.hasOwn(input, key) ? input[key] : undefined);
-        if (!result.success) for (const issue of result.issues) addIssue({ ...issue, path: [{ key }, ...(issue.path ?? [])] } as never);
-        else if (key in output || result.output !== undefined) output[key] = result.output;
-      }
-      return output as v.InferOutput<v.LooseObjectSchema<TEntries, undefined>>;
-    }),
+export const shape = <const TEntries extends v.ObjectEntries>(entries: TEntries, settings: ShapeSettings = {}) =>
+  Object.assign(
+    v.pipe(
+      v.custom<Record<string, unknown>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), settings.message ?? 'expected an object'),
+      v.rawTransform(({ dataset: { value: input }, addIssue }) => {
+        const given = own(input);
+        const output: Record<string, unknown> = settings.bare ? Object.create(null) : {};
+        for (const key in given) {
+          if (Object.hasOwn(entries, key)) continue;
+          if (settings.strict) addIssue({ message: 'unknown option', path: [{ key }] } as never);
+          else if (!UNSAFE_KEYS.includes(key)) output[key] = given[key];
+        }
+        for (const key of Object.keys(entries)) {
+          const result = v.safeParse(entries[key]!, given[key]);
+          if (!result.success) for (const issue of result.issues) addIssue({ ...issue, path: [{ key }, ...(issue.path ?? [])] } as never);
+          else if (key in given || result.output !== undefined) output[key] = result.output;
+        }
+        return output as v.InferOutput<v.LooseObjectSchema<TEntries, undefined>>;
+      }),
+    ),
+    { entries },
   );
 
-/**
- * `shape` for a public function's options: its output has no prototype, so an option that was not
- * given reads as `undefined` even when `Object.prototype` carries a value of that name.
- */
-export const optionsShape = <const TEntries extends v.ObjectEntries>(entries: TEntries, strict?: boolean) =>
-  v.pipe(
-    shape(entries, strict),
-    v.transform((output) => Object.assign(Object.create(null) as typeof output, output)),
-  );
+/** What `shape` returns: a schema, and the entries it reads. */
+export type Shape<TEntries extends v.ObjectEntries> = v.GenericSchema<unknown, v.InferOutput<v.LooseObjectSchema<TEntries, undefined>>> & { readonly entries: TEntries };
+
+/** An options object: `shape` with a prototype-free output. */
+export const optionsShape = <const TEntries extends v.ObjectEntries>(entries: TEntries, settings: ShapeSettings = {}) =>
+  shape(entries, { ...settings, bare: true });
 
 /** A string or a `URL` (the URL guard checks it afterwards). */
 export const urlInput = (message = 'must be a URL (string or URL)') =>
-  v.custom<string | URL>((value) => typeof value === 'string' || (value instanceof URL && !!value.href), message);
+  v.custom<string | URL>((value) => {
+    try {
+      // A URL.prototype object that is no URL throws on `href`.
+      return typeof value === 'string' ? !!value.trim() : value instanceof URL && !!value.href;
+    } catch {
+      return false;
+    }
+  }, message);
+
+/** A string (`v.string()` is one more valibot function in every bundle). */
+export const text = (message = 'must be a string') => v.custom<string>((value) => typeof value === 'string', message);
+
+/** A string `pattern` matches (after `text`, or any step that yields a string). */
+export const matching = (pattern: RegExp, message: string) => v.custom<string>((value) => pattern.test(value as string), message);
 
 /** A function (a callback option). */
 export const callback = <T extends (...args: never[]) => unknown>() => v.custom<T>((value) => typeof value === 'function', 'must be a function');
@@ -47,14 +78,52 @@ export const callback = <T extends (...args: never[]) => unknown>() => v.custom<
 export const oneOf = <const T extends readonly (string | number)[]>(values: T, message: string) =>
   v.custom<T[number]>((value) => values.includes(value as T[number]), message);
 
-/** An optional list of strings (hosts, path prefixes). */
-export const stringsOption = v.optional(v.custom<string[]>((value) => Array.isArray(value) && value.every((item) => typeof item === 'string'), 'must be a list of strings'));
+/** An optional list of strings (path prefixes). */
+export const stringsOption = /* @__PURE__ */ v.optional(/* @__PURE__ */ v.custom<string[]>((value) => Array.isArray(value) && value.every((item) => typeof item === 'string'), 'must be a list of strings'));
 
-/** An optional `timeoutMs`: a number of milliseconds, at least 1. */
-export const timeoutOption = v.optional(v.custom<number>((value) => typeof value === 'number' && value >= 1, 'must be a number, 1 or more'));
+/**
+ * The one rule for an `allowedHosts` option: a non-empty list of host patterns (`example.com`,
+ * `example.com:8443`, `*.example.com`); leave it out for the default. The URL guard refuses an
+ * entry that is a URL (`hostPatternIssue`) when the policy is first used, before anything is sent.
+ */
+export const hostsOption = /* @__PURE__ */ v.optional(
+  /* @__PURE__ */ v.custom<readonly string[]>(
+    (value) => Array.isArray(value) && value.length > 0 && value.every((entry) => typeof entry === 'string'),
+    'must be a non-empty list of hosts (leave it out for the default)',
+  ),
+);
+
+/** Longest delay a browser timer keeps: a longer one fires at once. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** An optional number of milliseconds: finite, at least 1, at most what a timer can wait. */
+export const msOption = /* @__PURE__ */ v.optional(
+  /* @__PURE__ */ v.custom<number>((value) => typeof value === 'number' && value >= 1 && value <= MAX_TIMER_MS, `must be a number of milliseconds, 1 to ${MAX_TIMER_MS}`),
+);
+
+/** An optional `timeoutMs`. */
+export const timeoutOption = msOption;
 
 /** An optional `AbortSignal`. */
-export const signalOption = v.optional(v.custom<AbortSignal>((value) => typeof AbortSignal !== 'undefined' && value instanceof AbortSignal, 'must be an AbortSignal'));
+export const signalOption = /* @__PURE__ */ v.optional(/* @__PURE__ */ v.custom<AbortSignal>((value) => typeof AbortSignal !== 'undefined' && value instanceof AbortSignal, 'must be an AbortSignal'));
 
 /** An optional `true`/`false` option. */
-export const flagOption = v.optional(v.custom<boolean>((value) => typeof value === 'boolean', 'must be true or false'));
+export const flagOption = /* @__PURE__ */ v.optional(/* @__PURE__ */ v.custom<boolean>((value) => typeof value === 'boolean', 'must be true or false'));
+
+/** `value` when it is a plain object (not null, not an array), else a `ValidationError` naming `what`. */
+export function checkObject(value: unknown, what: string): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ValidationError(what, [{ path: '', message: 'expected an object', received: kindOf(value) }]);
+  }
+  return value as Record<string, unknown>;
+}
+
+/** The text of a URL argument (a non-blank string, or a `URL`), else a `ValidationError` naming `what` and `path`. */
+export function checkUrl(value: unknown, what: string, path: string): string {
+  try {
+    // A URL.prototype object that is no URL throws on `href`: a ValidationError below.
+    if (value instanceof URL) return value.href;
+  } catch {}
+  if (typeof value === 'string' && value.trim() !== '') return value;
+  throw new ValidationError(what, [{ path, message: 'expected a URL (string or URL)', received: kindOf(value) }]);
+}

@@ -2,7 +2,7 @@
 // by SBC's `awaitFinalStatus` and Connect's `awaitPaymentStatus`.
 import { NetworkError } from './errors.js';
 import { monotonicNow } from './clock.js';
-import { anyStatus, request as http, type HttpResponse } from './http.js';
+import { anyStatus, httpFailure, request as http, type HttpResponse } from './http.js';
 import { retryAfterMs } from './retry-after.js';
 import { whenVisible } from './page-visible.js';
 import { nextDelay, QUICK_PHASE_MS, SCHEDULE_MS } from './poll-schedule.js';
@@ -75,9 +75,9 @@ export async function pollUntilFinal<T>(options: PollRequest<T>): Promise<T> {
     if (response) {
       const { status, text } = response;
       if (status < 200 || status > 299) {
-        if (status !== 429 && status < 500) throw new NetworkError('http', request, { status, body: text.slice(0, 4096) });
+        if (status !== 429 && status < 500) throw httpFailure(request, response);
         if (status === 429 || status === 503) after = retryAfterMs(response.headers.get('retry-after'));
-        failure = new NetworkError('http', request, { status, body: text.slice(0, 4096), retryAfterMs: after });
+        failure = httpFailure(request, response, { retryAfterMs: after });
       } else {
         const answer = read(text);
         if (answer.final) return answer.value;

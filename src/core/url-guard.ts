@@ -1,4 +1,5 @@
-import { UnsafeUrlError, ValidationError } from './errors.js';
+import { UnsafeUrlError, ValidationError, type UrlRule } from './errors.js';
+import { own } from './own.js';
 
 /** Where a module may send the browser or its requests. */
 export interface UrlPolicy {
@@ -11,6 +12,11 @@ export interface UrlPolicy {
   readonly pathPrefixes?: readonly string[];
   /** Allow plain `http:` for loopback hosts (development). Default `true`. */
   readonly allowLoopbackHttp?: boolean;
+  /**
+   * Where the user sets these hosts, named when a host is refused: `createClientSession(…, { allowedHosts })`.
+   * Default: "the policy's allowedHosts".
+   */
+  readonly allowedHostsOption?: string;
 }
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
@@ -39,36 +45,36 @@ export function safeUrl(input: string | URL, given: UrlPolicy): URL {
   // Read once: a getter cannot answer one thing to the check and another to the use.
   const policy = checkPolicy(given);
   const raw = typeof input === 'string' ? input : input instanceof URL ? input.href : undefined;
-  if (raw === undefined) throw new UnsafeUrlError(`[${input === null ? 'null' : typeof input}]`, 'not a string or URL');
-  const refuse = (reason: string) => new UnsafeUrlError(raw, reason);
+  if (raw === undefined) throw new UnsafeUrlError(`[${input === null ? 'null' : typeof input}]`, 'not a string or URL', 'scheme');
+  const refuse = (reason: string, rule: UrlRule = 'path', fix?: string) => new UnsafeUrlError(raw, reason, rule, fix);
 
-  if (REWRITTEN.test(raw)) throw refuse(REWRITTEN_REASON);
+  if (REWRITTEN.test(raw)) throw refuse(REWRITTEN_REASON, 'rewritten');
   const written = AUTHORITY.exec(raw);
-  if (!written) throw refuse('not an absolute http(s) URL');
+  if (!written) throw refuse('not an absolute http(s) URL', 'scheme');
   const authority = written[2]!;
 
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw refuse('not a valid URL');
+    throw refuse('not a valid URL', 'host');
   }
 
   // Any user or password needs an `@` in the authority as written.
-  if (authority.includes('@')) throw refuse('credentials in the URL');
+  if (authority.includes('@')) throw refuse('credentials in the URL', 'credentials');
   const defaultPort = url.protocol === 'https:' ? ':443' : ':80';
   const writtenHost = authority.toLowerCase().replace(new RegExp(`${defaultPort}$`), '');
-  if (writtenHost !== url.host) throw refuse(`host ${JSON.stringify(authority)} is read as ${url.host}`);
+  if (writtenHost !== url.host) throw refuse(`host ${JSON.stringify(authority)} is read as ${url.host}`, 'rewritten');
 
   const loopback = isLoopbackHost(url.hostname);
   if (url.protocol === 'http:') {
-    if (!loopback || policy.allowLoopbackHttp === false) throw refuse('plain http is allowed only for loopback hosts');
+    if (!loopback || policy.allowLoopbackHttp === false) throw refuse('plain http is allowed only for loopback hosts', 'scheme');
   } else if (url.protocol !== 'https:') {
-    throw refuse(`scheme ${url.protocol} is not allowed`);
+    throw refuse(`scheme ${url.protocol} is not allowed`, 'scheme');
   }
 
   if (!policy.allowedHosts.some((pattern) => hostMatches(url, pattern.toLowerCase()))) {
-    throw refuse(`host ${url.host} is not on the allow-list (${policy.allowedHosts.join(', ') || 'empty'})`);
+    throw refuse(`host ${url.host} is not on the allow-list (${policy.allowedHosts.join(', ') || 'empty'})`, 'host', `allow it with ${policy.allowedHostsOption ?? "the policy's allowedHosts"}`);
   }
   // The parser resolves `.`, `..` and `%2e` segments; servers may also read `..;`, `%2e%2e;x` or
   // an encoded slash as a step up, which would leave a checked prefix.
@@ -88,17 +94,30 @@ export function safeUrl(input: string | URL, given: UrlPolicy): URL {
   return url;
 }
 
-/** A validated copy of the policy, each field read once. */
+/** A validated copy of the policy, each field read once and only as an own property. */
 function checkPolicy(policy: unknown): UrlPolicy {
+  let copy: { allowedHosts: string[] | null; pathPrefixes?: string[] | null; allowLoopbackHttp?: unknown; allowedHostsOption?: unknown } | undefined;
   try {
-    const { allowedHosts, pathPrefixes, allowLoopbackHttp } = policy as UrlPolicy;
     // Copied before they are checked: what is checked is what is used.
-    const copy = { allowedHosts: strings(allowedHosts), pathPrefixes: pathPrefixes === undefined ? undefined : strings(pathPrefixes), allowLoopbackHttp };
-    if (copy.allowedHosts && copy.pathPrefixes !== null) return copy as UrlPolicy;
+    const { allowedHosts, pathPrefixes, allowLoopbackHttp, allowedHostsOption } = own(policy) as Partial<UrlPolicy>;
+    copy = { allowedHosts: strings(allowedHosts), pathPrefixes: pathPrefixes === undefined ? undefined : strings(pathPrefixes), allowLoopbackHttp, allowedHostsOption };
   } catch {
-    // a getter or proxy threw, or there is no policy
+    // a getter or proxy threw
   }
-  throw new ValidationError('URL policy', [{ path: 'allowedHosts', message: 'expected { allowedHosts: string[], pathPrefixes?: string[] }' }]);
+  if (!copy?.allowedHosts || copy.pathPrefixes === null) {
+    throw new ValidationError('URL policy', [{ path: 'allowedHosts', message: 'expected { allowedHosts: string[], pathPrefixes?: string[] }' }]);
+  }
+  const issue = copy.allowedHosts.map(hostPatternIssue).find(Boolean);
+  if (issue) throw new ValidationError('URL policy', [{ path: 'allowedHosts', message: issue }]);
+  return copy as UrlPolicy;
+}
+
+/**
+ * Why `entry` is no host pattern (`example.com`, `example.com:8443`, `*.example.com`, `[::1]`),
+ * or `undefined` when it is one. A URL in its place is the usual mistake: say which host to give.
+ */
+export function hostPatternIssue(entry: unknown): string | undefined {
+  if (typeof entry !== 'string' || /^$|[\s/?#@\\]/.test(entry)) return `${JSON.stringify(entry)} is not a host: give the host (and port), not a URL`;
 }
 
 /** A copy of `list` when it is an array of strings, else `null`. */
@@ -142,6 +161,15 @@ export function pageOriginPolicy(): UrlPolicy {
 }
 
 /**
+ * The policy for a URL the caller chose (a relay, a proxy, the merchant's own server): exactly
+ * `allowedHosts` when given (an options schema has checked it: `hostsOption`), else `extraHosts`
+ * and the page's origin (`pageOriginPolicy`). `option` names where the user sets `allowedHosts`.
+ */
+export function policyFor(allowedHosts: readonly string[] | undefined, option: string, extraHosts: readonly string[] = []): UrlPolicy {
+  return { allowedHosts: allowedHosts ?? [...extraHosts, ...pageOriginPolicy().allowedHosts], allowedHostsOption: option };
+}
+
+/**
  * `raw` resolved against the page, as a request reads it: absolute input must also pass the URL
  * guard as written (the parser would hide a rewritten host); relative input may not hold characters
  * a parser strips or rewrites. `undefined` when it does not parse. The final URL is checked where it
@@ -149,15 +177,32 @@ export function pageOriginPolicy(): UrlPolicy {
  */
 export function resolveUrl(raw: string, policy: UrlPolicy): URL | undefined {
   const absolute = /^[a-z][a-z0-9+.-]*:/i.test(raw);
-  if (!absolute && REWRITTEN.test(raw)) throw new UnsafeUrlError(raw, REWRITTEN_REASON);
+  if (!absolute && REWRITTEN.test(raw)) throw new UnsafeUrlError(raw, REWRITTEN_REASON, 'rewritten');
+  const base = page()?.href;
+  // No page, no host: a relative URL is on no allowed host.
+  if (!absolute && !base) throw new UnsafeUrlError(raw, 'relative, with no page', 'host');
   let url: URL;
   try {
-    url = new URL(raw, page()?.href);
+    url = new URL(raw, base);
   } catch {
     return undefined;
   }
   if (absolute) safeUrl(raw, policy);
   return url;
+}
+
+/**
+ * `path` as a URL under `base`'s directory, on `base`'s own host (an asset under a session's asset
+ * URL). Only a relative path: no scheme, no `//host`, none of the characters the guard refuses as
+ * rewritten (a parser strips whitespace, so "\t//host" would become "//host"); and the final URL
+ * must stay under `base`, so no `..`, `..;` or encoded slash climbs out.
+ */
+export function pathUnder(base: URL, path: unknown, what: string): string {
+  const text = String(path);
+  if (typeof path !== 'string' || REWRITTEN.test(path) || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(path)) {
+    throw new UnsafeUrlError(text, `not a path relative to ${what}`, typeof path === 'string' && REWRITTEN.test(path) ? 'rewritten' : 'path');
+  }
+  return safeUrl(new URL(path.replace(/^\/+/, ''), base).href, { allowedHosts: [base.host], pathPrefixes: [base.pathname] }).href;
 }
 
 /**

@@ -1,14 +1,15 @@
 // What Baton sends on to Sectigo, read strictly: session handles, order numbers, the pages
 // another site redirects to.
 import * as v from 'valibot';
+import { matching, text } from '../core/options.js';
 import { textish } from '../core/schemas.js';
 
 /** An absolute http(s) URL as text (a form field another site redirects to). */
-export const httpUrlText = v.pipe(v.string(), v.regex(/^https?:\/\/[^\s/?#]+[^\s]*$/i, 'must be an absolute http(s) URL'));
+export const httpUrlText = v.pipe(text(), matching(/^https?:\/\/[^\s/?#]+[^\s]*$/i, 'must be an absolute http(s) URL'));
 
 /** A SASP session handle: up to 16 characters, no whitespace or separators. */
 export const sidSchema = v.pipe(
-  v.string('SID must be a string'),
+  text('SID must be a string'),
   v.transform((sid) => sid.trim()),
   v.custom<string>(
     (sid) => /^[\w.~-]{1,16}$/.test(sid as string),

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { stringsOption, urlInput } from '../core/options.js';
+import { hostsOption, stringsOption, urlInput } from '../core/options.js';
 import type { UrlPolicy } from '../core/url-guard.js';
 
 /** Sectigo's interchangeable hosts for hosted pages and the client APIs. */
@@ -23,13 +23,15 @@ export interface SaspUrlOptions {
 
 export const urlOptionsEntries = {
   endpoint: v.optional(urlInput()),
-  allowedHosts: stringsOption,
+  allowedHosts: hostsOption,
   pathPrefixes: stringsOption,
 };
 
-export function policyOf(options: SaspUrlOptions): UrlPolicy {
+/** The policy for Sectigo's hosted pages, from options an `urlOptionsEntries` schema has read. */
+export function policyOf(options: SaspUrlOptions, option: string): UrlPolicy {
   return {
     allowedHosts: options.allowedHosts ?? SECTIGO_HOSTS,
     pathPrefixes: options.pathPrefixes ?? SECTIGO_PATHS,
+    allowedHostsOption: option,
   };
 }

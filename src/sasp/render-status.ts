@@ -3,7 +3,7 @@ import { ValidationError } from '../core/errors.js';
 import { elementFactory, textWithBreaks } from '../core/element.js';
 import { NAVIGATION_TARGETS, type NavigationTarget } from '../core/navigate.js';
 import { fill } from '../core/messages.js';
-import { callback, oneOf, optionsShape } from '../core/options.js';
+import { callback, oneOf, optionsShape, text as textSchema } from '../core/options.js';
 import { parseWith } from '../core/validate.js';
 import { CHOOSE_ACTIONS, domainItem, type ChooserView } from './dcv-chooser.js';
 import { isRecord } from './lenient.js';
@@ -40,7 +40,7 @@ export interface RenderStatusOptions extends SaspUrlOptions {
 
 const optionsSchema = optionsShape({
   onAction: v.optional(callback<NonNullable<RenderStatusOptions['onAction']>>()),
-  sid: v.optional(v.string()),
+  sid: v.optional(textSchema()),
   target: v.optional(oneOf(NAVIGATION_TARGETS, `must be ${NAVIGATION_TARGETS.join(', ')}`)),
   headingLevel: v.optional(oneOf([2, 3, 4, 5, 6], 'must be 2–6')),
   messages: v.optional(v.custom<Partial<StatusMessages>>((value) => !!value && typeof value === 'object', 'must be an object of texts')),
@@ -92,6 +92,7 @@ export function renderStatus(target: MountTarget, status: PostPaymentStatus, opt
   if (!opts.onAction && !opts.sid) {
     throw new ValidationError('renderStatus options', [{ path: 'onAction', message: 'give onAction, or sid so actions can open the hosted page' }]);
   }
+  const { onAction } = opts;
   const level = opts.headingLevel ?? 3;
   const given = opts.messages ?? {};
   const m: StatusMessages = {
@@ -120,8 +121,8 @@ export function renderStatus(target: MountTarget, status: PostPaymentStatus, opt
     message.textContent = '';
     button.disabled = true;
     try {
-      if (options.onAction) await options.onAction(action);
-      else openPostPayment({ sid: opts.sid!, orderNumber: status.orderNumber }, options);
+      if (onAction) await onAction(action);
+      else openPostPayment({ sid: opts.sid!, orderNumber: status.orderNumber }, opts);
     } catch (error) {
       message.textContent = fill(m.actionFailed, { action: actionLabel(action.action), error: error instanceof Error ? error.message : String(error) });
     } finally {

@@ -36,7 +36,7 @@ export const SESSION_ERROR_MESSAGES: Readonly<Record<string, string>> = {
 
 const WHAT = 'initCustomerSession answer';
 const answerSchema = shape({ sid: sidSchema, orderNumber: v.optional(orderNumberSchema) });
-const formatSchema = shape({
+const formatSchema = optionsShape({
   format: v.optional(
     v.pipe(oneOf([0, 1, '0', '1'], 'format must be 0 or 1'), v.transform(Number)),
     0,
@@ -111,7 +111,7 @@ export function postPaymentUrl(session: { sid: string; orderNumber: string | num
   refuseLogin(session, 'session');
   const { sid, orderNumber } = parseWith(sessionSchema, session, 'postPaymentUrl session');
   const opts = parseWith(urlOptionsSchema, options ?? {}, 'postPaymentUrl options');
-  const url = safeUrl(opts.endpoint ?? LIVE_PAGE, policyOf(opts));
+  const url = safeUrl(opts.endpoint ?? LIVE_PAGE, policyOf(opts, 'postPaymentUrl(…, { allowedHosts })'));
   url.search = '';
   url.hash = '';
   url.searchParams.set('SID', sid);
@@ -132,5 +132,6 @@ export function openPostPayment(
   options: SaspUrlOptions & { target?: NavigationTarget } = {},
 ): Navigation {
   const url = postPaymentUrl(session, options);
-  return navigate(url, policyOf(options ?? {}), { target: navigationTargetOf(options, 'openPostPayment options') });
+  const opts = parseWith(urlOptionsSchema, options ?? {}, 'openPostPayment options');
+  return navigate(url, policyOf(opts, 'openPostPayment(…, { allowedHosts })'), { target: navigationTargetOf(options, 'openPostPayment options') });
 }

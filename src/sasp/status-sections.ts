@@ -35,7 +35,7 @@ export function sectionsOf(status: PostPaymentStatus): Array<[SectionName, Secti
   const data = status as unknown as Record<string, unknown>;
   const found: Array<[SectionName, Section, string]> = [];
   for (const [name, key, title] of SECTIONS) {
-    let section = data[key] as Section | undefined;
+    let section = lookup(data, key) as Section | undefined;
     // CAA errors without a CAA section still deserve one.
     if (!section && name === 'caa' && status.latestCAACheckErrors.length) section = { status: 'Unknown', availableActions: [] };
     if (isRecord(section)) found.push([name, section, title]);
@@ -55,7 +55,7 @@ export function sectionsOf(status: PostPaymentStatus): Array<[SectionName, Secti
 /** `[key, value]` of the section's labelled values that are present. */
 export function detailsOf(name: SectionName, data: Record<string, unknown>): Array<[string, string]> {
   return (lookup(DETAIL_FIELDS, name) ?? []).flatMap((key): Array<[string, string]> => {
-    const value = text(data[key]);
+    const value = text(lookup(data, key));
     return value === undefined ? [] : [[key, value]];
   });
 }

@@ -1,13 +1,13 @@
 import * as v from 'valibot';
 import { textish } from '../core/schemas.js';
-import { optionsShape, signalOption, stringsOption, timeoutOption, urlInput } from '../core/options.js';
+import { hostsOption, matching, optionsShape, signalOption, timeoutOption, urlInput } from '../core/options.js';
 import { ProviderError, ValidationError } from '../core/errors.js';
 import { monotonicNow } from '../core/clock.js';
 import { request } from '../core/http.js';
-import { pageOriginPolicy, type UrlPolicy } from '../core/url-guard.js';
+import { policyFor, type UrlPolicy } from '../core/url-guard.js';
 import { parseWith, readJson } from '../core/validate.js';
 import { refuseLogin } from './no-login.js';
-import { SECTIGO_HOSTS } from './policy.js';
+import { SECTIGO_HOSTS, SECTIGO_PATHS } from './policy.js';
 import { orderNumberSchema, sidSchema } from './ids.js';
 import { postPaymentDataSchema, statusEnvelopeSchema, type PostPaymentStatus } from './schemas.js';
 
@@ -65,15 +65,15 @@ export type GetPostPaymentStatusOptions = DirectStatusOptions | RelayStatusOptio
 
 const common = {
   orderNumber: orderNumberSchema,
-  certificateID: v.optional(v.pipe(textish, v.regex(/^\d{1,16}$/, 'certificateID must be up to 16 digits'))),
-  allowedHosts: stringsOption,
+  certificateID: v.optional(v.pipe(textish, matching(/^\d{1,16}$/, 'certificateID must be up to 16 digits'))),
+  allowedHosts: hostsOption,
   signal: signalOption,
   timeoutMs: timeoutOption,
 };
 
 // Strict: a relay call that also names a `saspSessionID` (or the reverse) is a mistake.
-const directSchema = optionsShape({ ...common, saspSessionID: sidSchema, endpoint: v.optional(urlInput()) }, true);
-const relaySchema = optionsShape({ ...common, relay: urlInput('relay must be your server URL (string or URL)') }, true);
+const directSchema = optionsShape({ ...common, saspSessionID: sidSchema, endpoint: v.optional(urlInput()) }, { strict: true });
+const relaySchema = optionsShape({ ...common, relay: urlInput('relay must be your server URL (string or URL)') }, { strict: true });
 
 /** Endpoints that answered `-42`, and when (on the monotonic clock: a wall clock set back cannot stretch it) they may be called again. */
 const quietUntil = new Map<string, number>();
@@ -103,6 +103,7 @@ const quietUntil = new Map<string, number>();
  */
 export async function getPostPaymentStatus(options: GetPostPaymentStatusOptions): Promise<PostPaymentStatus> {
   refuseLogin(options, 'options');
+  // An own `relay` only: an inherited one must not turn a direct call into a relayed one.
   const isRelay = options !== null && typeof options === 'object' && Object.hasOwn(options, 'relay');
   let url: string | URL;
   let policy: UrlPolicy;
@@ -111,13 +112,16 @@ export async function getPostPaymentStatus(options: GetPostPaymentStatusOptions)
   if (isRelay) {
     const relay = parseWith(relaySchema, options, 'getPostPaymentStatus options');
     url = relay.relay;
-    policy = policyFor(relay.allowedHosts, []);
+    policy = policyFor(relay.allowedHosts, 'getPostPaymentStatus({ relay, allowedHosts })');
     form = { orderNumber: relay.orderNumber, certificateID: relay.certificateID };
     opts = relay;
   } else {
     const direct = parseWith(directSchema, options, 'getPostPaymentStatus options');
     url = direct.endpoint ?? STATUS_URL;
-    policy = direct.endpoint === undefined ? { allowedHosts: SECTIGO_HOSTS } : policyFor(direct.allowedHosts, SECTIGO_HOSTS);
+    policy =
+      direct.endpoint === undefined
+        ? { allowedHosts: SECTIGO_HOSTS, pathPrefixes: SECTIGO_PATHS }
+        : policyFor(direct.allowedHosts, 'getPostPaymentStatus({ endpoint, allowedHosts })', SECTIGO_HOSTS);
     form = { saspSessionID: direct.saspSessionID, orderNumber: direct.orderNumber, certificateID: direct.certificateID };
     opts = direct;
   }
@@ -168,9 +172,4 @@ export function parseStatusResponse(text: string): PostPaymentStatus {
   }
   const data = parseWith(postPaymentDataSchema, envelope.data, what);
   return { ...data, raw: envelope.data };
-}
-
-/** The policy for an endpoint or relay: `allowedHosts`, else `extra` and the page's origin. */
-function policyFor(allowedHosts: readonly string[] | undefined, extra: readonly string[]): UrlPolicy {
-  return { allowedHosts: allowedHosts ?? [...extra, ...pageOriginPolicy().allowedHosts] };
 }

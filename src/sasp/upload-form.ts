@@ -43,7 +43,7 @@ export function mountUploadForm(target: MountTarget, options: UploadFormOptions)
   const el = elementFactory(container, 'mountUploadForm container');
   refuseLogin(options, 'options');
   const opts = parseWith(optionsSchema, options, 'mountUploadForm options');
-  const policy = { allowedHosts: opts.allowedHosts ?? UPLOAD_HOSTS };
+  const policy = { allowedHosts: opts.allowedHosts ?? UPLOAD_HOSTS, allowedHostsOption: 'mountUploadForm(…, { allowedHosts })' };
   const action = safeUrl(opts.url, policy);
   const timeoutMs = opts.timeoutMs ?? 120_000;
   if (opts.successURL && opts.successURL === opts.errorURL) {
@@ -203,7 +203,7 @@ export function mountUploadForm(target: MountTarget, options: UploadFormOptions)
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       // Sent, but the answer was a redirect (not followed) or unreadable (network failure or no CORS).
-      if (error instanceof UnsafeUrlError && /redirect/.test(error.reason)) return { kind: 'unconfirmed', reason };
+      if (error instanceof UnsafeUrlError && error.rule === 'redirect') return { kind: 'unconfirmed', reason };
       if (error instanceof NetworkError && error.kind === 'offline') return { kind: 'unconfirmed', reason: `${reason} (or the endpoint does not allow this page by CORS)` };
       // A timeout once the whole body went out (or, with fetch, which cannot tell, at any point) is
       // what the frame says too: sent, unconfirmed. Only a body known to be cut short failed.

@@ -1,8 +1,8 @@
 import * as v from 'valibot';
-import { callback, flagOption, optionsShape, signalOption, stringsOption, timeoutOption, urlInput } from '../core/options.js';
+import { callback, flagOption, hostsOption, matching, optionsShape, signalOption, text, timeoutOption, urlInput } from '../core/options.js';
 import { NetworkError, ProviderError, ValidationError } from '../core/errors.js';
 import { assertNotExpired } from '../core/jwt.js';
-import { request } from '../core/http.js';
+import { httpFailure, request } from '../core/http.js';
 import { safeUrl, type UrlPolicy } from '../core/url-guard.js';
 import { parseWith, readJson } from '../core/validate.js';
 import { refuseLogin } from './no-login.js';
@@ -62,19 +62,19 @@ const isBlob = (value: unknown): value is Blob => typeof Blob !== 'undefined' &&
 
 const optionsSchema = optionsShape({
   url: urlInput('url must be the uploadDocumentUrl'),
-  token: v.pipe(v.string('token must be the uploadDocumentToken'), v.transform((token) => token.trim()), v.regex(/^[\w-]+\.[\w-]+\.[\w-]*$/, 'token is not a JWT')),
+  token: v.pipe(text('token must be the uploadDocumentToken'), v.transform((token) => token.trim()), matching(/^[\w-]+\.[\w-]+\.[\w-]*$/, 'token is not a JWT')),
   files: v.pipe(
     v.custom<readonly Blob[] | FileList>((value) => (Array.isArray(value) || (typeof FileList !== 'undefined' && value instanceof FileList)) && [...(value as ArrayLike<unknown> & Iterable<unknown>)].every(isBlob), 'files must be a list of File/Blob'),
     v.transform((list) => [...(list as Iterable<Blob>)]),
     v.custom<Blob[]>((list) => (list as Blob[]).length > 0, 'choose at least one file'),
   ),
-  comment: v.optional(v.string()),
+  comment: v.optional(text()),
   successURL: v.optional(httpUrlText),
   errorURL: v.optional(httpUrlText),
   onProgress: v.optional(callback<(progress: UploadProgress) => void>()),
   byteProgress: flagOption,
   signal: signalOption,
-  allowedHosts: stringsOption,
+  allowedHosts: hostsOption,
   timeoutMs: timeoutOption,
 });
 
@@ -106,7 +106,7 @@ export async function uploadDocuments(options: UploadDocumentsOptions): Promise<
   refuseLogin(options, 'options');
   const opts = parseWith(optionsSchema, options, 'uploadDocuments options');
   assertNotExpired(opts.token, { what: 'uploadDocumentToken' });
-  const policy = { allowedHosts: opts.allowedHosts ?? UPLOAD_HOSTS };
+  const policy = { allowedHosts: opts.allowedHosts ?? UPLOAD_HOSTS, allowedHostsOption: 'uploadDocuments({ allowedHosts })' };
   const url = safeUrl(opts.url, policy);
 
   const form = new FormData();
@@ -192,6 +192,6 @@ function answer(status: number, contentType: string | null, text: string, reques
     const said = errorMessage ?? message;
     throw new ProviderError('sasp', typeof code === 'number' || typeof code === 'string' ? code : 'error', typeof said === 'string' ? said : 'Upload failed', body);
   }
-  if (status < 200 || status >= 300) throw new NetworkError('http', { method: 'POST', url: requested }, { status, body: text.slice(0, 4096) });
+  if (status < 200 || status >= 300) throw httpFailure({ method: 'POST', url: requested }, { status, text });
   return { status, url: finalUrl || requested, body };
 }

@@ -1,10 +1,10 @@
 import * as v from 'valibot';
-import { ValidationError } from '../core/errors.js';
+import { requestUrl } from '../core/egress.js';
+import { callback, hostsOption, msOption, optionsShape, signalOption, urlInput } from '../core/options.js';
 import { pollUntilFinal } from '../core/poll-final.js';
 import { SCHEDULE_MS } from '../core/poll-schedule.js';
+import { policyFor } from '../core/url-guard.js';
 import { parseWith, readJson } from '../core/validate.js';
-import { checkObject, checkSignal, checkUrl } from './input.js';
-import { merchantUrl } from './merchant-url.js';
 import { isOrderId } from './return-order-id.js';
 import { FINAL_STATUSES, StatusAnswer, type FinalStatus } from './schemas.js';
 
@@ -37,6 +37,16 @@ export interface AwaitFinalStatusOptions {
   readonly onProgress?: (answer: v.InferOutput<typeof StatusAnswer>) => void;
 }
 
+const optionsSchema = optionsShape({
+  statusUrl: urlInput('expected a URL (string or URL)'),
+  allowedHosts: hostsOption,
+  orderId: v.custom<string>(isOrderId, 'expected 1–128 characters, no control characters'),
+  signal: signalOption,
+  intervalMs: msOption,
+  timeoutMs: msOption,
+  onProgress: v.optional(callback<NonNullable<AwaitFinalStatusOptions['onProgress']>>()),
+});
+
 /**
  * Asks the merchant server for an order's status until it is final (`approved`, `declined`,
  * `filtered`, `error`) and returns the server's answer — never the return URL's query.
@@ -53,31 +63,21 @@ export interface AwaitFinalStatusOptions {
  * const { status } = await sbc.awaitFinalStatus({ statusUrl: '/api/sbc/status', orderId, signal });
  */
 export async function awaitFinalStatus(options: AwaitFinalStatusOptions): Promise<FinalStatusAnswer> {
-  const what = 'awaitFinalStatus options';
-  checkObject(options, what);
-  const statusUrl = checkUrl(options.statusUrl, what, 'statusUrl');
-  const signal = checkSignal(options.signal, what);
-  const orderId = options.orderId;
-  if (!isOrderId(orderId)) {
-    throw new ValidationError(what, [{ path: 'orderId', message: 'expected 1–128 characters, no control characters' }]);
-  }
-  const positive = (name: 'intervalMs' | 'timeoutMs', fallback: number): number => {
-    const value = options[name];
-    if (value === undefined) return fallback;
-    if (Number.isFinite(value) && (value as number) > 0) return value as number;
-    throw new ValidationError(what, [{ path: name, message: 'expected a positive number of milliseconds' }]);
-  };
-  const intervalMs = positive('intervalMs', 3_000);
-  const timeoutMs = positive('timeoutMs', SCHEDULE_MS);
-  // The exact URL every question goes to, checked once with its query.
-  const { url, policy } = merchantUrl(statusUrl, options.allowedHosts, 'awaitFinalStatus', { orderId });
+  const { statusUrl, allowedHosts, orderId, signal, intervalMs = 3_000, timeoutMs = SCHEDULE_MS, onProgress } = parseWith(
+    optionsSchema,
+    options,
+    'awaitFinalStatus options',
+  );
+  const policy = policyFor(allowedHosts, 'awaitFinalStatus({ allowedHosts })');
+  // The URL every question goes to (`request` checks it again as it sends each one).
+  const url = requestUrl(statusUrl, policy, { orderId }).href;
   return pollUntilFinal<FinalStatusAnswer>({
     url,
     policy,
     signal,
     intervalMs,
     timeoutMs,
-    onProgress: options.onProgress,
+    onProgress,
     read(text) {
       const parsed = parseWith(StatusAnswer, readJson(text), 'status answer');
       const answer: v.InferOutput<typeof StatusAnswer> = { ...parsed, status: parsed.status.trim().toLowerCase() };

@@ -1,7 +1,8 @@
 // The order `startHostedForm` posts: serialised once, checked as serialised, sent as checked.
 import { ValidationError, type ValidationIssue } from '../core/errors.js';
 import { assertNoSecrets } from '../core/secrets.js';
-import { checkObject, describe } from './input.js';
+import { checkObject } from '../core/options.js';
+import { kindOf } from '../core/own.js';
 import { CENTIS_MESSAGE, CURRENCY, CURRENCY_MESSAGE } from './schemas.js';
 
 /** What `startHostedForm` accepts as the order. */
@@ -28,7 +29,7 @@ export function serializeFormBody(body: unknown, what: string): URLSearchParams 
     for (const [key, value] of Object.entries(checkObject(body, what))) {
       if (value === undefined) continue;
       if (value === null || typeof value === 'object' || typeof value === 'function' || typeof value === 'symbol') {
-        throw new ValidationError(what, [{ path: key, message: 'expected a string, number or boolean', received: describe(value) }]);
+        throw new ValidationError(what, [{ path: key, message: 'expected a string, number or boolean', received: kindOf(value) }]);
       }
       params.append(key, String(value));
     }

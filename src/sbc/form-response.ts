@@ -1,5 +1,5 @@
 import { ProviderError, ValidationError } from '../core/errors.js';
-import { describe } from './input.js';
+import { kindOf } from '../core/own.js';
 
 /** A parsed `async-form-response`: where to send the payer. */
 export interface FormResponse {
@@ -28,7 +28,7 @@ export interface FormResponse {
  */
 export function parseFormResponse(body: string): FormResponse {
   if (typeof body !== 'string') {
-    throw new ValidationError('preauth-form answer', [{ path: '', message: 'expected a string', received: describe(body) }]);
+    throw new ValidationError('preauth-form answer', [{ path: '', message: 'expected a string', received: kindOf(body) }]);
   }
   const fields = parsePairs(body);
   // payneteasy/php-library-payneteasy-api, Transport/Response.php: getType() is strtolower('type');

@@ -1,11 +1,14 @@
-import { NetworkError, ValidationError } from '../core/errors.js';
-import { anyStatus, request as http } from '../core/http.js';
+import * as v from 'valibot';
+import { ValidationError } from '../core/errors.js';
+import { anyStatus, httpFailure, request as http } from '../core/http.js';
 import { navigate, navigationTargetOf, type Navigation, type NavigationTarget } from '../core/navigate.js';
+import { hostsOption, optionsShape, signalOption, urlInput } from '../core/options.js';
+import { kindOf } from '../core/own.js';
+import { policyFor } from '../core/url-guard.js';
+import { parseWith } from '../core/validate.js';
 import { gatewayPolicy } from './config.js';
 import { serializeFormBody, type HostedFormBody } from './form-body.js';
 import { parseFormResponse, type FormResponse } from './form-response.js';
-import { checkObject, checkSignal, checkUrl, describe } from './input.js';
-import { merchantUrl } from './merchant-url.js';
 
 export interface HostedFormOptions {
   /** Hosts the form may be on; default the configured gateway hosts (`gate.sbctech.ru`, `sandbox.sbctech.ru`). */
@@ -25,10 +28,12 @@ export interface HostedFormOptions {
  */
 export function openHostedForm(redirectUrlOrParsed: string | URL | Pick<FormResponse, 'redirectUrl'>, options: HostedFormOptions = {}): Navigation {
   const url = formUrl(redirectUrlOrParsed);
-  checkObject(options, 'openHostedForm options');
-  const target = navigationTargetOf(options, 'openHostedForm options');
-  return navigate(url, gatewayPolicy(options.allowedHosts), { target });
+  const opts = parseWith(openOptions, options, 'openHostedForm options');
+  const target = navigationTargetOf(opts, 'openHostedForm options');
+  return navigate(url, gatewayPolicy(opts.allowedHosts), { target });
 }
+
+const openOptions = optionsShape({ allowedHosts: hostsOption });
 
 export interface StartHostedFormOptions {
   /**
@@ -62,19 +67,23 @@ export interface StartHostedFormOptions {
  * @example
  * await sbc.startHostedForm({ url: '/api/sbc/preauth', body: { amountCentis: 1042, currency: 'EUR', email } });
  */
+const startOptions = optionsShape({
+  url: urlInput('expected a URL (string or URL)'),
+  allowedHosts: hostsOption,
+  body: v.custom<unknown>(() => true),
+  signal: signalOption,
+});
+
 export async function startHostedForm(options: StartHostedFormOptions): Promise<{ form: FormResponse; navigation: Navigation }> {
   const what = 'startHostedForm options';
-  checkObject(options, what);
-  const input = checkUrl(options.url, what, 'url');
-  const signal = checkSignal(options.signal, what);
-  const target = navigationTargetOf(options, what);
-  const body = serializeFormBody(options.body, `${what}.body`);
-  const { url, policy } = merchantUrl(input, options.allowedHosts, 'startHostedForm');
-  const response = await http(url, {
+  const opts = parseWith(startOptions, options, what);
+  const target = navigationTargetOf(opts, what);
+  const body = serializeFormBody(opts.body, `${what}.body`);
+  const response = await http(opts.url, {
     method: 'POST',
-    policy,
+    policy: policyFor(opts.allowedHosts, 'startHostedForm({ allowedHosts })'),
     form: body,
-    signal,
+    signal: opts.signal,
     // The relay may carry the gateway's error document on any status: read it first.
     acceptStatus: anyStatus,
   });
@@ -83,7 +92,7 @@ export async function startHostedForm(options: StartHostedFormOptions): Promise<
     form = parseFormResponse(response.text);
   } catch (error) {
     if (error instanceof ValidationError && (response.status < 200 || response.status > 299)) {
-      throw new NetworkError('http', { method: 'POST', url }, { status: response.status, body: response.text.slice(0, 4096), cause: error });
+      throw httpFailure({ method: 'POST', url: response.url }, response, { cause: error });
     }
     throw error;
   }
@@ -93,5 +102,5 @@ export async function startHostedForm(options: StartHostedFormOptions): Promise<
 function formUrl(input: unknown): string | URL {
   const url = input !== null && typeof input === 'object' && !(input instanceof URL) ? (input as { redirectUrl?: unknown }).redirectUrl : input;
   if (typeof url === 'string' || url instanceof URL) return url;
-  throw new ValidationError('openHostedForm', [{ path: '', message: 'expected a URL or a parsed form response', received: describe(input) }]);
+  throw new ValidationError('openHostedForm', [{ path: '', message: 'expected a URL or a parsed form response', received: kindOf(input) }]);
 }

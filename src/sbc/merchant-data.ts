@@ -1,6 +1,6 @@
 import { SecretError, ValidationError, type ValidationIssue } from '../core/errors.js';
 import { isSecretKey } from '../core/secrets.js';
-import { checkObject } from './input.js';
+import { checkObject } from '../core/options.js';
 
 const ALNUM = /^[a-zA-Z0-9]*$/;
 const MAX_BYTES = 2 * 1024 * 1024;

@@ -1,5 +1,5 @@
 import { BatonError, ValidationError } from '../core/errors.js';
-import { checkUrl } from './input.js';
+import { checkUrl } from '../core/options.js';
 
 /**
  * The order references read from a return URL. Anyone can type a URL: they prove nothing, and

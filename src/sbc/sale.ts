@@ -1,12 +1,12 @@
 import * as v from 'valibot';
-import { NetworkError, ProviderError } from '../core/errors.js';
-import { anyStatus, request as http, type HttpResponse } from '../core/http.js';
+import { ProviderError } from '../core/errors.js';
+import { anyStatus, httpFailure, request as http, type HttpResponse } from '../core/http.js';
 import { retryAfterMs } from '../core/retry-after.js';
+import { checkObject } from '../core/options.js';
+import { assertNoSecrets } from '../core/secrets.js';
+import { policyFor } from '../core/url-guard.js';
 import { parseWith, readJson } from '../core/validate.js';
 import { InitiateSaleFailure, InitiateSaleInput, InitiateSaleSuccess } from './schemas.js';
-import { checkObject, checkSignal, checkUrl } from './input.js';
-import { assertNoSecrets } from '../core/secrets.js';
-import { merchantUrl } from './merchant-url.js';
 
 
 /** Causes documented for a failed initiate sale; other values are passed through unchanged. */
@@ -80,16 +80,16 @@ export async function initiateSale(options: InitiateSaleOptions): Promise<SaleSe
   const what = 'initiateSale options';
   checkObject(options, what);
   assertNoSecrets(options, what);
-  const target = checkUrl(options.url, what, 'url');
-  const signal = checkSignal(options.signal, what);
   const {
+    url,
+    allowedHosts,
+    signal,
     accessToken,
     device: { serialNumber, imei },
     transaction: { amountCentis, currency },
     location,
     ipAddresses,
   } = parseWith(InitiateSaleInput, options, what);
-  const { url, policy } = merchantUrl(target, options.allowedHosts, 'initiateSale');
 
   // Only the documented fields; JSON leaves out the optional ones that are `undefined`.
   const body = {
@@ -101,7 +101,7 @@ export async function initiateSale(options: InitiateSaleOptions): Promise<SaleSe
 
   const response = await http(url, {
     method: 'POST',
-    policy,
+    policy: policyFor(allowedHosts, 'initiateSale({ allowedHosts })'),
     json: body,
     headers: { accept: 'application/json' },
     signal,
@@ -111,7 +111,7 @@ export async function initiateSale(options: InitiateSaleOptions): Promise<SaleSe
     retry: UNAVAILABLE_RETRY,
     retryWhen: isUnavailable,
   });
-  return readAnswer(response, url);
+  return readAnswer(response);
 }
 
 // Module constants: a double click's two requests are the same request, shared in flight.
@@ -123,7 +123,7 @@ function isUnavailable(response: HttpResponse): boolean {
   return answer.success && answer.output.error.cause === 'SERVER_UNAVAILABLE';
 }
 
-function readAnswer(response: HttpResponse, url: string): SaleSession {
+function readAnswer(response: HttpResponse): SaleSession {
   const data = readJson(response.text);
   // Said on the last answer of an unavailable server: how long to leave it alone.
   const after = isUnavailable(response) ? retryAfterMs(response.headers.get('retry-after')) : undefined;
@@ -138,7 +138,7 @@ function readAnswer(response: HttpResponse, url: string): SaleSession {
     );
   }
   if (response.status < 200 || response.status > 299) {
-    throw new NetworkError('http', { method: 'POST', url }, { status: response.status, body: response.text.slice(0, 4096), retryAfterMs: after });
+    throw httpFailure({ method: 'POST', url: response.url }, response, { retryAfterMs: after });
   }
   const sale = parseWith(InitiateSaleSuccess, data, 'initiateSale answer');
   const session = Object.freeze({ nonce: sale.session.nonce, signature: sale.session.signature });

@@ -1,6 +1,7 @@
-// Built from `v.custom` (see core/schemas.ts): each distinct valibot function is
-// bytes in every bundle.
+// What SBC's merchant server is sent and answers. Built from `v.custom` and `shape` (see
+// docs/architecture.md, "Schemas and bundle size").
 import * as v from 'valibot';
+import { hostsOption, optionsShape, shape, signalOption, urlInput } from '../core/options.js';
 
 /** Final transaction statuses; `processing` and `unknown` are not final. */
 export type FinalStatus = 'approved' | 'declined' | 'filtered' | 'error';
@@ -20,10 +21,14 @@ const str = (min: number, max: number) => v.custom<string>((value) => isText(val
 // NaN and ±Infinity fail the range.
 const range = (limit: number) => v.custom<number>((value) => typeof value === 'number' && Math.abs(value) <= limit, `must be a number −${limit}…${limit}`);
 
-const object = <T extends v.ObjectEntries>(entries: T) => v.looseObject(entries, 'must be an object');
+// Prototype-free: a nested option not given reads as `undefined`, never as an inherited value.
+const object = <T extends v.ObjectEntries>(entries: T) => optionsShape(entries, { message: 'must be an object' });
 
-/** What `initiateSale` accepts (besides `url` and `signal`), per the initiate-sale document. */
-export const InitiateSaleInput = v.looseObject({
+/** What `initiateSale` accepts: the sale, per the initiate-sale document, and where to send it. */
+export const InitiateSaleInput = optionsShape({
+  url: urlInput('expected a URL (string or URL)'),
+  allowedHosts: hostsOption,
+  signal: signalOption,
   accessToken: str(32, 128),
   device: object({
     serialNumber: str(1, 50),
@@ -44,18 +49,18 @@ const token = v.custom<string>((value) => isText(value), 'must be a non-empty st
 const id = v.custom<string | number>((value) => isText(value) || Number.isSafeInteger(value), 'must be a non-empty string');
 
 /** The merchant server's success answer to initiate sale. */
-export const InitiateSaleSuccess = v.looseObject(
+export const InitiateSaleSuccess = shape(
   {
     endpointId: id,
     invoiceId: id,
     session: object({ nonce: token, signature: token }),
   },
-  JSON_OBJECT,
+  { message: JSON_OBJECT },
 );
 
 /** A failure answer: `{ error: { cause, code, message } }`. Unknown causes are kept. */
-export const InitiateSaleFailure = v.looseObject({
-  error: v.looseObject({
+export const InitiateSaleFailure = shape({
+  error: shape({
     cause: token,
     code: v.optional(v.custom<string | number>((value) => typeof value === 'string' || Number.isFinite(value), 'must be a string or a number'), ''),
     message: v.optional(v.custom<string>((value) => typeof value === 'string', 'must be a string'), ''),
@@ -66,10 +71,10 @@ export const InitiateSaleFailure = v.looseObject({
  * The merchant server's view of an order, as `awaitFinalStatus` reads it. Extra fields are kept;
  * `orderId` is kept as sent (null, '' or a number too): only `status` decides.
  */
-export const StatusAnswer = v.looseObject(
+export const StatusAnswer = shape(
   {
     // `awaitFinalStatus` compares it trimmed and in lower case.
     status: v.custom<string>((value) => typeof value === 'string' && value.trim() !== '', 'must be a non-empty string'),
   },
-  JSON_OBJECT,
+  { message: JSON_OBJECT },
 );

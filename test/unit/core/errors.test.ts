@@ -9,7 +9,7 @@ describe('error model', () => {
       new ValidationError('input', [{ path: 'a', message: 'bad' }]),
       new ProviderError('sasp', -42, 'Call limit reached!'),
       new NetworkError('timeout', { method: 'POST', url: 'https://x.test/' }),
-      new UnsafeUrlError('javascript:alert(1)', 'scheme'),
+      new UnsafeUrlError('javascript:alert(1)', 'not an absolute http(s) URL', 'scheme'),
       new SecretError('body.loginPassword'),
     ];
     for (const error of errors) {

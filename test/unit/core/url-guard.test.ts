@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { UnsafeUrlError, ValidationError } from '../../../src/core/errors.js';
 import { pathSegment, safeUrl, type UrlPolicy } from '../../../src/core/url-guard.js';
 
@@ -150,5 +150,59 @@ describe('safeUrl — the URL guard', () => {
 
   it('refuses every case of the open-redirect corpus', () => {
     for (const [url] of hostile) expect(() => safeUrl(url, policy), url).toThrow(UnsafeUrlError);
+  });
+});
+
+// Issue 23 §7: every refusal carries a machine-readable `rule` (no code matches on message text),
+// and a host that is not on the list names the option that allows it.
+describe('UnsafeUrlError: rule and fix', () => {
+  const policy = { allowedHosts: ['example.com'], pathPrefixes: ['/ok/'] };
+  const ruleOf = (url: string) => {
+    try {
+      safeUrl(url, policy);
+    } catch (error) {
+      return (error as UnsafeUrlError).rule;
+    }
+    return 'allowed';
+  };
+
+  it('names the rule that refused', () => {
+    expect(ruleOf('https://example.com/ok/x')).toBe('allowed');
+    expect(ruleOf('https://evil.example/ok/x')).toBe('host');
+    expect(ruleOf('http://example.com/ok/x')).toBe('scheme');
+    expect(ruleOf('javascript:alert(1)')).toBe('scheme');
+    expect(ruleOf('https://example.com/other')).toBe('path');
+    expect(ruleOf('https://example.com/ok/%2e%2e/x')).toBe('path');
+    expect(ruleOf('https://user:pw@example.com/ok/')).toBe('credentials');
+    expect(ruleOf('https://example.com\t/ok/')).toBe('rewritten');
+    expect(ruleOf('https://0x7f.0.0.1/ok/')).toBe('rewritten');
+  });
+
+  it('a host off the list names the option that allows it', async () => {
+    const { createClientSession } = await import('../../../src/connect/index.js');
+    const { getPostPaymentStatus } = await import('../../../src/sasp/index.js');
+    const { initiateSale } = await import('../../../src/sbc/index.js');
+    const refusal = (run: () => unknown) => Promise.resolve().then(run).then(() => undefined, (error: unknown) => error as UnsafeUrlError);
+
+    const connect = await refusal(() => createClientSession({ clientSessionId: 'a', customerId: 'c', clientApiUrl: 'https://evil.example/client', assetUrl: 'https://evil.example/a' }));
+    expect(connect).toMatchObject({ rule: 'host' });
+    expect(connect!.message).toContain('allow it with createClientSession(…, { allowedHosts })');
+
+    const sasp = await refusal(() => getPostPaymentStatus({ relay: 'https://evil.example/relay', orderNumber: '1' }));
+    expect(sasp!.message).toContain('getPostPaymentStatus({ relay, allowedHosts })');
+
+    const sale = { accessToken: 'T'.repeat(40), device: { serialNumber: 'S' }, transaction: { amountCentis: 1, currency: 'EUR' } };
+    const sbc = await refusal(() => initiateSale({ ...sale, url: 'https://evil.example/sale' }));
+    expect(sbc!.message).toContain('initiateSale({ allowedHosts })');
+
+    expect((await refusal(() => safeUrl('https://evil.example/', { allowedHosts: [] })))!.message).toContain("the policy's allowedHosts");
+  });
+
+  it('a redirect is rule "redirect"', async () => {
+    const { request } = await import('../../../src/core/http.js');
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(null, { status: 302, headers: { location: 'https://evil.example/' } }));
+    const error = await request('https://example.com/ok/x', { policy }).catch((e: unknown) => e);
+    vi.restoreAllMocks();
+    expect(error).toMatchObject({ name: 'UnsafeUrlError', rule: 'redirect' });
   });
 });

@@ -202,3 +202,33 @@ describe('renderStatus', () => {
     expect(() => renderStatus(container, statusFor(), { onAction: 'x' } as never)).toThrow(ValidationError);
   });
 });
+
+// Issue 23 §2: every label and lookup table is keyed safely. A section, status or action named
+// like an Object.prototype member renders as text: no TypeError, no function source.
+describe('renderStatus: ids named like Object.prototype members', () => {
+  it('render as text', () => {
+    const names = ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'];
+    const status = parseStatusResponse(
+      `{"errorCode":0,"data":{"orderNumber":"1",
+        "csrStatus":{"title":"CSR","status":"constructor","availableActions":["toString","__proto__","constructor"]},
+        "constructorStatus":{"title":"Odd","status":"toString","availableActions":["valueOf"]},
+        "toStringStatus":{"status":"hasOwnProperty"},
+        "__proto__":{"status":"valueOf","title":"Proto"}}}`,
+    );
+    const container = document.createElement('div');
+    renderStatus(container, status, { onAction: () => undefined });
+    const text = container.textContent ?? '';
+    expect(text).not.toMatch(/native code|function /);
+    expect(getAllByRole(container, 'button').map((button) => button.textContent)).toEqual(expect.arrayContaining(['toString', '__proto__', 'constructor', 'valueOf']));
+    for (const name of ['constructor', 'toString', 'hasOwnProperty']) expect(text).toContain(name);
+    expect(names.some((name) => text.includes(`Status: ${name}`))).toBe(true);
+  });
+
+  it('statusLabel and actionLabel give such ids back as sent', async () => {
+    const { statusLabel, actionLabel } = await import('../../../src/sasp/index.js');
+    for (const name of ['constructor', 'toString', '__proto__', 'constructorStatus']) {
+      expect(statusLabel(name)).toBe(name);
+      expect(actionLabel(name)).toBe(name);
+    }
+  });
+});
