@@ -1,7 +1,10 @@
 // SHOW_FORM: the action's `formFields` (the same `PaymentProductField` format as Get payment
 // product) rendered with the payment form's field kit; the checked values go back to the merchant
 // server, which sends them in a Complete payment request.
+import { fill } from '../core/messages.js';
+import { fieldError } from './field-error.js';
 import { createField, el } from './form-field.js';
+import type { MerchantActionMessages } from './messages.js';
 import type { PaymentProductField } from './schemas.js';
 import { unmaskValue, validateValues } from './validators.js';
 
@@ -14,8 +17,8 @@ export interface ActionForm {
 
 let mounted = 0;
 
-/** Mounts `fields` into `container` (replacing what it held). `submitLabel` default "Continue". */
-export function mountActionForm(container: HTMLElement, fields: readonly PaymentProductField[], submitLabel = 'Continue'): ActionForm {
+/** Mounts `fields` into `container` (replacing what it held), with `messages`' texts; `submitLabel` replaces `messages.continue`. */
+export function mountActionForm(container: HTMLElement, fields: readonly PaymentProductField[], messages: MerchantActionMessages, submitLabel = messages.continue): ActionForm {
   const doc = container.ownerDocument;
   const uid = `baton-action-${++mounted}`;
   const form = el(doc, 'form', { className: 'baton-form', noValidate: true });
@@ -33,13 +36,13 @@ export function mountActionForm(container: HTMLElement, fields: readonly Payment
       const issues = validateValues({ fields: rendered.map((field) => field.def) }, typed);
       let first: HTMLInputElement | undefined;
       for (const field of rendered) {
-        const issue = issues.find((i) => i.path === field.id);
-        field.setError(issue ? `${field.label} ${issue.message}.` : '');
-        if (issue && !first) first = field.control;
+        const failed = issues.some((i) => i.path === field.id);
+        field.setError(failed ? fieldError(messages, field.def, field.label, typed[field.id]!) : '');
+        if (failed && !first) first = field.control;
       }
       if (first) {
         form.dataset.state = 'invalid';
-        status.textContent = `${issues.length} field(s) need attention.`;
+        status.textContent = fill(messages.fixFields, { count: issues.length });
         first.focus();
         return;
       }

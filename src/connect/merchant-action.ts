@@ -6,6 +6,7 @@ import { navigate, navigationTargetOf, type Navigation, type NavigationTarget } 
 import { isLoopbackHost, type UrlPolicy } from '../core/url-guard.js';
 import { parseWith } from '../core/validate.js';
 import { mountActionForm } from './action-form.js';
+import { MERCHANT_ACTION_MESSAGES, type MerchantActionMessages } from './messages.js';
 import { merchantActionSchema, type CreatePaymentAnswer, type KeyValuePair, type MerchantAction } from './merchant-action-schema.js';
 import { renderShowData } from './show-data.js';
 
@@ -23,8 +24,10 @@ export interface MerchantActionOptions {
   readonly heading?: string;
   /** Texts shown for `showData` keys (e.g. `{ ACCOUNTNUMBER: 'Account number' }`); default the key itself. */
   readonly labels?: Readonly<Record<string, string>>;
-  /** SHOW_FORM: the submit button's text. Default "Continue". */
+  /** SHOW_FORM: the submit button's text. Default `messages.continue` ("Continue"). */
   readonly submitLabel?: string;
+  /** The views' texts (any of them; the rest stay English), e.g. `merchantAction` from `baton-sdk/locales/de`. */
+  readonly messages?: Partial<MerchantActionMessages>;
 }
 
 /** What `handleMerchantAction` did. `RETURNMAC` is in none of them: it stays with the merchant server. */
@@ -84,7 +87,10 @@ export async function handleMerchantAction(actionOrAnswer: MerchantAction | Crea
       return { actionType: 'REDIRECT', navigation: redirect(action, options) };
     case 'SHOW_FORM': {
       if (!action.formFields?.length) throw new ValidationError('merchantAction', [{ path: 'formFields', message: 'SHOW_FORM needs formFields' }]);
-      const { form, values } = mountActionForm(needContainer(), action.formFields, (own(options, 'submitLabel') as string | undefined) ?? undefined);
+      const given = own(options, 'messages');
+      // Own keys only: a polluted Object.prototype adds no text.
+      const messages: MerchantActionMessages = { ...MERCHANT_ACTION_MESSAGES, ...(given !== null && typeof given === 'object' ? given : {}) };
+      const { form, values } = mountActionForm(needContainer(), action.formFields, messages, (own(options, 'submitLabel') as string | undefined) ?? undefined);
       return { actionType: 'SHOW_FORM', form, values, showData };
     }
     case 'SHOW_INSTRUCTIONS':

@@ -1,5 +1,6 @@
 // The Connect payment form's texts: the one catalogue a translator edits (English here; other
 // languages in src/locales/). `{name}` placeholders are filled in by the form.
+import type { FieldErrorMessages } from './field-error.js';
 
 /**
  * The payment form's texts. Placeholders: `{label}` the field's label, `{error}` the failure's
@@ -48,4 +49,27 @@ export const PAYMENT_FORM_MESSAGES: PaymentFormMessages = {
   brandChosen: 'Paying with {brand}.',
   savedCards: 'Saved cards',
   newCard: 'A new card',
+};
+
+/**
+ * The texts of `handleMerchantAction`'s views (a SHOW_FORM action's form). Placeholders: `{label}`
+ * the field's label, `{count}` how many fields need attention. Replace any of them with the
+ * `messages` option, or pass a whole locale (`import { merchantAction } from 'baton-sdk/locales/de'`).
+ */
+export interface MerchantActionMessages extends FieldErrorMessages {
+  /** The SHOW_FORM submit button (unless `submitLabel` is given). */
+  readonly continue: string;
+  /** Announced when a SHOW_FORM submit finds fields to fix. */
+  readonly fixFields: string;
+}
+
+/** The default (English) texts of the action views. */
+export const MERCHANT_ACTION_MESSAGES: MerchantActionMessages = {
+  continue: 'Continue',
+  fixFields: '{count} field(s) need attention.',
+  // The payment form's words, written out: naming PAYMENT_FORM_MESSAGES would bundle all of its texts.
+  required: '{label} is required.',
+  invalid: '{label} is not valid.',
+  luhn: '{label} is not valid: check the digits.',
+  expirationDate: '{label} is not a valid month, or it has passed.',
 };

@@ -8,8 +8,9 @@
  * connect.mountPaymentForm(container, { session, product, context, onSubmit, messages: paymentForm, locale: 'de-DE' });
  * sasp.renderStatus(container, status, { onAction, messages: saspStatus, locale: 'de-DE' });
  * sasp.mountUploadForm(container, { url, token, messages: saspUpload });
+ * await connect.handleMerchantAction(answer, { container, messages: merchantAction });
  */
-import type { PaymentFormMessages } from '../connect/messages.js';
+import type { MerchantActionMessages, PaymentFormMessages } from '../connect/messages.js';
 import type { StatusMessages, UploadMessages } from '../sasp/messages.js';
 
 /** The Connect payment form (`mountPaymentForm`). */
@@ -27,6 +28,16 @@ export const paymentForm: PaymentFormMessages = {
   brandChosen: 'Zahlung mit {brand}.',
   savedCards: 'Gespeicherte Karten',
   newCard: 'Eine neue Karte',
+};
+
+/** The Connect action views (`handleMerchantAction`: a SHOW_FORM action's form). */
+export const merchantAction: MerchantActionMessages = {
+  continue: 'Weiter',
+  fixFields: 'Bitte prüfen Sie {count} Feld(er).',
+  required: paymentForm.required,
+  invalid: paymentForm.invalid,
+  luhn: paymentForm.luhn,
+  expirationDate: paymentForm.expirationDate,
 };
 
 /** The Sectigo status (`renderStatus`); section titles here replace Sectigo's English ones. */

@@ -6,6 +6,7 @@ import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BatonError, SecretError, UnsafeUrlError, ValidationError } from '../../../src/core/errors.js';
 import { handleMerchantAction } from '../../../src/connect/index.js';
+import { merchantAction } from '../../../src/locales/de.js';
 import { settled } from '../../helpers/record-fetch.js';
 import { spyOnLocation } from '../spy-location.js';
 
@@ -165,6 +166,43 @@ describe('SHOW_FORM', () => {
     await user.click(getByRole(container, 'button', { name: 'Confirm' }));
     await expect(done.values).resolves.toEqual({ phoneNumber: '0612345678' });
     container.remove();
+  });
+
+  // A bank's SHOW_FORM (e.g. a card re-entry) in the customer's language: the button, each
+  // field's error and the count come from the `messages` catalogue, the German locale here.
+  const cardFields = [
+    { id: 'cardNumber', type: 'numericstring', dataRestrictions: { isRequired: true, validators: { luhn: {} } }, displayHints: { label: 'Kartennummer', displayOrder: 1 } },
+    { id: 'cardholderName', type: 'string', dataRestrictions: { isRequired: true, validators: {} }, displayHints: { label: 'Karteninhaber', displayOrder: 2 } },
+  ];
+
+  it('speaks the messages given (German locale): button, field errors, the count', async () => {
+    const container = document.createElement('div');
+    document.body.append(container);
+    const done = await handleMerchantAction({ actionType: 'SHOW_FORM', formFields: cardFields }, { container, messages: merchantAction });
+    if (done.actionType !== 'SHOW_FORM') throw new Error(done.actionType);
+    const user = userEvent.setup();
+    await user.type(getByLabelText(container, 'Kartennummer'), '4111111111111112');
+    await user.click(getByRole(container, 'button', { name: 'Weiter' }));
+    expect(getByRole(container, 'status').textContent).toBe('Bitte prüfen Sie 2 Feld(er).');
+    expect(getByText(container, 'Kartennummer ist ungültig: Bitte prüfen Sie die Ziffern.')).toBeTruthy();
+    expect(getByText(container, 'Karteninhaber ist erforderlich.')).toBeTruthy();
+    container.remove();
+  });
+
+  it('keeps English for texts not given, and reads no text from Object.prototype', async () => {
+    const container = document.createElement('div');
+    document.body.append(container);
+    Object.defineProperty(Object.prototype, 'continue', { value: 'PWNED', configurable: true, writable: true });
+    try {
+      const done = await handleMerchantAction({ actionType: 'SHOW_FORM', formFields: cardFields }, { container, messages: { required: '{label} fehlt.' } });
+      if (done.actionType !== 'SHOW_FORM') throw new Error(done.actionType);
+      await userEvent.setup().click(getByRole(container, 'button', { name: 'Continue' }));
+      expect(getByRole(container, 'status').textContent).toBe('2 field(s) need attention.');
+      expect(getByText(container, 'Kartennummer fehlt.')).toBeTruthy();
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).continue;
+      container.remove();
+    }
   });
 
   it('refuses SHOW_FORM without formFields', async () => {
