@@ -95,7 +95,7 @@ function productPicker(session: ClientSession, products: readonly BasicPaymentPr
             if (!res.ok) throw new Error(`the merchant server answered ${res.status} ${answer.errors?.[0]?.id ?? ''}`.trim());
             status.textContent = `The merchant server decrypted ${answer.received.fields.join(', ')}; the page never sent them in clear.`;
             // The answer's merchantAction, if any: a 3-D Secure redirect for the challenge card.
-            const done = await handleMerchantAction(answer, { container: result });
+            const done = await handleMerchantAction(answer, { container: result, ...texts().action });
             if (done.actionType === 'REDIRECT') {
               result.textContent = `Redirecting to 3-D Secure (${done.navigation.url.host})…`;
               return;
