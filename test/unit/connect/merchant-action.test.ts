@@ -6,7 +6,7 @@ import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BatonError, SecretError, UnsafeUrlError, ValidationError } from '../../../src/core/errors.js';
 import { handleMerchantAction } from '../../../src/connect/index.js';
-import { settled } from '../../helpers/record-fetch.js';
+import { settled } from '../../helpers/caught.js';
 import { spyOnLocation } from '../spy-location.js';
 
 let n = 0;

@@ -2,7 +2,8 @@
 // A red-team pass on issue 14's promises: each test asserts the promised behaviour, and each failed
 // before the fix it names.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { recordFetch, settled, type Sent } from '../../helpers/record-fetch.js';
+import { settled } from '../../helpers/caught.js';
+import { recordFetch, type Sent } from '../../helpers/record-fetch.js';
 import { BatonError, SecretError, UnsafeUrlError } from '../../../src/core/errors.js';
 import { navigate } from '../../../src/core/navigate.js';
 import { assertNoSecretsInBody, isSecretKey } from '../../../src/core/secrets.js';

@@ -2,7 +2,8 @@
 // declared type, sasp's shape()): each test asserts the promised behaviour, and each failed before
 // the fix it names.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { recordFetch, settled, type Sent } from '../../helpers/record-fetch.js';
+import { settled } from '../../helpers/caught.js';
+import { recordFetch, type Sent } from '../../helpers/record-fetch.js';
 import { BatonError, SecretError } from '../../../src/core/errors.js';
 import { request } from '../../../src/core/http.js';
 import { assertNoSecretsInBody } from '../../../src/core/secrets.js';
@@ -14,7 +15,6 @@ beforeEach(() => {
   sent = recordFetch('{"errorCode":0,"data":{"orderNumber":"1"}}');
 });
 afterEach(() => vi.restoreAllMocks());
-const caught = settled;
 const policy = { allowedHosts: ['pay.example.com'] };
 
 describe('R1 a JSON text body under another declared type (secrets.ts: one reader per type)', () => {
@@ -22,7 +22,7 @@ describe('R1 a JSON text body under another declared type (secrets.ts: one reade
   // json.loads(request.body) read the body as JSON whatever its Content-Type; fetch labels a string
   // body text/plain. At d91f000 every body was also read as JSON.
   it('request() sends nothing for a JSON text body with no content type', async () => {
-    const error = await caught(() => request('https://pay.example.com/x', { policy, body: '{"amount":1,"loginPassword":"hunter2"}' }));
+    const error = await settled(() => request('https://pay.example.com/x', { policy, body: '{"amount":1,"loginPassword":"hunter2"}' }));
     expect(error).toBeInstanceOf(SecretError); // fails: sent as text/plain
     expect(sent).toStrictEqual([]);
   });
@@ -51,14 +51,14 @@ describe('R2 shape(): a Proxy cannot keep an unchecked value for a documented op
     });
   };
   it('getPostPaymentStatus: a non-AbortSignal signal is a BatonError, not a TypeError', async () => {
-    const error = await caught(() => getPostPaymentStatus(lying({ saspSessionID: 'ABC123', orderNumber: '1' }, 'signal', { aborted: false }) as never));
+    const error = await settled(() => getPostPaymentStatus(lying({ saspSessionID: 'ABC123', orderNumber: '1' }, 'signal', { aborted: false }) as never));
     expect(error === undefined || error instanceof BatonError, String(error)).toBe(true); // fails: TypeError addEventListener
   });
   it('uploadDocuments: a javascript: successURL is never sent', async () => {
     const b64 = (o: object) => btoa(JSON.stringify(o)).replace(/=/g, '');
     const token = `${b64({ alg: 'none' })}.${b64({ exp: Math.floor(Date.now() / 1000) + 3600 })}.`;
     const options = { url: 'https://avspartners.sectigolabs.com/upload', token, files: [new Blob(['x'])] };
-    await caught(() => uploadDocuments(lying(options, 'successURL', 'javascript:alert(document.domain)') as never));
+    await settled(() => uploadDocuments(lying(options, 'successURL', 'javascript:alert(document.domain)') as never));
     expect(sent.filter((s) => s.body.includes('javascript:'))).toStrictEqual([]); // fails: successURL=javascript:… sent
   });
 });
@@ -72,7 +72,7 @@ describe('R3 an object that is `instanceof URL` but no URL (its href getter thro
       () => startHostedForm({ url: fake(), body: { amountCentis: 1042, currency: 'EUR' } }),
       () => getPostPaymentStatus({ relay: fake(), orderNumber: '1' }),
     ]) {
-      const error = await caught(call);
+      const error = await settled(call);
       expect(error, String(error)).toBeInstanceOf(BatonError); // fails: TypeError Receiver must be an instance of class URL
     }
     expect(sent).toStrictEqual([]);
