@@ -1,12 +1,13 @@
 // Flaky networks against each provider call: every failure ends in the right BatonError, retries
 // stay within their bound, and a POST that may have taken effect is never sent twice.
+// From the first hardening pass (was test/unit/hardening/faults.test.ts).
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { NetworkError, ValidationError } from '../../../src/core/errors.js';
-import { createClientSession } from '../../../src/connect/index.js';
-import { getPostPaymentStatus } from '../../../src/sasp/index.js';
-import { initiateSale, startHostedForm } from '../../../src/sbc/index.js';
-import { startLoopbackServer, type LoopbackServer } from '../../helpers/loopback-server.js';
+import { NetworkError, ValidationError } from '../../src/core/errors.js';
+import { createClientSession } from '../../src/connect/index.js';
+import { getPostPaymentStatus } from '../../src/sasp/index.js';
+import { initiateSale, startHostedForm } from '../../src/sbc/index.js';
+import { startLoopbackServer, type LoopbackServer } from '../helpers/loopback-server.js';
 
 let server: LoopbackServer;
 let base: string;
@@ -40,7 +41,7 @@ const connectSession = () =>
   createClientSession({ clientSessionId: 'abc123', customerId: '9991-x', clientApiUrl: `${base}/client`, assetUrl: `${base}/assets/` }, { allowedHosts: ['127.0.0.1'] });
 const context = { countryCode: 'NL', currencyCode: 'EUR', amount: 1000, isRecurring: false };
 
-describe('faults', () => {
+describe('network faults', () => {
   it('truncated JSON → ValidationError (sasp status, connect products)', async () => {
     behave = truncated;
     await expect(status()).rejects.toBeInstanceOf(ValidationError);

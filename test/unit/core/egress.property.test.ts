@@ -6,6 +6,7 @@
 // - only BatonErrors are thrown,
 // - and what comes back is the server's answer, unchanged.
 // The oracles below are written independently of src/core (their own parsing and their own list).
+// From the first hardening pass (was test/unit/hardening/egress.property.test.ts).
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createClientSession } from '../../../src/connect/index.js';
@@ -13,7 +14,7 @@ import { BatonError, SecretError } from '../../../src/core/errors.js';
 import { request } from '../../../src/core/http.js';
 import { navigate, postForm } from '../../../src/core/navigate.js';
 import { recordFetch, type Sent } from '../../helpers/record-fetch.js';
-import { RUNS } from './runs.js';
+import { RUNS } from '../../helpers/property-runs.js';
 
 const ASYNC_RUNS = Math.min(RUNS, 600);
 const ALLOWED = ['api.example.com', 'pay.example.com'];
