@@ -6,7 +6,7 @@ import { NetworkError, SecretError, UnsafeUrlError, ValidationError } from '../.
 import { openHostedCheckout, startHostedCheckout } from '../../../src/connect/index.js';
 import { settled } from '../../helpers/caught.js';
 import { recordFetch } from '../../helpers/record-fetch.js';
-import { spyOnLocation } from '../spy-location.js';
+import { spyOnLocation } from '../../helpers/spy-location.js';
 
 let n = 0;
 const id = () => `065d3625-ed4f-71ff-9de6-6bf8c2c79e${String(++n).padStart(2, '0')}`;
