@@ -165,7 +165,7 @@ describe('http: which requests in flight are the same', () => {
     const [a, b] = [new AbortController(), new AbortController()];
     const first = request(`${base}/slow`, { policy, signal: a.signal });
     const second = request(`${base}/slow`, { policy, signal: b.signal });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await vi.waitFor(() => expect(seen).toHaveLength(1), { timeout: 20_000, interval: 5 });
     a.abort();
     b.abort();
     await expect(first).rejects.toMatchObject({ kind: 'aborted' });
@@ -268,8 +268,10 @@ describe('http: what a refusal carries', () => {
   });
 
   it('a timeout and a dropped connection keep the underlying error as the cause', async () => {
-    answer = (_req, res) => setTimeout(() => res.end('late'), 400);
-    const timeout = await request(`${base}/slow`, { policy, timeoutMs: 50, retry: { limit: 0 } }).catch((e: unknown) => e);
+    // A server of its own: the request given up on may arrive after this test, and must not count in the next.
+    const late = await startLoopbackServer((_req, res) => setTimeout(() => res.end('late'), 400));
+    const timeout = await request(`${late.url}/slow`, { policy, timeoutMs: 50, retry: { limit: 0 } }).catch((e: unknown) => e);
+    await late.close();
     expect(timeout).toMatchObject({ kind: 'timeout' });
     expect((timeout as NetworkError).cause).toBeInstanceOf(Error);
     answer = (_req, res) => res.socket?.destroy();

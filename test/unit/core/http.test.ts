@@ -21,6 +21,20 @@ beforeEach(() => {
 
 const fast = { delayMs: () => 10 };
 
+/**
+ * Runs `test` against a server of its own that answers after `delayMs`. A request the client gives
+ * up on may still reach a server after the test has ended; on the shared server it would count as
+ * the next test's first request.
+ */
+async function withLateServer(delayMs: number, test: (late: LoopbackServer) => Promise<void>): Promise<void> {
+  const late = await startLoopbackServer((_req, res) => setTimeout(() => res.end('late'), delayMs));
+  try {
+    await test(late);
+  } finally {
+    await late.close();
+  }
+}
+
 describe('http', () => {
   it('sends urlencoded forms and returns status, headers and text', async () => {
     answer = (_req, res) => { res.setHeader('x-test', 'yes'); res.end('errorCode=0'); };
@@ -136,25 +150,28 @@ describe('http', () => {
     expect(seen).toHaveLength(4);
   });
 
-  it('times out with NetworkError kind "timeout"', async () => {
-    answer = (_req, res) => setTimeout(() => res.end('late'), 500);
-    await expect(request(`${base}/slow`, { timeoutMs: 50, retry: { limit: 0 } })).rejects.toMatchObject({ name: 'NetworkError', kind: 'timeout' });
-  });
+  it('times out with NetworkError kind "timeout"', () =>
+    withLateServer(500, async (late) => {
+      await expect(request(`${late.url}/slow`, { timeoutMs: 50, retry: { limit: 0 } })).rejects.toMatchObject({ name: 'NetworkError', kind: 'timeout' });
+    }));
 
-  it('does not retry a POST that timed out (it may have taken effect), but retries an idempotent one', async () => {
-    answer = (_req, res) => setTimeout(() => res.end('late'), 300);
-    await expect(request(`${base}/sale`, { json: {}, timeoutMs: 50, retry: { ...fast, limit: 2 } })).rejects.toMatchObject({ kind: 'timeout' });
-    expect(seen).toHaveLength(1);
-    seen.length = 0;
-    await expect(request(`${base}/read`, { json: {}, timeoutMs: 50, retry: { ...fast, limit: 1, idempotent: true } })).rejects.toMatchObject({ kind: 'timeout' });
-    // The retry may reach the server after the client has given up on it: wait for it, not 50 ms.
-    await vi.waitFor(() => expect(seen).toHaveLength(2), { timeout: 20_000, interval: 5 });
-  });
+  it('does not retry a POST that timed out (it may have taken effect), but retries an idempotent one', () =>
+    withLateServer(300, async (late) => {
+      await expect(request(`${late.url}/sale`, { json: {}, timeoutMs: 50, retry: { ...fast, limit: 2 } })).rejects.toMatchObject({ kind: 'timeout' });
+      expect(late.received).toHaveLength(1);
+      late.received.length = 0;
+      await expect(request(`${late.url}/read`, { json: {}, timeoutMs: 50, retry: { ...fast, limit: 1, idempotent: true } })).rejects.toMatchObject({ kind: 'timeout' });
+      // The retry may reach the server after the client has given up on it: wait for it, not 50 ms.
+      await vi.waitFor(() => expect(late.received).toHaveLength(2), { timeout: 20_000, interval: 5 });
+    }));
 
   it('reports an abort as NetworkError kind "aborted"', async () => {
-    answer = (_req, res) => setTimeout(() => res.end('late'), 500);
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 30);
+    // Aborted once the server has the request: waiting for the answer, whatever the machine's load.
+    answer = (_req, res) => {
+      controller.abort();
+      setTimeout(() => res.end('late'), 500);
+    };
     await expect(request(`${base}/slow`, { signal: controller.signal })).rejects.toMatchObject({ kind: 'aborted' });
   });
 
