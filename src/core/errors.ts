@@ -4,7 +4,7 @@
  */
 
 /** The providers whose answers Baton reads. */
-export type ProviderName = 'sasp' | 'connect' | 'sbc' | 'merchant';
+export type ProviderName = 'sasp' | 'connect' | 'sbc';
 
 /** One problem found by a schema or a check, as data. */
 export interface ValidationIssue {

@@ -28,12 +28,3 @@ export function field(value: unknown, what: string, path: string, max: number): 
   return value;
 }
 
-/** Integer minor units (1042 for 10.42): never a float, never negative or zero, never a string. */
-export function minorUnits(value: unknown, what: string, path: string): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0) {
-    throw new ValidationError(what, [
-      { path, message: 'must be a positive integer of minor units (10.42 EUR = 1042), never a float or a string', received: String(value).slice(0, 32) },
-    ]);
-  }
-  return value;
-}

@@ -1,10 +1,9 @@
 // The script-tag builds in a real page: each loads with its SRI hash under a strict CSP and exposes
 // window.Baton — the full file all three providers, each per-provider file its provider alone.
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLoopbackServer, type LoopbackServer } from '../helpers/loopback-server.js';
 import { launchChromium } from './harness.js';
 
 /** dist/<file>.iife.min.js → the provider namespaces it must expose. */
@@ -17,7 +16,7 @@ const FILES = {
 type FileName = keyof typeof FILES;
 
 let browser: Browser;
-let server: Server;
+let server: LoopbackServer;
 let origin: string;
 
 beforeAll(async () => {
@@ -27,8 +26,8 @@ beforeAll(async () => {
       { script: readFileSync(`dist/${name}.iife.min.js`), integrity: readFileSync(`dist/${name}.iife.min.js.sri`, 'utf8').trim() },
     ]),
   );
-  server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
+  server = await startLoopbackServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
     const script = /^\/(.+)\.js$/.exec(url.pathname)?.[1];
     if (script && built.has(script)) {
       res.writeHead(200, { 'content-type': 'text/javascript' });
@@ -40,13 +39,12 @@ beforeAll(async () => {
     res.writeHead(200, { 'content-type': 'text/html', 'content-security-policy': "script-src 'self'" });
     res.end(`<!doctype html><title>x</title><script src="/${name}.js" integrity="${integrity}" crossorigin="anonymous"></script>`);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = server.url;
   browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => server.close(resolve));
+  await server?.close();
 });
 
 /** What a page script sees on window.Baton after loading `dist/<name>.iife.min.js`. */

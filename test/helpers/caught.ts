@@ -7,3 +7,13 @@ export function caught(run: () => unknown): unknown {
   }
   throw new Error('expected an error, nothing was thrown');
 }
+
+/** The error `run` rejects or throws with, or `undefined` when it ends well. */
+export async function settled(run: () => unknown): Promise<unknown> {
+  try {
+    await run();
+    return undefined;
+  } catch (error) {
+    return error;
+  }
+}

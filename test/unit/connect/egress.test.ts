@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createClientSession } from '../../../src/connect/index.js';
 import { UnsafeUrlError, ValidationError } from '../../../src/core/errors.js';
+import { recordFetch } from '../../helpers/record-fetch.js';
 
 const session = {
   clientSessionId: 'f084372052fb47d9a766ec35bfa0e6bd',
@@ -13,21 +14,14 @@ const session = {
 };
 const context = { countryCode: 'NL', currencyCode: 'EUR', amount: 1000, isRecurring: false };
 
-/** Records every request that reached `fetch`, answering 200 `{}`. */
-function recordFetch(): Request[] {
-  const sent: Request[] = [];
-  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-    sent.push(new Request(input, init));
-    return new Response('{"paymentProducts":[]}', { headers: { 'content-type': 'application/json' } });
-  });
-  return sent;
-}
+/** What the recorded `fetch` answers: an empty product list. */
+const NO_PRODUCTS = '{"paymentProducts":[]}';
 
 afterEach(() => vi.restoreAllMocks());
 
 describe('the Client API base cannot be moved', () => {
   it('a clientApiUrl with a //host path keeps every call on the checked host', async () => {
-    const sent = recordFetch();
+    const sent = recordFetch(NO_PRODUCTS);
     const s = createClientSession({ ...session, clientApiUrl: 'https://ams1.api-ingenico.com//evil.example/client' });
     expect(s.apiBaseUrl.host).toBe('ams1.api-ingenico.com');
     await s.getBasicPaymentProducts(context).catch(() => undefined);
@@ -36,7 +30,7 @@ describe('the Client API base cannot be moved', () => {
 
   for (const clientApiUrl of ['https://ams1.api-ingenico.com/%2e%2e/client', 'https://ams1.api-ingenico.com/..;/client', 'https://ams1.api-ingenico.com@evil.example/client', 'https://evil.example/ams1.api-ingenico.com/client']) {
     it(`refuses clientApiUrl ${clientApiUrl} or keeps it on the allowed host`, async () => {
-      const sent = recordFetch();
+      const sent = recordFetch(NO_PRODUCTS);
       try {
         const s = createClientSession({ ...session, clientApiUrl });
         await s.getBasicPaymentProducts(context).catch(() => undefined);
@@ -54,7 +48,7 @@ describe('the Client API base cannot be moved', () => {
   }
 
   it('ids in paths are encoded and cannot step out of the base', async () => {
-    const sent = recordFetch();
+    const sent = recordFetch(NO_PRODUCTS);
     const s = createClientSession(session);
     await expect(s.getThirdPartyPaymentStatus('..')).rejects.toBeInstanceOf(ValidationError);
     await s.getThirdPartyPaymentStatus('a.b-1').catch(() => undefined);

@@ -4,8 +4,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NetworkError, SecretError, UnsafeUrlError, ValidationError } from '../../../src/core/errors.js';
 import { openHostedCheckout, startHostedCheckout } from '../../../src/connect/index.js';
-import { recordFetch, settled } from '../../helpers/record-fetch.js';
-import { spyOnLocation } from '../spy-location.js';
+import { settled } from '../../helpers/caught.js';
+import { recordFetch } from '../../helpers/record-fetch.js';
+import { spyOnLocation } from '../../helpers/spy-location.js';
 
 let n = 0;
 const id = () => `065d3625-ed4f-71ff-9de6-6bf8c2c79e${String(++n).padStart(2, '0')}`;
@@ -65,7 +66,7 @@ describe('startHostedCheckout', () => {
     const partialRedirectUrl = `pay1.checkout.worldline-solutions.com/checkout/1-a:${id()}:b`;
     const sent = recordFetch(JSON.stringify({ hostedCheckoutId: 'hc-1', partialRedirectUrl }));
     const done = await startHostedCheckout({ url: 'http://localhost/my-server/hosted-checkout', merchantHosts: ['localhost'], body: { amount: 1000, currencyCode: 'EUR' } });
-    expect(sent).toEqual([{ url: 'http://localhost/my-server/hosted-checkout', body: '{"amount":1000,"currencyCode":"EUR"}' }]);
+    expect(sent).toMatchObject([{ method: 'POST', url: 'http://localhost/my-server/hosted-checkout', body: '{"amount":1000,"currencyCode":"EUR"}' }]);
     expect(done.hostedCheckoutId).toBe('hc-1');
     expect(location.assign).toHaveBeenCalledWith(`https://payment.${partialRedirectUrl}`);
   });

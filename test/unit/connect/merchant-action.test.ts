@@ -7,8 +7,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BatonError, SecretError, UnsafeUrlError, ValidationError } from '../../../src/core/errors.js';
 import { handleMerchantAction } from '../../../src/connect/index.js';
 import { merchantAction } from '../../../src/locales/de.js';
-import { settled } from '../../helpers/record-fetch.js';
-import { spyOnLocation } from '../spy-location.js';
+import { settled } from '../../helpers/caught.js';
+import { spyOnLocation } from '../../helpers/spy-location.js';
 
 let n = 0;
 const acs = () => `https://acs.issuer-bank.example/3ds/challenge?tx=${++n}`;

@@ -5,7 +5,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NetworkError, ValidationError } from '../../../src/core/errors.js';
 import { awaitPaymentStatus, paymentOutcome, readConnectReturn } from '../../../src/connect/index.js';
-import { settled } from '../../helpers/record-fetch.js';
+import { settled } from '../../helpers/caught.js';
+import { recordFetch } from '../../helpers/record-fetch.js';
 
 describe('readConnectReturn', () => {
   it('reads the hosted checkout return (RETURNMAC, hostedCheckoutId) and marks it untrusted', () => {
@@ -74,16 +75,9 @@ describe('awaitPaymentStatus', () => {
   afterEach(() => vi.restoreAllMocks());
   const returned = readConnectReturn('https://shop.example/return?RETURNMAC=mac-42&hostedCheckoutId=hc-42');
 
-  function answers(...bodies: unknown[]): { url: string; method: string; body: string }[] {
-    const sent: { url: string; method: string; body: string }[] = [];
-    vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-      const req = input instanceof Request ? input : new Request(input as string, init);
-      sent.push({ url: req.url, method: req.method, body: await req.clone().text() });
-      const body = bodies[Math.min(sent.length - 1, bodies.length - 1)];
-      return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
-    });
-    return sent;
-  }
+  /** Answers `bodies` in turn (the last one repeats); returns what was sent. */
+  const answers = (...bodies: unknown[]) =>
+    recordFetch((_request, count) => Response.json(bodies[Math.min(count - 1, bodies.length - 1)]));
 
   it('posts the return parameters to the merchant server only, in the body, until the status is final', async () => {
     const sent = answers({ status: 'IN_PROGRESS' }, { status: 'PAYMENT_CREATED', createdPaymentOutput: { payment: { id: 'p1', status: 'CAPTURED', statusOutput: { statusCategory: 'COMPLETED' } } } });
@@ -93,7 +87,7 @@ describe('awaitPaymentStatus', () => {
     expect(progress).toEqual(['IN_PROGRESS']);
     expect(sent).toHaveLength(2);
     for (const request of sent) {
-      expect(request).toEqual({ url: 'http://localhost/my-server/status', method: 'POST', body: '{"RETURNMAC":"mac-42","hostedCheckoutId":"hc-42"}' });
+      expect(request).toMatchObject({ url: 'http://localhost/my-server/status', method: 'POST', body: '{"RETURNMAC":"mac-42","hostedCheckoutId":"hc-42"}' });
     }
   });
 

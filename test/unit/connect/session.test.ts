@@ -4,6 +4,7 @@ import { inject } from 'vitest';
 import { createClientSession, type ClientSession, type ConnectErrorDetails } from '../../../src/connect/index.js';
 import { NetworkError, ProviderError, SecretError, UnsafeUrlError, ValidationError } from '../../../src/core/errors.js';
 import { decryptWithNode } from './jwe-node.js';
+import { settled } from '../../helpers/caught.js';
 
 const mockUrl = inject('mockUrl');
 const LOCAL = { allowedHosts: ['127.0.0.1'] };
@@ -37,15 +38,6 @@ async function last(session: ClientSession): Promise<Recorded> {
 
 function base(session: ClientSession) {
   return `/connect/client/v1/${session.customerId}`;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('createClientSession', () => {
@@ -183,7 +175,7 @@ describe('Client API against the mock', () => {
   });
 
   it('turns an error document into a ProviderError keeping errorId and errors', async () => {
-    const error = await rejection(session.getPaymentProduct(999, context));
+    const error = await settled(() => session.getPaymentProduct(999, context));
     expect(error).toBeInstanceOf(ProviderError);
     const { code, provider, providerMessage, details } = error as ProviderError & { details: ConnectErrorDetails };
     expect({ code, provider, providerMessage }).toEqual({ code: '1007', provider: 'connect', providerMessage: 'UNKNOWN_PRODUCT_ID' });
@@ -309,7 +301,7 @@ describe('Client API against the mock', () => {
   });
 
   it('getThirdPartyPaymentStatus: GET payments/{id}/thirdpartystatus', async () => {
-    const error = await rejection(session.getThirdPartyPaymentStatus('000001_0'));
+    const error = await settled(() => session.getThirdPartyPaymentStatus('000001_0'));
     expect(error).toMatchObject({ name: 'ProviderError', code: '1002', providerMessage: 'UNKNOWN_PAYMENT_ID' });
     expect((await last(session)).path).toBe(`${base(session)}/payments/000001_0/thirdpartystatus`);
     await expect(session.getThirdPartyPaymentStatus('../x')).rejects.toThrow(ValidationError);
@@ -326,7 +318,7 @@ describe('Client API against the mock', () => {
   it('reports a bad session as the documented ProviderError', async () => {
     const minted = await mintSession();
     const stranger = createClientSession({ ...minted, clientSessionId: 'deadbeef' }, LOCAL);
-    const error = await rejection(stranger.getBasicPaymentProducts(context));
+    const error = await settled(() => stranger.getBasicPaymentProducts(context));
     expect(error).toBeInstanceOf(ProviderError);
     expect(error).toMatchObject({ code: '9002', providerMessage: 'MISSING_OR_INVALID_AUTHORIZATION' });
     const details = (error as ProviderError).details as ConnectErrorDetails;
@@ -398,7 +390,7 @@ describe('encrypt', () => {
   it('names the fields that fail the product validators, before fetching a key', async () => {
     const session = createClientSession(await mintSession(), LOCAL);
     const product = await session.getPaymentProduct(1, context);
-    const error = await rejection(session.encrypt({ paymentProductId: 1, product, values: { cardNumber: '4111 1111 1111 1112', expiryDate: '13/30', cvv: '12' } }));
+    const error = await settled(() => session.encrypt({ paymentProductId: 1, product, values: { cardNumber: '4111 1111 1111 1112', expiryDate: '13/30', cvv: '12' } }));
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).issues.map((i) => i.path)).toEqual(['cardNumber', 'expiryDate', 'cvv', 'cardholderName']);
     expect((error as ValidationError).message).toMatch(/cardNumber: fails luhn/);

@@ -1,53 +1,30 @@
 // Issue 14: what leaves the page is exactly what was checked. Two real servers on loopback: the
 // one the policy allows, and "elsewhere", which must never be contacted.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NetworkError, SecretError, UnsafeUrlError, ValidationError } from '../../../src/core/errors.js';
 import { request } from '../../../src/core/http.js';
+import { startLoopbackServer, type Answer, type LoopbackServer } from '../../helpers/loopback-server.js';
 
-interface Seen {
-  method: string;
-  url: string;
-  body: string;
-}
-
-function listen(handler: (req: IncomingMessage, res: ServerResponse, seen: Seen[]) => void) {
-  const seen: Seen[] = [];
-  const server = createServer(async (req, res) => {
-    let body = '';
-    for await (const chunk of req) body += chunk;
-    seen.push({ method: req.method!, url: req.url!, body });
-    handler(req, res, seen);
-  });
-  return { server, seen };
-}
-
-let allowed: { server: Server; seen: Seen[] };
-let elsewhere: { server: Server; seen: Seen[] };
+let allowed: LoopbackServer;
+let elsewhere: LoopbackServer;
 let base = '';
 let other = '';
-let answer: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.end('ok');
-
-const start = (server: Server) =>
-  new Promise<string>((resolve) => server.listen(0, '127.0.0.1', () => resolve(String((server.address() as AddressInfo).port))));
+let answer: Answer = (_req, res) => res.end('ok');
 
 beforeAll(async () => {
-  allowed = listen((req, res) => answer(req, res));
-  elsewhere = listen((_req, res) => res.end('{"errorCode":0,"data":{"stolen":true}}'));
+  allowed = await startLoopbackServer((req, res, count) => answer(req, res, count));
+  elsewhere = await startLoopbackServer((_req, res) => res.end('{"errorCode":0,"data":{"stolen":true}}'));
   // Two hosts for one policy: 127.0.0.1 is allowed, localhost is "another host".
-  base = `http://127.0.0.1:${await start(allowed.server)}`;
-  other = `http://localhost:${await start(elsewhere.server)}`;
+  base = allowed.url;
+  other = `http://localhost:${elsewhere.port}`;
 });
 afterAll(async () => {
-  for (const { server } of [allowed, elsewhere]) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
+  await allowed.close();
+  await elsewhere.close();
 });
 beforeEach(() => {
-  allowed.seen.length = 0;
-  elsewhere.seen.length = 0;
+  allowed.received.length = 0;
+  elsewhere.received.length = 0;
   answer = (_req, res) => res.end('ok');
 });
 
@@ -63,8 +40,8 @@ describe('redirects are never followed', () => {
       const error = await request(`${base}/status`, { policy, form: { saspSessionID: 'S1', orderNumber: '1' }, retry: { idempotent: true, delayMs: () => 1 } }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(UnsafeUrlError);
       expect((error as UnsafeUrlError).reason).toMatch(/redirect/);
-      expect(allowed.seen).toHaveLength(1);
-      expect(elsewhere.seen).toHaveLength(0);
+      expect(allowed.received).toHaveLength(1);
+      expect(elsewhere.received).toHaveLength(0);
     });
   }
 
@@ -74,14 +51,14 @@ describe('redirects are never followed', () => {
       res.end('choose');
     };
     await expect(request(`${base}/x`, { policy, acceptStatus: () => true })).rejects.toBeInstanceOf(UnsafeUrlError);
-    expect(allowed.seen.map((s) => s.url)).toStrictEqual(['/x']);
+    expect(allowed.received.map((s) => s.url)).toStrictEqual(['/x']);
   });
 });
 
 describe('the URL policy is checked on the final URL', () => {
   it('a host off the policy is refused before anything is sent', async () => {
     await expect(request(`${other}/x`, { policy })).rejects.toBeInstanceOf(UnsafeUrlError);
-    expect(elsewhere.seen).toHaveLength(0);
+    expect(elsewhere.received).toHaveLength(0);
   });
 
   it('with no policy, only the page origin and loopback are allowed', async () => {
@@ -100,7 +77,7 @@ describe('secrets are checked in what is sent', () => {
       await expect(request(`${base}/x`, { policy, form: { [key]: 'k' } })).rejects.toBeInstanceOf(SecretError);
       await expect(request(`${base}/x`, { policy, json: { order: [{ [key]: 'k' }] } })).rejects.toBeInstanceOf(SecretError);
       await expect(request(`${base}/x`, { policy, body: `a=1&${encodeURIComponent(key)}=k` })).rejects.toBeInstanceOf(SecretError);
-      expect(allowed.seen).toHaveLength(0);
+      expect(allowed.received).toHaveLength(0);
     });
   }
 
@@ -114,7 +91,7 @@ describe('secrets are checked in what is sent', () => {
       }
     }
     await expect(request(`${base}/x`, { policy, form: new Sneaky('control=k') })).rejects.toBeInstanceOf(SecretError);
-    expect(allowed.seen).toHaveLength(0);
+    expect(allowed.received).toHaveLength(0);
   });
 
   it('a Proxy whose keys change after the check cannot smuggle a key: keys are read once and sent as read', async () => {
@@ -125,9 +102,9 @@ describe('secrets are checked in what is sent', () => {
       get: () => 'k',
     });
     await request(`${base}/x`, { policy, form: body }).catch(() => undefined);
-    for (const seen of allowed.seen) expect(seen.body).not.toMatch(/control/);
+    for (const seen of allowed.received) expect(seen.body).not.toMatch(/control/);
     await request(`${base}/y`, { policy, json: body }).catch(() => undefined);
-    for (const seen of allowed.seen) expect(seen.body).not.toMatch(/control/);
+    for (const seen of allowed.received) expect(seen.body).not.toMatch(/control/);
   });
 
   it('a header named like a secret is refused', async () => {
@@ -152,7 +129,7 @@ describe('answers are capped', () => {
     const error = await request(`${base}/big`, { policy, maxBytes: 256 * 1024 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NetworkError);
     expect(error).toMatchObject({ kind: 'oversized' });
-    expect(allowed.seen).toHaveLength(1);
+    expect(allowed.received).toHaveLength(1);
   });
 
   it('refuses at once when content-length is over the cap', async () => {
@@ -161,7 +138,7 @@ describe('answers are capped', () => {
       res.write('x');
     };
     await expect(request(`${base}/declared`, { policy })).rejects.toMatchObject({ kind: 'oversized' });
-    expect(allowed.seen).toHaveLength(1);
+    expect(allowed.received).toHaveLength(1);
   });
 
   it('reads an answer at the cap', async () => {
@@ -179,25 +156,28 @@ describe('identical requests in flight share one', () => {
     ]);
     expect(a.text).toBe('{"order":1}');
     expect(b.text).toBe('{"order":1}');
-    expect(allowed.seen).toHaveLength(1);
+    expect(allowed.received).toHaveLength(1);
   });
 
   it('different bodies are different requests; a later identical one is sent again', async () => {
     answer = (_req, res) => setTimeout(() => res.end('ok'), 20);
     await Promise.all([request(`${base}/sale`, { policy, json: { a: 1 } }), request(`${base}/sale`, { policy, json: { a: 2 } })]);
     await request(`${base}/sale`, { policy, json: { a: 1 } });
-    expect(allowed.seen.map((s) => s.body)).toStrictEqual(['{"a":1}', '{"a":2}', '{"a":1}']);
+    expect(allowed.received.map((s) => s.body)).toStrictEqual(['{"a":1}', '{"a":2}', '{"a":1}']);
   });
 
   it("one caller's abort does not cancel the other's answer", async () => {
-    answer = (_req, res) => setTimeout(() => res.end('done'), 80);
     const controller = new AbortController();
+    // The first caller gives up once the server has the request, before it answers.
+    answer = (_req, res) => {
+      controller.abort();
+      setTimeout(() => res.end('done'), 80);
+    };
     const first = request(`${base}/sale`, { policy, json: { a: 1 }, signal: controller.signal });
     const second = request(`${base}/sale`, { policy, json: { a: 1 } });
-    setTimeout(() => controller.abort(), 10);
     await expect(first).rejects.toMatchObject({ kind: 'aborted' });
     await expect(second).resolves.toMatchObject({ text: 'done' });
-    expect(allowed.seen).toHaveLength(1);
+    expect(allowed.received).toHaveLength(1);
   });
 });
 
@@ -209,7 +189,7 @@ describe('only BatonErrors', () => {
     for (const json of [deep, { n: 1n }, throwing]) {
       await expect(request(`${base}/x`, { policy, json })).rejects.toBeInstanceOf(ValidationError);
     }
-    expect(allowed.seen).toHaveLength(0);
+    expect(allowed.received).toHaveLength(0);
   });
 
   it('a URL that is not a string or URL', async () => {

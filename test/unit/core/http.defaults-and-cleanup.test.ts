@@ -1,40 +1,26 @@
 // Cases found by mutation testing (issue 14, `npm run mutation`): each pins a behaviour of
 // `request()` that the other tests left open — the default backoff, what counts as success, and
 // that nothing (a timer, an abort listener) outlives a finished request.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { getEventListeners } from 'node:events';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NetworkError, SecretError, UnsafeUrlError, ValidationError } from '../../../src/core/errors.js';
 import { request, retryAfterMs } from '../../../src/core/http.js';
+import { startLoopbackServer, type Answer, type LoopbackServer, type Received } from '../../helpers/loopback-server.js';
 
-interface Seen {
-  method: string;
-  url: string;
-  at: number;
-  body: string;
-  headers: IncomingMessage['headers'];
-}
-
-let server: Server;
+let server: LoopbackServer;
 let base: string;
-let seen: Seen[] = [];
-let answer: (req: Seen, res: ServerResponse, attempt: number) => void;
+let seen: Received[];
+let answer: Answer;
 
 beforeAll(async () => {
-  server = createServer(async (req, res) => {
-    let body = '';
-    for await (const chunk of req) body += chunk;
-    const entry = { method: req.method!, url: req.url!, at: Date.now(), body, headers: req.headers };
-    seen.push(entry);
-    answer(entry, res, seen.length);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startLoopbackServer((req, res, attempt) => answer(req, res, attempt));
+  base = server.url;
+  seen = server.received;
 });
-afterAll(() => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }));
+afterAll(() => server.close());
 beforeEach(() => {
-  seen = [];
+  seen.length = 0;
   answer = (_req, res) => res.end('ok');
 });
 
@@ -199,7 +185,7 @@ describe('http: which requests in flight are the same', () => {
     const [a, b] = [new AbortController(), new AbortController()];
     const first = request(`${base}/slow`, { policy, signal: a.signal });
     const second = request(`${base}/slow`, { policy, signal: b.signal });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await vi.waitFor(() => expect(seen).toHaveLength(1), { timeout: 20_000, interval: 5 });
     a.abort();
     b.abort();
     await expect(first).rejects.toMatchObject({ kind: 'aborted' });
@@ -243,7 +229,7 @@ describe('http: reading the answer', () => {
   });
 
   it('a streamed answer of exactly the cap is read; one byte more is "oversized", naming the cap', async () => {
-    const stream = (size: number) => (_req: Seen, res: ServerResponse) => {
+    const stream = (size: number) => (_req: Received, res: ServerResponse) => {
       res.write('a'.repeat(size - 1));
       setTimeout(() => res.end('z'), 20);
     };
@@ -302,8 +288,10 @@ describe('http: what a refusal carries', () => {
   });
 
   it('a timeout and a dropped connection keep the underlying error as the cause', async () => {
-    answer = (_req, res) => setTimeout(() => res.end('late'), 400);
-    const timeout = await request(`${base}/slow`, { policy, timeoutMs: 50, retry: { limit: 0 } }).catch((e: unknown) => e);
+    // A server of its own: the request given up on may arrive after this test, and must not count in the next.
+    const late = await startLoopbackServer((_req, res) => setTimeout(() => res.end('late'), 400));
+    const timeout = await request(`${late.url}/slow`, { policy, timeoutMs: 50, retry: { limit: 0 } }).catch((e: unknown) => e);
+    await late.close();
     expect(timeout).toMatchObject({ kind: 'timeout' });
     expect((timeout as NetworkError).cause).toBeInstanceOf(Error);
     answer = (_req, res) => res.socket?.destroy();

@@ -1,39 +1,39 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NetworkError, SecretError, ValidationError } from '../../../src/core/errors.js';
 import { request } from '../../../src/core/http.js';
+import { startLoopbackServer, type Answer, type LoopbackServer, type Received } from '../../helpers/loopback-server.js';
 
-interface Seen {
-  method: string;
-  url: string;
-  headers: IncomingMessage['headers'];
-  body: string;
-}
-
-let server: Server;
+let server: LoopbackServer;
 let base: string;
-let seen: Seen[] = [];
-let answer: (req: Seen, res: ServerResponse, attempt: number) => void;
+let seen: Received[];
+let answer: Answer;
 
 beforeAll(async () => {
-  server = createServer(async (req, res) => {
-    let body = '';
-    for await (const chunk of req) body += chunk;
-    const entry = { method: req.method!, url: req.url!, headers: req.headers, body };
-    seen.push(entry);
-    answer(entry, res, seen.length);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startLoopbackServer((req, res, attempt) => answer(req, res, attempt));
+  base = server.url;
+  seen = server.received;
 });
-afterAll(() => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }));
+afterAll(() => server.close());
 beforeEach(() => {
-  seen = [];
+  seen.length = 0;
   answer = (_req, res) => res.end('ok');
 });
 
 const fast = { delayMs: () => 10 };
+
+/**
+ * Runs `test` against a server of its own that answers after `delayMs`. A request the client gives
+ * up on may still reach a server after the test has ended; on the shared server it would count as
+ * the next test's first request.
+ */
+async function withLateServer(delayMs: number, test: (late: LoopbackServer) => Promise<void>): Promise<void> {
+  const late = await startLoopbackServer((_req, res) => setTimeout(() => res.end('late'), delayMs));
+  try {
+    await test(late);
+  } finally {
+    await late.close();
+  }
+}
 
 describe('http', () => {
   it('sends urlencoded forms and returns status, headers and text', async () => {
@@ -134,7 +134,7 @@ describe('http', () => {
     answer = (_req, res) => { res.statusCode = 503; res.end(); };
     await expect(request(`${base}/pay`, { json: {}, retry: fast })).rejects.toMatchObject({ status: 503 });
     expect(seen).toHaveLength(1);
-    seen = [];
+    seen.length = 0;
     await expect(request(`${base}/read`, { json: {}, retry: { ...fast, idempotent: true, limit: 1 } })).rejects.toMatchObject({ status: 503 });
     expect(seen).toHaveLength(2);
   });
@@ -150,25 +150,28 @@ describe('http', () => {
     expect(seen).toHaveLength(4);
   });
 
-  it('times out with NetworkError kind "timeout"', async () => {
-    answer = (_req, res) => setTimeout(() => res.end('late'), 500);
-    await expect(request(`${base}/slow`, { timeoutMs: 50, retry: { limit: 0 } })).rejects.toMatchObject({ name: 'NetworkError', kind: 'timeout' });
-  });
+  it('times out with NetworkError kind "timeout"', () =>
+    withLateServer(500, async (late) => {
+      await expect(request(`${late.url}/slow`, { timeoutMs: 50, retry: { limit: 0 } })).rejects.toMatchObject({ name: 'NetworkError', kind: 'timeout' });
+    }));
 
-  it('does not retry a POST that timed out (it may have taken effect), but retries an idempotent one', async () => {
-    answer = (_req, res) => setTimeout(() => res.end('late'), 300);
-    await expect(request(`${base}/sale`, { json: {}, timeoutMs: 50, retry: { ...fast, limit: 2 } })).rejects.toMatchObject({ kind: 'timeout' });
-    expect(seen).toHaveLength(1);
-    seen = [];
-    await expect(request(`${base}/read`, { json: {}, timeoutMs: 50, retry: { ...fast, limit: 1, idempotent: true } })).rejects.toMatchObject({ kind: 'timeout' });
-    // The retry may reach the server after the client has given up on it: wait for it, not 50 ms.
-    await vi.waitFor(() => expect(seen).toHaveLength(2), { timeout: 20_000, interval: 5 });
-  });
+  it('does not retry a POST that timed out (it may have taken effect), but retries an idempotent one', () =>
+    withLateServer(300, async (late) => {
+      await expect(request(`${late.url}/sale`, { json: {}, timeoutMs: 50, retry: { ...fast, limit: 2 } })).rejects.toMatchObject({ kind: 'timeout' });
+      expect(late.received).toHaveLength(1);
+      late.received.length = 0;
+      await expect(request(`${late.url}/read`, { json: {}, timeoutMs: 50, retry: { ...fast, limit: 1, idempotent: true } })).rejects.toMatchObject({ kind: 'timeout' });
+      // The retry may reach the server after the client has given up on it: wait for it, not 50 ms.
+      await vi.waitFor(() => expect(late.received).toHaveLength(2), { timeout: 20_000, interval: 5 });
+    }));
 
   it('reports an abort as NetworkError kind "aborted"', async () => {
-    answer = (_req, res) => setTimeout(() => res.end('late'), 500);
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 30);
+    // Aborted once the server has the request: waiting for the answer, whatever the machine's load.
+    answer = (_req, res) => {
+      controller.abort();
+      setTimeout(() => res.end('late'), 500);
+    };
     await expect(request(`${base}/slow`, { signal: controller.signal })).rejects.toMatchObject({ kind: 'aborted' });
   });
 
@@ -208,7 +211,7 @@ describe('http: waiting is bounded, whatever the server says (issue 23)', () => 
       { 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600) },
     ];
     for (const headers of odd) {
-      seen = [];
+      seen.length = 0;
       backoff.mockClear();
       answer = (_req, res, attempt) => (attempt === 1 ? res.writeHead(503, headers).end() : res.end('back'));
       // A wait longer than the backoff would outlast the test's own 5 s timeout.
@@ -236,7 +239,7 @@ describe('http: waiting is bounded, whatever the server says (issue 23)', () => 
       `${weekday.slice(0, 3)} ${month} ${day.replace(/^0/, ' ')} ${time} ${year}`, // asctime
     ];
     for (const value of spellings) {
-      seen = [];
+      seen.length = 0;
       answer = (_req, res) => res.writeHead(429, { 'retry-after': value }).end('slow down');
       const error = await request(`${base}/limited`, { retry: fast }).catch((e: unknown) => e);
       expect(error, value).toMatchObject({ name: 'NetworkError', kind: 'http', status: 429 });

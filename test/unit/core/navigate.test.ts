@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BatonError, SecretError, UnsafeUrlError, ValidationError } from '../../../src/core/errors.js';
 import { navigate, postForm } from '../../../src/core/navigate.js';
-import { spyOnLocation } from '../spy-location.js';
+import { spyOnLocation } from '../../helpers/spy-location.js';
 
 const policy = { allowedHosts: ['pay.example.com'] };
 let n = 0;

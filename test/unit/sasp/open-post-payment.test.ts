@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import { SecretError, UnsafeUrlError, ValidationError, openPostPayment } from '../../../src/sasp/index.js';
-import { spyOnLocation } from '../spy-location.js';
+import { spyOnLocation } from '../../helpers/spy-location.js';
 
 let n = 0;
 const order = () => String(++n);

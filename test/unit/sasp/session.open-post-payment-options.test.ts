@@ -2,7 +2,7 @@
 // Cases found by mutation testing (issue 14): openPostPayment's options, as a page calls it.
 import { describe, expect, it } from 'vitest';
 import { ValidationError, openPostPayment } from '../../../src/sasp/index.js';
-import { spyOnLocation } from '../spy-location.js';
+import { spyOnLocation } from '../../helpers/spy-location.js';
 
 describe('openPostPayment options', () => {
   const location = spyOnLocation();

@@ -2,39 +2,34 @@
 // Sectigo status call goes or what it carries. Today's options are read as own properties only.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getPostPaymentStatus, mountUploadForm } from '../../../src/sasp/index.js';
+import { recordFetch } from '../../helpers/record-fetch.js';
 
 const proto = Object.prototype as Record<string, unknown>;
 const POLLUTED = ['endpoint', 'allowedHosts', 'relay', 'timeoutMs'];
 
+const INVALID_SESSION = JSON.stringify({ errorCode: -16, errorMessage: 'Invalid session', data: {} });
+
 afterEach(() => {
   for (const key of POLLUTED) delete proto[key];
-  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
 });
 
 describe('getPostPaymentStatus options are own properties only', () => {
   it('a polluted endpoint and allowedHosts never receive the session id', async () => {
-    const sent: string[] = [];
-    vi.stubGlobal('fetch', async (input: Request | string | URL) => {
-      sent.push(input instanceof Request ? input.url : String(input));
-      return new Response(JSON.stringify({ errorCode: -16, errorMessage: 'Invalid session', data: {} }), { headers: { 'content-type': 'application/json' } });
-    });
+    const sent = recordFetch(INVALID_SESSION);
     proto.endpoint = 'https://attacker.example/steal';
     proto.allowedHosts = ['attacker.example'];
     await getPostPaymentStatus({ saspSessionID: 'SID123', orderNumber: '654824' }).catch(() => undefined);
     expect(sent.length).toBe(1);
-    expect(new URL(sent[0]!).host).not.toBe('attacker.example');
-    expect(new URL(sent[0]!).host).toMatch(/^secure\.(sectigo|trust-provider)\.com$/);
+    expect(new URL(sent[0]!.url).host).not.toBe('attacker.example');
+    expect(new URL(sent[0]!.url).host).toMatch(/^secure\.(sectigo|trust-provider)\.com$/);
   });
 
   it('a polluted relay does not turn a direct call into a relay call', async () => {
-    const sent: string[] = [];
-    vi.stubGlobal('fetch', async (input: Request | string | URL) => {
-      sent.push(input instanceof Request ? input.url : String(input));
-      return new Response(JSON.stringify({ errorCode: -16, errorMessage: 'Invalid session', data: {} }), { headers: { 'content-type': 'application/json' } });
-    });
+    const sent = recordFetch(INVALID_SESSION);
     proto.relay = 'https://attacker.example/relay';
     await getPostPaymentStatus({ saspSessionID: 'SID123', orderNumber: '654824' }).catch(() => undefined);
-    expect(sent.every((url) => !url.includes('attacker.example'))).toBe(true);
+    expect(sent.every(({ url }) => !url.includes('attacker.example'))).toBe(true);
   });
 });
 

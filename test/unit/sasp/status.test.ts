@@ -27,9 +27,6 @@ async function wire(sid: string): Promise<LogEntry[]> {
   const log = (await (await fetch(`${mockUrl}/__mock/log`)).json()) as LogEntry[];
   return log.filter((entry) => entry.path === '/sectigo/products/!getPostPaymentStatus' && entry.fields.saspSessionID === sid);
 }
-async function stats(): Promise<{ statusCallsBySession: Record<string, number> }> {
-  return (await fetch(`${mockUrl}/sectigo/__stats`)).json() as never;
-}
 
 describe('getPostPaymentStatus against the mock', () => {
   it('POSTs the session id form-urlencoded, without login fields, and returns typed data', async () => {

@@ -2,37 +2,24 @@
 // hole 3: a redirect is never followed, so a second server is never contacted — not by the upload
 // (token + files) and not by the status call (session handle).
 import { createHash } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { UnsafeUrlError, getPostPaymentStatus, uploadDocuments } from '../../../src/sasp/index.js';
+import { startLoopbackServer, type LoopbackServer } from '../../helpers/loopback-server.js';
 
 const mockUrl = inject('mockUrl');
 const allowedHosts = ['127.0.0.1', 'localhost'];
 
-/** A loopback server that records every request it receives and answers `answer`. */
-async function listen(answer: (path: string) => { status: number; headers?: Record<string, string>; body?: string }) {
-  const hits: Array<{ method: string; path: string; bytes: number }> = [];
-  const server: Server = createServer((req, res) => {
-    let bytes = 0;
-    req.on('data', (chunk: Buffer) => (bytes += chunk.length));
-    req.on('end', () => {
-      hits.push({ method: req.method!, path: req.url!, bytes });
-      const { status, headers, body } = answer(req.url!);
-      res.writeHead(status, headers);
-      res.end(body);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  return { hits, url: `http://127.0.0.1:${port}`, port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-let elsewhere: Awaited<ReturnType<typeof listen>>;
-let redirector: Awaited<ReturnType<typeof listen>>;
+let elsewhere: LoopbackServer;
+let redirector: LoopbackServer;
 beforeAll(async () => {
-  elsewhere = await listen(() => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"errorCode":0,"errorMessage":"","data":{"orderNumber":"1"}}' }));
-  redirector = await listen((path) => ({ status: 307, headers: { location: `http://localhost:${elsewhere.port}${path}` } }));
+  elsewhere = await startLoopbackServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end('{"errorCode":0,"errorMessage":"","data":{"orderNumber":"1"}}');
+  });
+  redirector = await startLoopbackServer((req, res) => {
+    res.writeHead(307, { location: `http://localhost:${elsewhere.port}${req.url}` });
+    res.end();
+  });
 });
 afterAll(async () => {
   await elsewhere.close();
@@ -73,26 +60,26 @@ describe('uploadDocuments (fetch)', () => {
     expect(error).toBeInstanceOf(UnsafeUrlError);
     expect((error as UnsafeUrlError).reason).toMatch(/redirect/);
     expect((await uploads()).length).toBe(before + 1);
-    expect(elsewhere.hits.filter((hit) => hit.path === '/ok')).toEqual([]);
+    expect(elsewhere.received.filter((hit) => hit.url === '/ok')).toEqual([]);
   });
 });
 
 describe('a 307 to a second loopback server: the second server receives nothing', () => {
   it('upload (token and files)', async () => {
     const { token } = await uploadToken();
-    const before = elsewhere.hits.length;
+    const before = elsewhere.received.length;
     const error = await uploadDocuments({ url: `${redirector.url}/upload`, token, allowedHosts, files: [pdf('secret.pdf', 'x'.repeat(5000))] }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnsafeUrlError);
-    expect(redirector.hits.at(-1)).toMatchObject({ method: 'POST', path: '/upload' });
-    expect(redirector.hits.at(-1)!.bytes).toBeGreaterThan(5000);
-    expect(elsewhere.hits.length).toBe(before);
+    expect(redirector.received.at(-1)).toMatchObject({ method: 'POST', url: '/upload' });
+    expect(redirector.received.at(-1)!.bytes).toBeGreaterThan(5000);
+    expect(elsewhere.received.length).toBe(before);
   });
 
   it('direct status (session handle) and relay status', async () => {
-    const before = elsewhere.hits.length;
+    const before = elsewhere.received.length;
     await expect(getPostPaymentStatus({ saspSessionID: 'abc123', orderNumber: '1', endpoint: `${redirector.url}/products/!getPostPaymentStatus`, allowedHosts })).rejects.toThrow(UnsafeUrlError);
     await expect(getPostPaymentStatus({ relay: `${redirector.url}/relay`, orderNumber: '1', allowedHosts })).rejects.toThrow(UnsafeUrlError);
-    expect(redirector.hits.slice(-2).map((hit) => hit.path)).toEqual(['/products/!getPostPaymentStatus', '/relay']);
-    expect(elsewhere.hits.length).toBe(before);
+    expect(redirector.received.slice(-2).map((hit) => hit.url)).toEqual(['/products/!getPostPaymentStatus', '/relay']);
+    expect(elsewhere.received.length).toBe(before);
   });
 });

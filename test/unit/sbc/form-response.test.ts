@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ProviderError, ValidationError } from '../../../src/core/errors.js';
 import { parseFormResponse } from '../../../src/sbc/index.js';
+import { caught } from '../../helpers/caught.js';
 
 // The document's success and fail examples, byte for byte (pairs on their own lines, `&` leading).
 const DOC_SUCCESS = `type=async-form-response
@@ -69,7 +70,7 @@ describe('parseFormResponse', () => {
     ['with redirect-url', 'type=async-form-response&status=error&error-message=Declined+by+bank&error-code=5&paynet-order-id=1&redirect-url=https%3A%2F%2Fsandbox.sbctech.ru%2Fpaynet%2Fform%2Finit%2FBB58'],
     ['status in upper case', 'type=async-form-response&status=ERROR&error-message=Declined+by+bank&error-code=5&paynet-order-id=1&redirect-url=https%3A%2F%2Fsandbox.sbctech.ru%2Fpaynet%2Fform%2Finit%2FBB58'],
   ])('turns async-form-response with status=error (%s) into the gateway’s ProviderError', (_name, body) => {
-    const error = (() => { try { parseFormResponse(body); } catch (e) { return e; } })();
+    const error = caught(() => parseFormResponse(body));
     expect(error).toBeInstanceOf(ProviderError);
     expect(error).toMatchObject({ provider: 'sbc', code: '5', providerMessage: 'Declined by bank' });
   });
@@ -110,14 +111,7 @@ describe('parseFormResponse', () => {
     expect(() => parseFormResponse(body as unknown as string)).toThrow(ValidationError);
   });
 
-  const thrown = (body: string): ValidationError => {
-    try {
-      parseFormResponse(body);
-    } catch (error) {
-      return error as ValidationError;
-    }
-    throw new Error('did not throw');
-  };
+  const thrown = (body: string) => caught(() => parseFormResponse(body)) as ValidationError;
 
   it('says what is wrong, as data', () => {
     expect(thrown(7 as unknown as string)).toMatchObject({

@@ -4,19 +4,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SecretError, ValidationError } from '../../../src/core/errors.js';
 import { startHostedForm, type HostedFormBody } from '../../../src/sbc/index.js';
+import { recordFetch, type Sent } from '../../helpers/record-fetch.js';
 
 const FORM_ANSWER = `type=async-form-response&paynet-order-id=1&redirect-url=${encodeURIComponent('https://sandbox.sbctech.ru/paynet/form/init/AB12')}`;
 const url = 'http://127.0.0.1:9/merchant/sbc/preauth';
 
-let sent: Array<{ url: string; contentType: string | null; body: string }>;
+let sent: Sent[];
 beforeEach(() => {
-  sent = [];
   vi.spyOn(window, 'location', 'get').mockReturnValue({ ...window.location, href: 'http://localhost:3000/', protocol: 'http:', hostname: 'localhost', host: 'localhost:3000', origin: 'http://localhost:3000', assign: vi.fn() } as unknown as Location);
-  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-    const request = new Request(input, init);
-    sent.push({ url: request.url, contentType: request.headers.get('content-type'), body: await request.text() });
-    return new Response(FORM_ANSWER);
-  });
+  sent = recordFetch(() => new Response(FORM_ANSWER));
 });
 afterEach(() => vi.restoreAllMocks());
 
@@ -72,7 +68,7 @@ describe('startHostedForm: amountCentis and currency', () => {
   it('sends integer centis and an ISO currency, from an object or URLSearchParams, exactly as checked', async () => {
     await start({ amountCentis: 1042, currency: 'EUR', email: 'a@b.example', note: undefined, vip: false });
     await start(new URLSearchParams('amountCentis=2500&currency=USD&client_orderid=A-1'));
-    expect(sent).toStrictEqual([
+    expect(sent.map(({ url, headers, body }) => ({ url, contentType: headers.get('content-type'), body }))).toStrictEqual([
       { url, contentType: 'application/x-www-form-urlencoded;charset=UTF-8', body: 'amountCentis=1042&currency=EUR&email=a%40b.example&vip=false' },
       { url, contentType: 'application/x-www-form-urlencoded;charset=UTF-8', body: 'amountCentis=2500&currency=USD&client_orderid=A-1' },
     ]);

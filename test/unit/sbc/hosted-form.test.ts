@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { BatonError, UnsafeUrlError, ValidationError } from '../../../src/core/errors.js';
 import { configure, getConfig, openHostedForm, parseFormResponse } from '../../../src/sbc/index.js';
-import { spyOnLocation } from '../spy-location.js';
+import { spyOnLocation } from '../../helpers/spy-location.js';
 
 let n = 0;
 const form = (host = 'sandbox.sbctech.ru') => `https://${host}/paynet/form/init/${++n}ABC`;

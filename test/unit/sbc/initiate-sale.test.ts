@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, inject, vi } from 'vitest';
 import { NetworkError, ProviderError, SecretError, UnsafeUrlError, ValidationError } from '../../../src/core/errors.js';
 import { initiateSale, type InitiateSaleOptions } from '../../../src/sbc/index.js';
+import { recordFetch } from '../../helpers/record-fetch.js';
 
 const mockUrl = inject('mockUrl');
 const url = `${mockUrl}/merchant/sbc/initiate-sale`;
@@ -22,17 +23,10 @@ async function calls(serial: string): Promise<number> {
 
 afterEach(() => vi.restoreAllMocks());
 
-/** Records each request (and its body) on its way to the real mock. */
+/** Records each request on its way to the real mock. */
 function recordRequests() {
   const original = globalThis.fetch;
-  const sent: Array<{ request: Request; body: any }> = [];
-  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-    const request = new Request(input, init);
-    const text = await request.clone().text();
-    sent.push({ request, body: text ? JSON.parse(text) : undefined });
-    return original(request);
-  });
-  return sent;
+  return recordFetch((request) => original(request));
 }
 
 describe('initiateSale: input validation (nothing is sent)', () => {
@@ -112,11 +106,11 @@ describe('initiateSale: the wire and the answer', () => {
     const result = await initiateSale(
       sale({ device: { serialNumber, imei: '356938035643809' }, location: { lat: 55.75, lng: 37.62 }, ipAddresses: ['10.0.0.1'] }),
     );
-    const { request, body } = sent[0]!;
+    const request = sent[0]!;
     expect(request.method).toBe('POST');
     expect(request.url).toBe(url);
     expect(request.headers.get('content-type')).toMatch(/application\/json/);
-    expect(body).toStrictEqual({
+    expect(JSON.parse(request.body)).toStrictEqual({
       consumer: { device: { serialNumber, imei: '356938035643809' }, ipAddresses: ['10.0.0.1'] },
       location: { lat: 55.75, lng: 37.62 },
       session: { accessToken: token },
@@ -132,7 +126,7 @@ describe('initiateSale: the wire and the answer', () => {
   it('leaves optional fields out of the body', async () => {
     const sent = recordRequests();
     await initiateSale(sale());
-    const { body } = sent[0]!;
+    const body = JSON.parse(sent[0]!.body);
     expect(Object.keys(body).sort()).toStrictEqual(['consumer', 'session', 'transaction']);
     expect(Object.keys(body.consumer)).toStrictEqual(['device']);
   });

@@ -2,7 +2,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, inject, it, vi } from 'vitest';
 import { ProviderError, SecretError } from '../../../src/core/errors.js';
 import { configure, encodeMerchantFormData, startHostedForm } from '../../../src/sbc/index.js';
-import { spyOnLocation } from '../spy-location.js';
+import { spyOnLocation } from '../../helpers/spy-location.js';
 
 const mockUrl = inject('mockUrl');
 

@@ -1,13 +1,14 @@
 // Every parser and response schema, fed arbitrary strings and JSON-like values: the only thing
 // ever thrown is a BatonError, and nothing pollutes Object.prototype.
+// From the first hardening pass (was test/unit/hardening/parsers.property.test.ts).
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BatonError } from '../../../src/core/errors.js';
-import { createClientSession } from '../../../src/connect/index.js';
-import { parseSessionResponse, parseStatusResponse, getPostPaymentStatus } from '../../../src/sasp/index.js';
-import { initiateSale, parseFormResponse } from '../../../src/sbc/index.js';
-import { RUNS } from './runs.js';
+import { BatonError } from '../../src/core/errors.js';
+import { createClientSession } from '../../src/connect/index.js';
+import { parseSessionResponse, parseStatusResponse, getPostPaymentStatus } from '../../src/sasp/index.js';
+import { initiateSale, parseFormResponse } from '../../src/sbc/index.js';
+import { RUNS } from '../helpers/property-runs.js';
 
 const statusExample = JSON.parse(readFileSync('test/fixtures/sasp-status.json', 'utf8')) as Record<string, unknown>;
 

@@ -1,7 +1,8 @@
-// The inputs and expected answers of Worldline's own connect-sdk-client-js unit tests
+// Baton's validation rules, payment requests and encryptor answer as Worldline's SDK does. The
+// cases are the inputs and expected answers of Worldline's own connect-sdk-client-js unit tests
 // (src/__tests__/unit/validation-rule/*, PaymentRequest.test.ts, Encryptor.test.ts), written
-// against Baton's API. Where Baton answers differently on purpose the case says so; the README
-// lists every such difference with its reason.
+// against Baton's API (this file was reference-cases.test.ts). Where Baton answers differently on
+// purpose the case says so; docs/connect-reference.md lists every such difference with its reason.
 import { describe, expect, it, vi } from 'vitest';
 import { createClientSession } from '../../../src/connect/index.js';
 import type { FieldValidators, PaymentProduct } from '../../../src/connect/schemas.js';

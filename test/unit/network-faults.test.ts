@@ -1,29 +1,27 @@
 // Flaky networks against each provider call: every failure ends in the right BatonError, retries
 // stay within their bound, and a POST that may have taken effect is never sent twice.
-import { createServer, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+// From the first hardening pass (was test/unit/hardening/faults.test.ts).
+import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { NetworkError, ValidationError } from '../../../src/core/errors.js';
-import { createClientSession } from '../../../src/connect/index.js';
-import { getPostPaymentStatus } from '../../../src/sasp/index.js';
-import { initiateSale, startHostedForm } from '../../../src/sbc/index.js';
+import { NetworkError, ValidationError } from '../../src/core/errors.js';
+import { createClientSession } from '../../src/connect/index.js';
+import { getPostPaymentStatus } from '../../src/sasp/index.js';
+import { initiateSale, startHostedForm } from '../../src/sbc/index.js';
+import { startLoopbackServer, type LoopbackServer } from '../helpers/loopback-server.js';
 
-let server: Server;
+let server: LoopbackServer;
 let base: string;
-let hits = 0;
 let behave: (res: ServerResponse, hit: number) => void;
+/** Requests the server received since the last reset. */
+const hits = () => server.received.length;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => behave(res, ++hits));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startLoopbackServer((_req, res, count) => behave(res, count));
+  base = server.url;
 });
-afterAll(() => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }));
+afterAll(() => server.close());
 beforeEach(() => {
-  hits = 0;
+  server.received.length = 0;
 });
 
 const truncated = (res: ServerResponse) => { res.writeHead(200, { 'content-type': 'application/json' }); res.end('{"errorCode":0,"data":{"orderNumber":'); };
@@ -43,7 +41,7 @@ const connectSession = () =>
   createClientSession({ clientSessionId: 'abc123', customerId: '9991-x', clientApiUrl: `${base}/client`, assetUrl: `${base}/assets/` }, { allowedHosts: ['127.0.0.1'] });
 const context = { countryCode: 'NL', currencyCode: 'EUR', amount: 1000, isRecurring: false };
 
-describe('faults', () => {
+describe('network faults', () => {
   it('truncated JSON → ValidationError (sasp status, connect products)', async () => {
     behave = truncated;
     await expect(status()).rejects.toBeInstanceOf(ValidationError);
@@ -53,9 +51,9 @@ describe('faults', () => {
   it('connection reset → NetworkError "offline"; the initiate-sale POST (it may exist now) is not sent again', async () => {
     behave = reset;
     await expect(status({ signal: undefined })).rejects.toMatchObject({ name: 'NetworkError', kind: 'offline' });
-    hits = 0;
+    server.received.length = 0;
     await expect(sale()).rejects.toMatchObject({ name: 'NetworkError', kind: 'offline' });
-    expect(hits).toBe(1);
+    expect(hits()).toBe(1);
   });
 
   it('a slow answer cancelled by AbortSignal → NetworkError "aborted", no retry', async () => {
@@ -63,29 +61,29 @@ describe('faults', () => {
     const controller = new AbortController();
     const pending = status({ signal: controller.signal });
     // Abort once the request is at the server (not after a fixed delay, which a busy machine outruns).
-    await vi.waitFor(() => expect(hits).toBe(1));
+    await vi.waitFor(() => expect(hits()).toBe(1));
     controller.abort();
     await expect(pending).rejects.toMatchObject({ kind: 'aborted' });
-    expect(hits).toBe(1);
+    expect(hits()).toBe(1);
   });
 
   it('429 with Retry-After on a Client API read is retried once, then succeeds', async () => {
     behave = statusThenOk(429, JSON.stringify({ paymentProducts: [] }));
     const products = await connectSession().getBasicPaymentProducts(context);
     expect(products.paymentProducts).toStrictEqual([]);
-    expect(hits).toBe(2);
+    expect(hits()).toBe(2);
   });
 
   it.each([502, 504])('%i on a Client API read is retried, bounded', async (code) => {
     behave = (res) => { res.writeHead(code); res.end(); };
     await expect(connectSession().getBasicPaymentProducts(context)).rejects.toMatchObject({ kind: 'http', status: code });
-    expect(hits).toBe(3);
+    expect(hits()).toBe(3);
   });
 
   it('the hosted-form POST (it creates an order) is sent once on 502', async () => {
     behave = (res) => { res.writeHead(502); res.end(); };
     await expect(startHostedForm({ url: `${base}/preauth`, body: { amount: '10.42' } })).rejects.toBeInstanceOf(NetworkError);
-    expect(hits).toBe(1);
+    expect(hits()).toBe(1);
   });
 
   it('an initiate-sale POST that timed out is not sent again', async () => {
@@ -94,7 +92,7 @@ describe('faults', () => {
     // initiateSale has the default 15 s timeout: the sale may exist after it, so no second POST.
     const error = await sale().catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'NetworkError', kind: 'timeout' });
-    expect(hits).toBe(1);
+    expect(hits()).toBe(1);
     expect(Date.now() - started).toBeLessThan(20_000);
   }, 25_000);
 });

@@ -3,11 +3,12 @@
 // (Found by the attack pass of issue 23: a polluted `endpoint` + `allowedHosts` sent the SASP
 // session id to the attacker's host.)
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createClientSession, validateValues, type PaymentProductField } from '../../../src/connect/index.js';
-import { ValidationError } from '../../../src/core/errors.js';
-import { getPostPaymentStatus, STATUS_URL } from '../../../src/sasp/index.js';
-import { configure, initiateSale } from '../../../src/sbc/index.js';
-import { recordFetch, settled } from '../../helpers/record-fetch.js';
+import { createClientSession, validateValues, type PaymentProductField } from '../../src/connect/index.js';
+import { ValidationError } from '../../src/core/errors.js';
+import { getPostPaymentStatus, STATUS_URL } from '../../src/sasp/index.js';
+import { configure, initiateSale } from '../../src/sbc/index.js';
+import { settled } from '../helpers/caught.js';
+import { recordFetch } from '../helpers/record-fetch.js';
 
 const proto = Object.prototype as Record<string, unknown>;
 const polluted: string[] = [];

@@ -1,7 +1,8 @@
 // Differential properties: on generated input, Baton's masks and validators give the answer of
 // Worldline's own connect-sdk-client-js 6.0.6 — except for the deliberate differences listed in
-// the README ("Where Baton differs from Worldline's SDK"), each of which appears below as an
-// explicit adjustment of the reference's answer, never as a skipped input.
+// docs/connect-reference.md ("Where Baton differs from Worldline's SDK"), each of which appears
+// below as an explicit adjustment of the reference's answer, never as a skipped input.
+// (This file was differential.property.test.ts.)
 import fc from 'fast-check';
 import { MaskingUtil, PaymentProductField, PaymentRequest } from 'connect-sdk-client-js';
 import { describe, expect, it } from 'vitest';

@@ -1,8 +1,11 @@
+// Properties of the URL guard: over URLs built from the pieces attackers combine, only BatonErrors
+// are thrown and nothing off the policy passes. From the first hardening pass (was
+// test/unit/hardening/url-guard.property.test.ts).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BatonError, UnsafeUrlError } from '../../../src/core/errors.js';
 import { safeUrl } from '../../../src/core/url-guard.js';
-import { RUNS } from './runs.js';
+import { RUNS } from '../../helpers/property-runs.js';
 
 const allowed = ['secure.sectigo.com', 'gate.sbctech.ru', 'localhost'];
 const policy = { allowedHosts: allowed };

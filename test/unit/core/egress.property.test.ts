@@ -6,13 +6,15 @@
 // - only BatonErrors are thrown,
 // - and what comes back is the server's answer, unchanged.
 // The oracles below are written independently of src/core (their own parsing and their own list).
+// From the first hardening pass (was test/unit/hardening/egress.property.test.ts).
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createClientSession } from '../../../src/connect/index.js';
 import { BatonError, SecretError } from '../../../src/core/errors.js';
 import { request } from '../../../src/core/http.js';
 import { navigate, postForm } from '../../../src/core/navigate.js';
-import { RUNS } from './runs.js';
+import { recordFetch, type Sent } from '../../helpers/record-fetch.js';
+import { RUNS } from '../../helpers/property-runs.js';
 
 const ASYNC_RUNS = Math.min(RUNS, 600);
 const ALLOWED = ['api.example.com', 'pay.example.com'];
@@ -39,10 +41,10 @@ function keysOf(value: unknown, out: string[] = []): string[] {
 }
 
 /** Every key a server could parse out of this request: query, fragment, form and JSON bodies. */
-async function wireKeys(req: Request): Promise<string[]> {
+async function wireKeys(req: Sent): Promise<string[]> {
   const url = new URL(req.url);
   const keys = [...url.searchParams.keys(), ...new URLSearchParams(url.hash.slice(1)).keys()];
-  const text = await req.text();
+  const text = req.body;
   keys.push(...new URLSearchParams(text).keys());
   try {
     keysOf(JSON.parse(text), keys);
@@ -99,15 +101,11 @@ const nested = fc.letrec((tie) => ({
 })).node;
 
 // --- the stubbed network -------------------------------------------------------------------
-let wire: Request[] = [];
+let wire: Sent[] = [];
 let reply: () => Response = () => new Response('ANSWER');
 
 beforeEach(() => {
-  wire = [];
-  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-    wire.push(new Request(input as RequestInfo, init));
-    return reply();
-  });
+  wire = recordFetch(() => reply());
 });
 afterEach(() => vi.restoreAllMocks());
 
@@ -116,7 +114,7 @@ describe('egress properties: request()', () => {
   it('only allowed hosts and paths are contacted, no secret key is sent, only BatonErrors are thrown, the answer is returned as sent', async () => {
     await fc.assert(
       fc.asyncProperty(url, fc.option(flat, { nil: undefined }), fc.oneof(fc.constant(undefined), flat.map((form) => ({ form })), nested.map((json) => ({ json }))), async (target, searchParams, body) => {
-        wire = [];
+        wire.length = 0;
         reply = () => new Response('ANSWER');
         let result: unknown;
         try {
@@ -141,7 +139,7 @@ describe('egress properties: request()', () => {
   it('a redirect answer, to any host, is an error and is never followed', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(301, 302, 303, 307, 308), url, async (status, location) => {
-        wire = [];
+        wire.length = 0;
         reply = () => new Response(null, { status, headers: { location } });
         const error = await request('https://api.example.com/v1/status', { policy, form: { SID: '1' }, retry: { idempotent: true, delayMs: () => 0 } }).catch((e: unknown) => e);
         expect(error).toBeInstanceOf(BatonError);
@@ -201,7 +199,7 @@ describe('egress properties: Connect session URLs', () => {
   it('every call goes to an allowed host under the customer base, and assets stay under the asset base', async () => {
     await fc.assert(
       fc.asyncProperty(clientApiUrl, idPiece, idPiece, idPiece, async (apiUrl, customerId, paymentId, assetPath) => {
-        wire = [];
+        wire.length = 0;
         reply = () => new Response('{"paymentProducts":[]}', { headers: { 'content-type': 'application/json' } });
         let session;
         try {

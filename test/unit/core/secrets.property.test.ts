@@ -1,8 +1,10 @@
+// Properties of the secrets guard: a secret name in any casing, position or syntax is refused.
+// From the first hardening pass (was test/unit/hardening/secrets.property.test.ts).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SecretError } from '../../../src/core/errors.js';
 import { assertNoSecrets } from '../../../src/core/secrets.js';
-import { RUNS } from './runs.js';
+import { RUNS } from '../../helpers/property-runs.js';
 
 const secretNames = ['loginPassword', 'merchant_control', 'control', 'merchantControl', 'apiSecret', 'secretApiKey'];
 
