@@ -120,6 +120,9 @@ export default [
     input: entries,
     external: isDependency,
     plugins: [dts({ tsconfig: './tsconfig.build.json' })],
+    // A declaration file has no side effects: without this, every source file that imports valibot
+    // leaves an empty `import 'valibot'` in the published types (which name no valibot type).
+    treeshake: { moduleSideEffects: (id, external) => !external },
     output: { dir: 'dist', format: 'esm', entryFileNames: '[name].d.ts', chunkFileNames: 'chunks/[name]-[hash].d.ts' },
   },
   ...Object.entries(scriptTags).map(([name, input]) => {

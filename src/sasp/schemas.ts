@@ -10,12 +10,27 @@
  * unset `clickThroughEmailAddress`).
  */
 import * as v from 'valibot';
-import type { Documented, Open } from '../core/documented.js';
+import type { Open } from '../core/documented.js';
 import { shape } from '../core/options.js';
 import { textish } from '../core/schemas.js';
 import { httpUrlText } from './ids.js';
 import { integerish, isRecord, isTextish, lenient, lenientList, lenientOr, mapped, open, optionList, optionalText, textLines, textOf, withoutBlanks } from './lenient.js';
 import type { ActionName, DcvMethodType, OrderStatus, SectionStatus } from './vocabulary.js';
+
+// The types of what these schemas read are plain interfaces in `status-types.ts` (no valibot type
+// is published); test/unit/sasp/types.test.ts checks that they agree.
+export type {
+  AgreementStatus,
+  CallbackStatus,
+  DcvDomain,
+  DcvMethod,
+  DcvStatus,
+  LooseSection,
+  OrganizationStatus,
+  PostPaymentSection,
+  PostPaymentStatus,
+  RequirementStatus,
+} from './status-types.js';
 
 /**
  * The actions: a list of strings, documented as an array but sometimes sent as one string (comma or
@@ -44,7 +59,7 @@ const sectionLike = v.pipe(
   v.transform((value) => (isRecord(value) ? value : { status: String(value) })),
 );
 
-export const requirementStatusSchema = v.pipe(sectionLike, shape(describedEntries));
+const requirementStatusSchema = v.pipe(sectionLike, shape(describedEntries));
 
 /**
  * A section we cannot be sure of the shape of (the ones the changelog added after v1.00, and any
@@ -63,7 +78,7 @@ export const looseSectionSchema = v.pipe(
   shape(sectionEntries),
 );
 
-export const dcvMethodSchema = shape({
+const dcvMethodSchema = shape({
   type: lenientOr(open<DcvMethodType>(), ''),
   title: optionalText,
   /** Documented as a string, sent as a number: a number here when it is one, else undefined. */
@@ -72,7 +87,7 @@ export const dcvMethodSchema = shape({
   options: lenientOr(optionList, []),
 });
 
-export const domainSchema = v.pipe(
+const domainSchema = v.pipe(
   // A domain given as its bare name.
   v.custom<object | string>((value) => typeof value === 'string' || isRecord(value)),
   v.transform((value) => (typeof value === 'string' ? { domainName: value } : value)),
@@ -84,9 +99,9 @@ export const domainSchema = v.pipe(
   }),
 );
 
-export const sectionSchema = v.pipe(sectionLike, shape(sectionEntries));
+const sectionSchema = v.pipe(sectionLike, shape(sectionEntries));
 
-export const dcvStatusSchema = shape({
+const dcvStatusSchema = shape({
   ...sectionEntries,
   domains: lenientList(domainSchema),
   MD5: optionalText,
@@ -94,7 +109,7 @@ export const dcvStatusSchema = shape({
   uniqueValue: optionalText,
 });
 
-export const agreementStatusSchema = shape({
+const agreementStatusSchema = shape({
   ...sectionEntries,
   clickThroughStatus: lenient(open<Open<'notExecuted' | 'Executed'>>()),
   clickThroughEmailAddress: optionalText,
@@ -102,9 +117,9 @@ export const agreementStatusSchema = shape({
   lastOpenDate: optionalText,
 });
 
-export const callbackStatusSchema = shape({ ...sectionEntries, phoneNumber: optionalText });
+const callbackStatusSchema = shape({ ...sectionEntries, phoneNumber: optionalText });
 
-export const organizationStatusSchema = shape({
+const organizationStatusSchema = shape({
   ...sectionEntries,
   organizationName: lenient(requirementStatusSchema),
   legalExistence: lenient(requirementStatusSchema),
@@ -159,21 +174,3 @@ export const statusEnvelopeSchema = shape({
     ),
   ),
 });
-
-export interface PostPaymentSection extends Documented<v.InferOutput<typeof sectionSchema>> {}
-/** A section read tolerantly: the v1.01–v1.03 additions and any section we do not know. */
-export interface LooseSection extends Documented<v.InferOutput<typeof looseSectionSchema>> {}
-export interface DcvStatus extends Documented<v.InferOutput<typeof dcvStatusSchema>> {}
-export interface DcvDomain extends Documented<v.InferOutput<typeof domainSchema>> {}
-export interface DcvMethod extends Documented<v.InferOutput<typeof dcvMethodSchema>> {}
-export interface AgreementStatus extends Documented<v.InferOutput<typeof agreementStatusSchema>> {}
-export interface CallbackStatus extends Documented<v.InferOutput<typeof callbackStatusSchema>> {}
-export interface OrganizationStatus extends Documented<v.InferOutput<typeof organizationStatusSchema>> {}
-export interface RequirementStatus extends Documented<v.InferOutput<typeof requirementStatusSchema>> {}
-
-/** The typed post-payment status. `raw` is the provider's `data` object exactly as received. */
-export interface PostPaymentStatus extends Documented<v.InferOutput<typeof postPaymentDataSchema>> {
-  /** The answer's `data` exactly as received (fields Baton does not document included). */
-  readonly raw: unknown;
-}
-

@@ -42,7 +42,7 @@ export function sectionsOf(status: PostPaymentStatus): Array<[SectionName, Secti
   }
   for (const [key, value] of Object.entries(data)) {
     // Any other object that reads as a section: named `…Status`, or with a status, title or description.
-    if (key === 'raw' || SECTIONS.some((known) => known[1] === key) || !isRecord(value)) continue;
+    if (SECTIONS.some((known) => known[1] === key) || !isRecord(value)) continue;
     if (!(key.endsWith('Status') || text(value.status) || text(value.title) || text(value.description))) continue;
     const parsed = v.safeParse(looseSectionSchema, value);
     const name = key.replace(/Status$/, '');

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { textish } from '../core/schemas.js';
 import { hostsOption, matching, optionsShape, signalOption, timeoutOption, urlInput } from '../core/options.js';
+import { withRaw } from '../core/documented.js';
 import { ProviderError, ValidationError } from '../core/errors.js';
 import { monotonicNow } from '../core/clock.js';
 import { request } from '../core/http.js';
@@ -89,7 +90,7 @@ const quietUntil = new Map<string, number>();
  * without being sent. Poll gently: once a minute is plenty.
  *
  * @returns The typed `data` object; values outside the documented enums are kept as sent,
- *   `raw` is the answer's `data` exactly as received.
+ *   `raw` is the answer's `data` exactly as received (not enumerable: spreads and JSON skip it).
  * @throws ProviderError with Sectigo's code (`-3`, `-4`, `-16`, `-42`, …) and message.
  * @throws NetworkError on timeouts, network failures (including a provider that does not allow
  *   your origin by CORS), aborts and HTTP errors.
@@ -171,5 +172,5 @@ export function parseStatusResponse(text: string): PostPaymentStatus {
     throw new ProviderError('sasp', envelope.errorCode, envelope.errorMessage || 'Unknown error', body, { retryAfterMs });
   }
   const data = parseWith(postPaymentDataSchema, envelope.data, what);
-  return { ...data, raw: envelope.data };
+  return withRaw(data, envelope.data);
 }

@@ -5,7 +5,8 @@ import { hostsOption, optionsShape, shape, signalOption, urlInput } from '../cor
 
 /** Final transaction statuses; `processing` and `unknown` are not final. */
 export type FinalStatus = 'approved' | 'declined' | 'filtered' | 'error';
-export const FINAL_STATUSES: readonly string[] = ['approved', 'declined', 'filtered', 'error'] satisfies FinalStatus[];
+/** The final statuses, as a list typed with its values (`typeof FINAL_STATUSES[number]` is `FinalStatus`). */
+export const FINAL_STATUSES = ['approved', 'declined', 'filtered', 'error'] as const satisfies readonly FinalStatus[];
 
 /** Integer centis, as `initiateSale` and the hosted-form order want them. */
 export const CENTIS_MESSAGE = 'must be positive integer centis (1.00 EUR = 100), not major units';
@@ -71,7 +72,7 @@ export const InitiateSaleFailure = shape({
  * The merchant server's view of an order, as `awaitFinalStatus` reads it. Extra fields are kept;
  * `orderId` is kept as sent (null, '' or a number too): only `status` decides.
  */
-export const StatusAnswer = shape(
+export const StatusAnswerSchema = shape(
   {
     // `awaitFinalStatus` compares it trimmed and in lower case.
     status: v.custom<string>((value) => typeof value === 'string' && value.trim() !== '', 'must be a non-empty string'),
