@@ -59,13 +59,13 @@ const sectionLike = v.pipe(
   v.transform((value) => (isRecord(value) ? value : { status: String(value) })),
 );
 
-const requirementStatusSchema = v.pipe(sectionLike, shape(describedEntries));
+const RequirementStatusSchema = v.pipe(sectionLike, shape(describedEntries));
 
 /**
  * A section we cannot be sure of the shape of (the ones the changelog added after v1.00, and any
  * other): read like the documented ones, and a bare status text is taken as `{ status }`.
  */
-export const looseSectionSchema = v.pipe(
+export const LooseSectionSchema = v.pipe(
   v.custom<object | string | number>((value) => isTextish(value) || isRecord(value) || Array.isArray(value)),
   // A list (one entry per domain, say) becomes a section whose entries are its checks.
   v.transform((value) =>
@@ -78,7 +78,7 @@ export const looseSectionSchema = v.pipe(
   shape(sectionEntries),
 );
 
-const dcvMethodSchema = shape({
+const DcvMethodSchema = shape({
   type: lenientOr(open<DcvMethodType>(), ''),
   title: optionalText,
   /** Documented as a string, sent as a number: a number here when it is one, else undefined. */
@@ -87,7 +87,7 @@ const dcvMethodSchema = shape({
   options: lenientOr(optionList, []),
 });
 
-const domainSchema = v.pipe(
+const DcvDomainSchema = v.pipe(
   // A domain given as its bare name.
   v.custom<object | string>((value) => typeof value === 'string' || isRecord(value)),
   v.transform((value) => (typeof value === 'string' ? { domainName: value } : value)),
@@ -95,21 +95,21 @@ const domainSchema = v.pipe(
     domainName: lenientOr(textish, ''),
     dcvStatus: lenientOr(open<SectionStatus>(), 'Unknown'),
     selectedMethod: optionalText,
-    methods: lenientList(dcvMethodSchema),
+    methods: lenientList(DcvMethodSchema),
   }),
 );
 
-const sectionSchema = v.pipe(sectionLike, shape(sectionEntries));
+const SectionSchema = v.pipe(sectionLike, shape(sectionEntries));
 
-const dcvStatusSchema = shape({
+const DcvStatusSchema = shape({
   ...sectionEntries,
-  domains: lenientList(domainSchema),
+  domains: lenientList(DcvDomainSchema),
   MD5: optionalText,
   SHA256: optionalText,
   uniqueValue: optionalText,
 });
 
-const agreementStatusSchema = shape({
+const AgreementStatusSchema = shape({
   ...sectionEntries,
   clickThroughStatus: lenient(open<Open<'notExecuted' | 'Executed'>>()),
   clickThroughEmailAddress: optionalText,
@@ -117,20 +117,20 @@ const agreementStatusSchema = shape({
   lastOpenDate: optionalText,
 });
 
-const callbackStatusSchema = shape({ ...sectionEntries, phoneNumber: optionalText });
+const CallbackStatusSchema = shape({ ...sectionEntries, phoneNumber: optionalText });
 
-const organizationStatusSchema = shape({
+const OrganizationStatusSchema = shape({
   ...sectionEntries,
-  organizationName: lenient(requirementStatusSchema),
-  legalExistence: lenient(requirementStatusSchema),
-  assumedName: lenient(requirementStatusSchema),
-  physicalExistence: lenient(requirementStatusSchema),
-  operationalExistence: lenient(requirementStatusSchema),
-  trademarkCheck: lenient(requirementStatusSchema),
+  organizationName: lenient(RequirementStatusSchema),
+  legalExistence: lenient(RequirementStatusSchema),
+  assumedName: lenient(RequirementStatusSchema),
+  physicalExistence: lenient(RequirementStatusSchema),
+  operationalExistence: lenient(RequirementStatusSchema),
+  trademarkCheck: lenient(RequirementStatusSchema),
 });
 
 /** `data` of a successful `!getPostPaymentStatus` answer (PostPaymentData), with nulls and blanks dropped. */
-const postPaymentDataObject = shape({
+const PostPaymentDataObjectSchema = shape({
   orderNumber: textish,
   productType: lenient(integerish),
   productName: optionalText,
@@ -144,28 +144,28 @@ const postPaymentDataObject = shape({
   primaryDomainName: optionalText,
   maxMDCDomains: lenient(integerish),
   maxMDCWildcardDomains: lenient(integerish),
-  csrStatus: lenient(sectionSchema),
-  dcvStatus: lenient(dcvStatusSchema),
-  agreementStatus: lenient(agreementStatusSchema),
-  callbackStatus: lenient(callbackStatusSchema),
-  organizationStatus: lenient(organizationStatusSchema),
-  secondApprovalStatus: lenient(sectionSchema),
-  fsupStatus: lenient(sectionSchema),
+  csrStatus: lenient(SectionSchema),
+  dcvStatus: lenient(DcvStatusSchema),
+  agreementStatus: lenient(AgreementStatusSchema),
+  callbackStatus: lenient(CallbackStatusSchema),
+  organizationStatus: lenient(OrganizationStatusSchema),
+  secondApprovalStatus: lenient(SectionSchema),
+  fsupStatus: lenient(SectionSchema),
   /** v1.01 (changelog of Sectigo's current docs): the CAA check before issuance. */
-  caaCheckStatus: lenient(looseSectionSchema),
+  caaCheckStatus: lenient(LooseSectionSchema),
   /** v1.01: what the last CAA check found, as lines of text. */
   latestCAACheckErrors: v.optional(textLines, []),
   /** v1.02: the mark asserter (mark certificates). */
-  maStatus: lenient(looseSectionSchema),
+  maStatus: lenient(LooseSectionSchema),
   // v1.03 added fields for VMC/CMC orders whose names we could not find documented: they are kept
   // (this is a loose object), and renderStatus shows any section-like object generically.
 });
 
 /** `data` of a successful `!getPostPaymentStatus` answer (PostPaymentData). */
-export const postPaymentDataSchema = v.pipe(mapped(withoutBlanks), postPaymentDataObject);
+export const PostPaymentDataSchema = v.pipe(mapped(withoutBlanks), PostPaymentDataObjectSchema);
 
 /** The envelope of every `!getPostPaymentStatus` answer. */
-export const statusEnvelopeSchema = shape({
+export const StatusEnvelopeSchema = shape({
   errorCode: integerish,
   errorMessage: v.optional(
     v.pipe(

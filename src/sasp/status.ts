@@ -10,7 +10,7 @@ import { parseWith, readJson } from '../core/validate.js';
 import { refuseLogin } from './no-login.js';
 import { SECTIGO_HOSTS, SECTIGO_PATHS } from './policy.js';
 import { orderNumberSchema, sidSchema } from './ids.js';
-import { postPaymentDataSchema, statusEnvelopeSchema, type PostPaymentStatus } from './schemas.js';
+import { PostPaymentDataSchema, StatusEnvelopeSchema, type PostPaymentStatus } from './schemas.js';
 
 /** Documented live URL of `!getPostPaymentStatus`. */
 export const STATUS_URL = 'https://secure.trust-provider.com/products/!getPostPaymentStatus';
@@ -166,11 +166,11 @@ export function parseStatusResponse(text: string): PostPaymentStatus {
   const what = 'getPostPaymentStatus answer';
   const body = readJson(text);
   if (body === undefined) throw new ValidationError(what, [{ path: '', message: 'not JSON', received: String(text).slice(0, 120) }]);
-  const envelope = parseWith(statusEnvelopeSchema, body, what);
+  const envelope = parseWith(StatusEnvelopeSchema, body, what);
   if (envelope.errorCode !== 0) {
     const retryAfterMs = envelope.errorCode === -42 ? CALL_LIMIT_WAIT_MS : undefined;
     throw new ProviderError('sasp', envelope.errorCode, envelope.errorMessage || 'Unknown error', body, { retryAfterMs });
   }
-  const data = parseWith(postPaymentDataSchema, envelope.data, what);
+  const data = parseWith(PostPaymentDataSchema, envelope.data, what);
   return withRaw(data, envelope.data);
 }

@@ -14,10 +14,11 @@ export const CENTIS_MESSAGE = 'must be positive integer centis (1.00 EUR = 100),
 export const CURRENCY = /^[A-Z]{3}$/;
 export const CURRENCY_MESSAGE = 'must be three upper-case letters (ISO 4217)';
 
-const isText = (value: unknown, min = 1, max = Infinity): value is string =>
+/** A string of `min` to `max` characters (by default: any non-empty string). */
+const isStringOfLength = (value: unknown, min = 1, max = Infinity): value is string =>
   typeof value === 'string' && value.length >= min && value.length <= max;
 
-const str = (min: number, max: number) => v.custom<string>((value) => isText(value, min, max), `must be a string of ${min}–${max} characters`);
+const str = (min: number, max: number) => v.custom<string>((value) => isStringOfLength(value, min, max), `must be a string of ${min}–${max} characters`);
 
 // NaN and ±Infinity fail the range.
 const range = (limit: number) => v.custom<number>((value) => typeof value === 'number' && Math.abs(value) <= limit, `must be a number −${limit}…${limit}`);
@@ -26,7 +27,7 @@ const range = (limit: number) => v.custom<number>((value) => typeof value === 'n
 const object = <T extends v.ObjectEntries>(entries: T) => optionsShape(entries, { message: 'must be an object' });
 
 /** What `initiateSale` accepts: the sale, per the initiate-sale document, and where to send it. */
-export const InitiateSaleInput = optionsShape({
+export const InitiateSaleInputSchema = optionsShape({
   url: urlInput('expected a URL (string or URL)'),
   allowedHosts: hostsOption,
   signal: signalOption,
@@ -45,12 +46,12 @@ export const InitiateSaleInput = optionsShape({
 
 // An answer that is not JSON (an HTML error page, an empty body) reads as `undefined`.
 const JSON_OBJECT = 'must be a JSON object';
-const token = v.custom<string>((value) => isText(value), 'must be a non-empty string');
+const token = v.custom<string>((value) => isStringOfLength(value), 'must be a non-empty string');
 // A string or a safe integer; `initiateSale` returns it as a string.
-const id = v.custom<string | number>((value) => isText(value) || Number.isSafeInteger(value), 'must be a non-empty string');
+const id = v.custom<string | number>((value) => isStringOfLength(value) || Number.isSafeInteger(value), 'must be a non-empty string');
 
 /** The merchant server's success answer to initiate sale. */
-export const InitiateSaleSuccess = shape(
+export const InitiateSaleSuccessSchema = shape(
   {
     endpointId: id,
     invoiceId: id,
@@ -60,7 +61,7 @@ export const InitiateSaleSuccess = shape(
 );
 
 /** A failure answer: `{ error: { cause, code, message } }`. Unknown causes are kept. */
-export const InitiateSaleFailure = shape({
+export const InitiateSaleFailureSchema = shape({
   error: shape({
     cause: token,
     code: v.optional(v.custom<string | number>((value) => typeof value === 'string' || Number.isFinite(value), 'must be a string or a number'), ''),

@@ -4,7 +4,7 @@ import type * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import type { Documented } from '../../../src/core/documented.js';
 import { parseStatusResponse, type LooseSection, type PostPaymentStatus } from '../../../src/sasp/index.js';
-import type { looseSectionSchema, postPaymentDataSchema } from '../../../src/sasp/schemas.js';
+import type { LooseSectionSchema, PostPaymentDataSchema } from '../../../src/sasp/schemas.js';
 import example from '../../fixtures/sasp-status.json';
 import type { Equal, Expect } from '../../helpers/type-equal.js';
 
@@ -12,8 +12,8 @@ import type { Equal, Expect } from '../../helpers/type-equal.js';
 // attached beside): change one without the other and typecheck fails.
 type Read<S extends v.GenericSchema> = Documented<v.InferOutput<S>>;
 export type SchemaAgreement = [
-  Expect<Equal<Omit<PostPaymentStatus, 'raw'>, Read<typeof postPaymentDataSchema>>>,
-  Expect<Equal<LooseSection, Read<typeof looseSectionSchema>>>,
+  Expect<Equal<Omit<PostPaymentStatus, 'raw'>, Read<typeof PostPaymentDataSchema>>>,
+  Expect<Equal<LooseSection, Read<typeof LooseSectionSchema>>>,
 ];
 
 export function misspelt(status: PostPaymentStatus): unknown[] {
