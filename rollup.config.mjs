@@ -10,6 +10,7 @@
 //   script-tag users, and an empty declaration so TypeScript resolves `import 'baton-sdk/style.css'`).
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { posix } from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { transform } from 'esbuild';
@@ -102,6 +103,45 @@ function stylesheet() {
   };
 }
 
+/**
+ * rollup-plugin-dts writes a namespace (`export * as connect`) member whose type comes from another
+ * declaration chunk as `declare const index_PublicKey: typeof PublicKey;`: a value, for what is an
+ * interface there, and a compile error for every user without `skipLibCheck`. When the chunk it
+ * comes from exports the name as a type (`export type { … }`), this drops that line and has the
+ * namespace export the imported type itself (`export { PublicKey as PublicKey }`; generics such as
+ * `Open<T>` included). test/unit/package/published-types.test.ts compiles the result.
+ */
+function namespaceTypes() {
+  const names = (list) => list.split(',').map((item) => item.trim().split(/\s+as\s+/)).filter(([name]) => name);
+  return {
+    name: 'baton-namespace-types',
+    generateBundle(_, bundle) {
+      const typeExports = new Map();
+      for (const [file, chunk] of Object.entries(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        const exported = new Set();
+        for (const [, list] of chunk.code.matchAll(/^export type \{([^}]*)\};?$/gm)) for (const [name, as = name] of names(list)) exported.add(as);
+        typeExports.set(file, exported);
+      }
+      for (const [file, chunk] of Object.entries(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        const types = new Set();
+        for (const [, list, from] of chunk.code.matchAll(/^import \{([^}]*)\} from '(\.[^']+)\.js';$/gm)) {
+          const source = typeExports.get(posix.join(posix.dirname(file), `${from}.d.ts`));
+          for (const [name, local = name] of names(list)) if (source?.has(name)) types.add(local);
+        }
+        const members = new Map();
+        chunk.code = chunk.code.replace(/^declare const (\w+): typeof (\w+);\n/gm, (line, member, name) => {
+          if (!types.has(name)) return line;
+          members.set(member, name);
+          return '';
+        });
+        chunk.code = chunk.code.replace(/\b(\w+) as (?=\w+[,\s])/g, (whole, member) => (members.has(member) ? `${members.get(member)} as ` : whole));
+      }
+    },
+  };
+}
+
 export default [
   {
     input: entries,
@@ -119,7 +159,10 @@ export default [
   {
     input: entries,
     external: isDependency,
-    plugins: [dts({ tsconfig: './tsconfig.build.json' })],
+    plugins: [dts({ tsconfig: './tsconfig.build.json' }), namespaceTypes()],
+    // A declaration file has no side effects: without this, every source file that imports valibot
+    // leaves an empty `import 'valibot'` in the published types (which name no valibot type).
+    treeshake: { moduleSideEffects: (id, external) => !external },
     output: { dir: 'dist', format: 'esm', entryFileNames: '[name].d.ts', chunkFileNames: 'chunks/[name]-[hash].d.ts' },
   },
   ...Object.entries(scriptTags).map(([name, input]) => {

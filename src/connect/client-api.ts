@@ -71,7 +71,12 @@ export async function callClientApi<const TSchema extends v.GenericSchema>(
   return withRaw(parseWith(schema, body, `${path} answer`), body);
 }
 
+/** A `ProviderError` from the Connect Client API: `details` is its error document. */
+export interface ConnectError extends ProviderError {
+  readonly details: ConnectErrorDetails;
+}
+
 /** True when `error` is a Connect `ProviderError`; narrows `details` to the error document. */
-export function isConnectError(error: unknown): error is ProviderError & { readonly details: ConnectErrorDetails } {
+export function isConnectError(error: unknown): error is ConnectError {
   return error instanceof ProviderError && error.provider === 'connect';
 }

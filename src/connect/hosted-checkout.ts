@@ -76,6 +76,14 @@ export interface StartHostedCheckoutOptions extends HostedCheckoutOptions {
   readonly signal?: AbortSignal;
 }
 
+/** What `startHostedCheckout` did: the checkout your server created, and the navigation to it. */
+export interface StartHostedCheckoutResult {
+  /** The id your server relayed (`undefined` when it sent none): keep it to ask for the status. */
+  readonly hostedCheckoutId: string | undefined;
+  /** How the checkout was opened. */
+  readonly navigation: Navigation;
+}
+
 /**
  * The one-call path: POSTs `body` to your server (which calls `POST /v1/{merchantId}/hostedcheckouts`
  * and relays `partialRedirectUrl` and `hostedCheckoutId`, keeping `RETURNMAC`), then opens the
@@ -85,7 +93,7 @@ export interface StartHostedCheckoutOptions extends HostedCheckoutOptions {
  * @example
  * await startHostedCheckout({ url: '/my-server/hosted-checkout', body: { amount: 1000, currencyCode: 'EUR' } });
  */
-export async function startHostedCheckout(options: StartHostedCheckoutOptions): Promise<{ hostedCheckoutId: string | undefined; navigation: Navigation }> {
+export async function startHostedCheckout(options: StartHostedCheckoutOptions): Promise<StartHostedCheckoutResult> {
   const what = 'startHostedCheckout options';
   if (options === null || typeof options !== 'object') throw new ValidationError(what, [{ path: '', message: 'expected an object' }]);
   const input = own(options, 'url');

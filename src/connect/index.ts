@@ -13,7 +13,7 @@ export { createClientSession } from './session.js';
 export { DEFAULT_ALLOWED_HOSTS, type ClientSession, type ClientSessionOptions, type IinDetailsResult } from './client-session.js';
 export type { EncryptRequest } from './encrypt-request.js';
 export type { CallOptions } from './client-api.js';
-export { isConnectError } from './client-api.js';
+export { isConnectError, type ConnectError } from './client-api.js';
 export { encryptJwe, type EncryptedCustomerInput, type DeviceInformation } from './encrypt.js';
 export { applyMask, removeMask } from './mask.js';
 export {
@@ -31,29 +31,40 @@ export { collectMetaInfo, encodeMetaInfo, SDK_IDENTIFIER, type ClientMetaInfo } 
 export type {
   SessionResponse,
   PaymentContext,
+  ConnectApiError,
   ConnectErrorDetails,
-  BasicPaymentProduct,
-  BasicPaymentProducts,
-  BasicPaymentProductGroups,
-  PaymentProduct,
-  PaymentProductGroup,
-  PaymentProductField,
-  AccountOnFile,
-  FieldValidators,
   IinDetails,
+  IinCoBrand,
   PublicKey,
   PaymentProductNetworks,
   PaymentProductDirectory,
+  DirectoryEntry,
   ConvertedAmount,
   ThirdPartyStatus,
   PrivacyPolicy,
-} from './schemas.js';
+} from './answer-types.js';
+export type {
+  BasicPaymentProduct,
+  BasicPaymentProducts,
+  BasicPaymentProductGroup,
+  BasicPaymentProductGroups,
+  PaymentProduct,
+  PaymentProductGroup,
+  PaymentProductDisplayHints,
+  PaymentProductField,
+  PaymentProductFieldDataRestrictions,
+  PaymentProductFieldDisplayHints,
+  PaymentProductFieldTooltip,
+  AccountOnFile,
+  AccountOnFileAttribute,
+  FieldValidators,
+} from './product-types.js';
 export { BatonError, ValidationError, ProviderError, NetworkError, UnsafeUrlError, SecretError } from '../core/errors.js';
 export { handleMerchantAction, type MerchantActionOptions, type MerchantActionResult } from './merchant-action.js';
 export type { MerchantAction, KeyValuePair, CreatePaymentAnswer } from './merchant-action-schema.js';
 export { renderShowData } from './show-data.js';
-export { openHostedCheckout, startHostedCheckout, HOSTED_CHECKOUT_HOSTS, type HostedCheckoutOptions, type StartHostedCheckoutOptions, type HostedCheckoutAnswer } from './hosted-checkout.js';
-export { readConnectReturn, awaitPaymentStatus, type ConnectReturn, type AwaitPaymentStatusOptions } from './return-page.js';
+export { openHostedCheckout, startHostedCheckout, HOSTED_CHECKOUT_HOSTS, type HostedCheckoutOptions, type StartHostedCheckoutOptions, type StartHostedCheckoutResult, type HostedCheckoutAnswer } from './hosted-checkout.js';
+export { readConnectReturn, awaitPaymentStatus, type ConnectReturn, type AwaitPaymentStatusOptions, type AwaitPaymentStatusResult } from './return-page.js';
 export { paymentOutcome, FINAL_STATUS_CATEGORIES, FINAL_HOSTED_CHECKOUT_STATUSES, type PaymentOutcome } from './payment-status.js';
 export { mountPaymentForm, type PaymentFormOptions, type PaymentFormHandle } from './payment-form.js';
 export { MERCHANT_ACTION_MESSAGES, PAYMENT_FORM_MESSAGES, type MerchantActionMessages, type PaymentFormMessages } from './messages.js';

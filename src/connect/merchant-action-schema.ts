@@ -6,7 +6,7 @@
 // reads as absent here. Built when called: a module-level schema is a call every bundle of
 // `baton-sdk/connect` would keep, used or not.
 import * as v from 'valibot';
-import type { Documented } from '../core/documented.js';
+import type { PaymentProductField } from './product-types.js';
 import { PaymentProductFieldSchema } from './schemas.js';
 
 export const orAbsent = <S extends v.GenericSchema>(schema: S) =>
@@ -27,10 +27,37 @@ export const merchantActionSchema = () =>
     mobileThreeDSecureChallengeParameters: orAbsent(v.looseObject({})),
   });
 
+// The public types are plain interfaces (no valibot type is published);
+// test/unit/connect/types.test.ts checks that they are exactly what the schema reads.
+
+/** Where to send the customer (`RedirectData`), for `actionType` `REDIRECT`. */
+export interface RedirectData {
+  /** The URL to send the customer to (Baton checks it before it navigates). */
+  redirectURL?: string;
+  /** A value to keep on your server and compare on the return (Hosted Checkout's `RETURNMAC`). */
+  RETURNMAC?: string;
+}
+
 /** A `merchantAction` as Worldline's models describe it (`MerchantAction`). */
-export interface MerchantAction extends Documented<v.InferOutput<ReturnType<typeof merchantActionSchema>>> {}
+export interface MerchantAction {
+  /** `REDIRECT`, `SHOW_FORM`, `SHOW_INSTRUCTIONS`, `SHOW_TRANSACTION_RESULTS`, `MOBILE_THREEDS_CHALLENGE`, `CALL_THIRD_PARTY`, or `NONE`. */
+  actionType: string;
+  redirectData?: RedirectData;
+  /** What to show the customer (bank-transfer details, a QR code, …). */
+  showData?: readonly KeyValuePair[];
+  /** Fields to ask the customer for (`SHOW_FORM`). */
+  formFields?: readonly PaymentProductField[];
+  /** Data for a native SDK (not used in the browser). */
+  renderingData?: string;
+  thirdPartyData?: {};
+  mobileThreeDSecureChallengeParameters?: {};
+}
+
 /** One `showData` entry. */
-export interface KeyValuePair extends Documented<v.InferOutput<ReturnType<typeof keyValuePairSchema>>> {}
+export interface KeyValuePair {
+  key?: string;
+  value?: string;
+}
 
 /** The create-payment answer (`CreatePaymentResponse`), or the part of it Baton reads. */
 export interface CreatePaymentAnswer {

@@ -71,6 +71,12 @@ export interface AwaitPaymentStatusOptions {
   readonly onProgress?: (outcome: PaymentOutcome) => void;
 }
 
+/** The final outcome `awaitPaymentStatus` waited for. */
+export interface AwaitPaymentStatusResult extends PaymentOutcome {
+  /** Your server's answer exactly as received (what Worldline answered it). */
+  readonly answer: unknown;
+}
+
 /**
  * Asks your server for the payment's status until it is final, with the return parameters in the
  * body of a POST to your own origin (never in a URL, never to anyone else): your server compares
@@ -81,7 +87,7 @@ export interface AwaitPaymentStatusOptions {
  * const outcome = await awaitPaymentStatus({ statusUrl: '/my-server/connect/status', returned: readConnectReturn() });
  * show(outcome.statusCategory === 'COMPLETED' ? 'Paid' : 'Not paid');
  */
-export async function awaitPaymentStatus(options: AwaitPaymentStatusOptions): Promise<PaymentOutcome & { readonly answer: unknown }> {
+export async function awaitPaymentStatus(options: AwaitPaymentStatusOptions): Promise<AwaitPaymentStatusResult> {
   const what = 'awaitPaymentStatus options';
   if (options === null || typeof options !== 'object') throw new ValidationError(what, [{ path: '', message: 'expected an object' }]);
   const { statusUrl, returned, allowedHosts, signal, onProgress } = options;

@@ -2,9 +2,33 @@
 // Strict for ids and URLs (they build requests), tolerant for display data (unknown fields kept,
 // numbers as strings accepted).
 import * as v from 'valibot';
-import type { Documented } from '../core/documented.js';
 import { matching, shape, text } from '../core/options.js';
 import { textish } from '../core/schemas.js';
+
+// The types of what these schemas read are plain interfaces (no valibot type is published);
+// test/unit/connect/types.test.ts checks that they agree. Re-exported for the modules that read them.
+export type {
+  AccountOnFile,
+  BasicPaymentProduct,
+  BasicPaymentProductGroups,
+  BasicPaymentProducts,
+  FieldValidators,
+  PaymentProduct,
+  PaymentProductField,
+  PaymentProductGroup,
+} from './product-types.js';
+export type {
+  ConnectErrorDetails,
+  ConvertedAmount,
+  IinDetails,
+  PaymentContext,
+  PaymentProductDirectory,
+  PaymentProductNetworks,
+  PrivacyPolicy,
+  PublicKey,
+  SessionResponse,
+  ThirdPartyStatus,
+} from './answer-types.js';
 
 /** A finite number, or a decimal string as some gateways send. */
 const numberish = v.pipe(
@@ -40,7 +64,6 @@ export const SessionResponseSchema = shape({
   invalidTokens: v.optional(v.array(text()), []),
   region: v.optional(text()),
 });
-export type SessionResponse = v.InferInput<typeof SessionResponseSchema>;
 
 /** The payment context every product call is made in. */
 export const PaymentContextSchema = shape({
@@ -52,7 +75,6 @@ export const PaymentContextSchema = shape({
   isInstallments: v.optional(Bool),
   locale: v.optional(v.pipe(text(), matching(/^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*$/, 'must be a locale such as "en_GB"'))),
 });
-export type PaymentContext = Documented<v.InferOutput<typeof PaymentContextSchema>>;
 
 /** `{errorId, errors: [...]}` — the Client API's error document. */
 export const ErrorResponseSchema = shape({
@@ -69,7 +91,6 @@ export const ErrorResponseSchema = shape({
     }),
   ),
 });
-export type ConnectErrorDetails = v.InferOutput<typeof ErrorResponseSchema> & { readonly httpStatus: number };
 
 const DisplayHints = shape({ displayOrder: absent(Num), label: Text, logo: Text });
 
@@ -82,7 +103,6 @@ export const AccountOnFileSchema = shape({
   paymentProductId: Num,
   attributes: v.optional(v.array(shape({ key: text(), value: Text, status: Text, mustWriteReason: Text })), []),
 });
-export interface AccountOnFile extends Documented<v.InferOutput<typeof AccountOnFileSchema>> {}
 const AccountsOnFile = v.optional(v.array(AccountOnFileSchema), []);
 
 const BasicProductFields = {
@@ -96,17 +116,12 @@ const BasicProductFields = {
   accountsOnFile: AccountsOnFile,
 };
 
-export const BasicPaymentProductSchema = shape(BasicProductFields);
-export interface BasicPaymentProduct extends Documented<v.InferOutput<typeof BasicPaymentProductSchema>> {}
+const BasicPaymentProductSchema = shape(BasicProductFields);
 
 export const BasicPaymentProductsSchema = shape({
   paymentProducts: v.array(BasicPaymentProductSchema),
   accountsOnFile: AccountsOnFile,
 });
-export interface BasicPaymentProducts extends Documented<v.InferOutput<typeof BasicPaymentProductsSchema>> {
-  /** The platform's answer exactly as received (fields Baton does not document included). */
-  readonly raw?: unknown;
-}
 
 export const BasicPaymentProductGroupsSchema = shape({
   paymentProductGroups: v.array(
@@ -117,13 +132,9 @@ export const BasicPaymentProductGroupsSchema = shape({
     }),
   ),
 });
-export interface BasicPaymentProductGroups extends Documented<v.InferOutput<typeof BasicPaymentProductGroupsSchema>> {
-  /** The platform's answer exactly as received (fields Baton does not document included). */
-  readonly raw?: unknown;
-}
 
 /** The validators a field may declare; unknown ones are kept and ignored by `validateValues`. */
-export const FieldValidatorsSchema = shape({
+const FieldValidatorsSchema = shape({
   luhn: v.optional(shape({})),
   expirationDate: v.optional(shape({})),
   emailAddress: v.optional(shape({})),
@@ -137,15 +148,14 @@ export const FieldValidatorsSchema = shape({
   residentIdNumber: v.optional(shape({})),
   boletoBancarioRequiredness: v.optional(shape({ fiscalNumberLength: Num })),
 });
-export interface FieldValidators extends Documented<v.InferOutput<typeof FieldValidatorsSchema>> {}
 
 /**
  * Limits on a product Baton renders and checks: far above any real product (a card has about
  * five fields and masks of about twenty characters), low enough that no answer, however large,
  * can make the form slow (see bench/RESULTS.md). Over them, the product is a `ValidationError`.
  */
-export const MAX_PRODUCT_FIELDS = 100;
-export const MAX_MASK_LENGTH = 256;
+const MAX_PRODUCT_FIELDS = 100;
+const MAX_MASK_LENGTH = 256;
 
 export const PaymentProductFieldSchema = shape({
   id: text(),
@@ -167,7 +177,6 @@ export const PaymentProductFieldSchema = shape({
     }),
   ),
 });
-export interface PaymentProductField extends Documented<v.InferOutput<typeof PaymentProductFieldSchema>> {}
 
 export const PaymentProductSchema = shape({
   ...BasicProductFields,
@@ -180,10 +189,6 @@ export const PaymentProductSchema = shape({
     [],
   ),
 });
-export interface PaymentProduct extends Documented<v.InferOutput<typeof PaymentProductSchema>> {
-  /** The platform's answer exactly as received (fields Baton does not document included). */
-  readonly raw?: unknown;
-}
 
 /** One product group with its fields (GET `productgroups/{id}`), e.g. `cards`: one form for every card product. */
 export const PaymentProductGroupSchema = shape({
@@ -192,10 +197,6 @@ export const PaymentProductGroupSchema = shape({
   accountsOnFile: AccountsOnFile,
   fields: v.optional(v.array(PaymentProductFieldSchema), []),
 });
-export interface PaymentProductGroup extends Documented<v.InferOutput<typeof PaymentProductGroupSchema>> {
-  /** The platform's answer exactly as received (fields Baton does not document included). */
-  readonly raw?: unknown;
-}
 
 export const IinDetailsSchema = shape({
   paymentProductId: Num,
@@ -206,25 +207,13 @@ export const IinDetailsSchema = shape({
     [],
   ),
 });
-export interface IinDetails extends Documented<v.InferOutput<typeof IinDetailsSchema>> {
-  /** The platform's answer exactly as received (fields Baton does not document included). */
-  readonly raw?: unknown;
-}
 
 export const PublicKeySchema = shape({
   keyId: Filled(),
   publicKey: v.pipe(text(), matching(/^[A-Za-z0-9+/\s]+={0,2}$/, 'must be base64 DER')),
 });
-export interface PublicKey extends Documented<v.InferOutput<typeof PublicKeySchema>> {
-  /** The platform's answer exactly as received (fields Baton does not document included). */
-  readonly raw?: unknown;
-}
 
 export const NetworksSchema = shape({ networks: v.array(text()) });
-export interface PaymentProductNetworks extends Documented<v.InferOutput<typeof NetworksSchema>> {
-  /** The platform's answer exactly as received (fields Baton does not document included). */
-  readonly raw?: unknown;
-}
 
 export const DirectorySchema = shape({
   entries: v.array(
@@ -236,25 +225,9 @@ export const DirectorySchema = shape({
     }),
   ),
 });
-export interface PaymentProductDirectory extends Documented<v.InferOutput<typeof DirectorySchema>> {
-  /** The platform's answer exactly as received (fields Baton does not document included). */
-  readonly raw?: unknown;
-}
 
 export const ConvertAmountSchema = shape({ convertedAmount: Num });
-export interface ConvertedAmount extends Documented<v.InferOutput<typeof ConvertAmountSchema>> {
-  /** The platform's answer exactly as received (fields Baton does not document included). */
-  readonly raw?: unknown;
-}
 
 export const ThirdPartyStatusSchema = shape({ thirdPartyStatus: text() });
-export interface ThirdPartyStatus extends Documented<v.InferOutput<typeof ThirdPartyStatusSchema>> {
-  /** The platform's answer exactly as received (fields Baton does not document included). */
-  readonly raw?: unknown;
-}
 
 export const PrivacyPolicySchema = shape({ htmlContent: text() });
-export interface PrivacyPolicy extends Documented<v.InferOutput<typeof PrivacyPolicySchema>> {
-  /** The platform's answer exactly as received (fields Baton does not document included). */
-  readonly raw?: unknown;
-}

@@ -121,12 +121,13 @@ const FAILS: Record<ValidatorName, Rule> = {
  */
 export function failedValidators(
   value: string,
-  // Validators Baton does not know yet are accepted and ignored.
-  validators: FieldValidators & Readonly<Record<string, unknown>>,
+  // Validators Baton does not know yet (a product's own, say) are accepted and ignored.
+  validators: FieldValidators | Readonly<Record<string, unknown>>,
   now = new Date(),
   values: Readonly<Record<string, string>> = {},
 ): ValidatorName[] {
-  return (Object.keys(FAILS) as ValidatorName[]).filter((name) => validators[name] && FAILS[name](value, validators[name], now, values));
+  const known = validators as FieldValidators;
+  return (Object.keys(FAILS) as ValidatorName[]).filter((name) => known[name] && FAILS[name](value, known[name], now, values));
 }
 
 function matchesWhole(value: string, pattern: string): boolean {

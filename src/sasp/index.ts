@@ -26,7 +26,8 @@ export type {
   CallbackStatus,
   OrganizationStatus,
   RequirementStatus,
-} from './schemas.js';
+  LooseSection,
+} from './status-types.js';
 export type { SectionStatus, OrderStatus, ActionName, DcvMethodType, SectionName, SaspAction } from './vocabulary.js';
 export type { Open } from '../core/documented.js';
 export { BatonError, ValidationError, ProviderError, NetworkError, UnsafeUrlError, SecretError } from '../core/errors.js';

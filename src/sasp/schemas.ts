@@ -10,12 +10,27 @@
  * unset `clickThroughEmailAddress`).
  */
 import * as v from 'valibot';
-import type { Documented, Open } from '../core/documented.js';
+import type { Open } from '../core/documented.js';
 import { shape } from '../core/options.js';
 import { textish } from '../core/schemas.js';
 import { httpUrlText } from './ids.js';
 import { integerish, isRecord, isTextish, lenient, lenientList, lenientOr, mapped, open, optionList, optionalText, textLines, textOf, withoutBlanks } from './lenient.js';
 import type { ActionName, DcvMethodType, OrderStatus, SectionStatus } from './vocabulary.js';
+
+// The types of what these schemas read are plain interfaces in `status-types.ts` (no valibot type
+// is published); test/unit/sasp/types.test.ts checks that they agree.
+export type {
+  AgreementStatus,
+  CallbackStatus,
+  DcvDomain,
+  DcvMethod,
+  DcvStatus,
+  LooseSection,
+  OrganizationStatus,
+  PostPaymentSection,
+  PostPaymentStatus,
+  RequirementStatus,
+} from './status-types.js';
 
 /**
  * The actions: a list of strings, documented as an array but sometimes sent as one string (comma or
@@ -44,13 +59,13 @@ const sectionLike = v.pipe(
   v.transform((value) => (isRecord(value) ? value : { status: String(value) })),
 );
 
-export const requirementStatusSchema = v.pipe(sectionLike, shape(describedEntries));
+const RequirementStatusSchema = v.pipe(sectionLike, shape(describedEntries));
 
 /**
  * A section we cannot be sure of the shape of (the ones the changelog added after v1.00, and any
  * other): read like the documented ones, and a bare status text is taken as `{ status }`.
  */
-export const looseSectionSchema = v.pipe(
+export const LooseSectionSchema = v.pipe(
   v.custom<object | string | number>((value) => isTextish(value) || isRecord(value) || Array.isArray(value)),
   // A list (one entry per domain, say) becomes a section whose entries are its checks.
   v.transform((value) =>
@@ -63,7 +78,7 @@ export const looseSectionSchema = v.pipe(
   shape(sectionEntries),
 );
 
-export const dcvMethodSchema = shape({
+const DcvMethodSchema = shape({
   type: lenientOr(open<DcvMethodType>(), ''),
   title: optionalText,
   /** Documented as a string, sent as a number: a number here when it is one, else undefined. */
@@ -72,7 +87,7 @@ export const dcvMethodSchema = shape({
   options: lenientOr(optionList, []),
 });
 
-export const domainSchema = v.pipe(
+const DcvDomainSchema = v.pipe(
   // A domain given as its bare name.
   v.custom<object | string>((value) => typeof value === 'string' || isRecord(value)),
   v.transform((value) => (typeof value === 'string' ? { domainName: value } : value)),
@@ -80,21 +95,21 @@ export const domainSchema = v.pipe(
     domainName: lenientOr(textish, ''),
     dcvStatus: lenientOr(open<SectionStatus>(), 'Unknown'),
     selectedMethod: optionalText,
-    methods: lenientList(dcvMethodSchema),
+    methods: lenientList(DcvMethodSchema),
   }),
 );
 
-export const sectionSchema = v.pipe(sectionLike, shape(sectionEntries));
+const SectionSchema = v.pipe(sectionLike, shape(sectionEntries));
 
-export const dcvStatusSchema = shape({
+const DcvStatusSchema = shape({
   ...sectionEntries,
-  domains: lenientList(domainSchema),
+  domains: lenientList(DcvDomainSchema),
   MD5: optionalText,
   SHA256: optionalText,
   uniqueValue: optionalText,
 });
 
-export const agreementStatusSchema = shape({
+const AgreementStatusSchema = shape({
   ...sectionEntries,
   clickThroughStatus: lenient(open<Open<'notExecuted' | 'Executed'>>()),
   clickThroughEmailAddress: optionalText,
@@ -102,20 +117,20 @@ export const agreementStatusSchema = shape({
   lastOpenDate: optionalText,
 });
 
-export const callbackStatusSchema = shape({ ...sectionEntries, phoneNumber: optionalText });
+const CallbackStatusSchema = shape({ ...sectionEntries, phoneNumber: optionalText });
 
-export const organizationStatusSchema = shape({
+const OrganizationStatusSchema = shape({
   ...sectionEntries,
-  organizationName: lenient(requirementStatusSchema),
-  legalExistence: lenient(requirementStatusSchema),
-  assumedName: lenient(requirementStatusSchema),
-  physicalExistence: lenient(requirementStatusSchema),
-  operationalExistence: lenient(requirementStatusSchema),
-  trademarkCheck: lenient(requirementStatusSchema),
+  organizationName: lenient(RequirementStatusSchema),
+  legalExistence: lenient(RequirementStatusSchema),
+  assumedName: lenient(RequirementStatusSchema),
+  physicalExistence: lenient(RequirementStatusSchema),
+  operationalExistence: lenient(RequirementStatusSchema),
+  trademarkCheck: lenient(RequirementStatusSchema),
 });
 
 /** `data` of a successful `!getPostPaymentStatus` answer (PostPaymentData), with nulls and blanks dropped. */
-const postPaymentDataObject = shape({
+const PostPaymentDataObjectSchema = shape({
   orderNumber: textish,
   productType: lenient(integerish),
   productName: optionalText,
@@ -129,28 +144,28 @@ const postPaymentDataObject = shape({
   primaryDomainName: optionalText,
   maxMDCDomains: lenient(integerish),
   maxMDCWildcardDomains: lenient(integerish),
-  csrStatus: lenient(sectionSchema),
-  dcvStatus: lenient(dcvStatusSchema),
-  agreementStatus: lenient(agreementStatusSchema),
-  callbackStatus: lenient(callbackStatusSchema),
-  organizationStatus: lenient(organizationStatusSchema),
-  secondApprovalStatus: lenient(sectionSchema),
-  fsupStatus: lenient(sectionSchema),
+  csrStatus: lenient(SectionSchema),
+  dcvStatus: lenient(DcvStatusSchema),
+  agreementStatus: lenient(AgreementStatusSchema),
+  callbackStatus: lenient(CallbackStatusSchema),
+  organizationStatus: lenient(OrganizationStatusSchema),
+  secondApprovalStatus: lenient(SectionSchema),
+  fsupStatus: lenient(SectionSchema),
   /** v1.01 (changelog of Sectigo's current docs): the CAA check before issuance. */
-  caaCheckStatus: lenient(looseSectionSchema),
+  caaCheckStatus: lenient(LooseSectionSchema),
   /** v1.01: what the last CAA check found, as lines of text. */
   latestCAACheckErrors: v.optional(textLines, []),
   /** v1.02: the mark asserter (mark certificates). */
-  maStatus: lenient(looseSectionSchema),
+  maStatus: lenient(LooseSectionSchema),
   // v1.03 added fields for VMC/CMC orders whose names we could not find documented: they are kept
   // (this is a loose object), and renderStatus shows any section-like object generically.
 });
 
 /** `data` of a successful `!getPostPaymentStatus` answer (PostPaymentData). */
-export const postPaymentDataSchema = v.pipe(mapped(withoutBlanks), postPaymentDataObject);
+export const PostPaymentDataSchema = v.pipe(mapped(withoutBlanks), PostPaymentDataObjectSchema);
 
 /** The envelope of every `!getPostPaymentStatus` answer. */
-export const statusEnvelopeSchema = shape({
+export const StatusEnvelopeSchema = shape({
   errorCode: integerish,
   errorMessage: v.optional(
     v.pipe(
@@ -159,21 +174,3 @@ export const statusEnvelopeSchema = shape({
     ),
   ),
 });
-
-export interface PostPaymentSection extends Documented<v.InferOutput<typeof sectionSchema>> {}
-/** A section read tolerantly: the v1.01–v1.03 additions and any section we do not know. */
-export interface LooseSection extends Documented<v.InferOutput<typeof looseSectionSchema>> {}
-export interface DcvStatus extends Documented<v.InferOutput<typeof dcvStatusSchema>> {}
-export interface DcvDomain extends Documented<v.InferOutput<typeof domainSchema>> {}
-export interface DcvMethod extends Documented<v.InferOutput<typeof dcvMethodSchema>> {}
-export interface AgreementStatus extends Documented<v.InferOutput<typeof agreementStatusSchema>> {}
-export interface CallbackStatus extends Documented<v.InferOutput<typeof callbackStatusSchema>> {}
-export interface OrganizationStatus extends Documented<v.InferOutput<typeof organizationStatusSchema>> {}
-export interface RequirementStatus extends Documented<v.InferOutput<typeof requirementStatusSchema>> {}
-
-/** The typed post-payment status. `raw` is the provider's `data` object exactly as received. */
-export interface PostPaymentStatus extends Documented<v.InferOutput<typeof postPaymentDataSchema>> {
-  /** The answer's `data` exactly as received (fields Baton does not document included). */
-  readonly raw: unknown;
-}
-

@@ -1,7 +1,7 @@
 // Which sections of a post-payment status to show, in which order, with which details.
 import * as v from 'valibot';
 import { isRecord, isTextish } from './lenient.js';
-import { looseSectionSchema, type LooseSection, type PostPaymentStatus } from './schemas.js';
+import { LooseSectionSchema, type LooseSection, type PostPaymentStatus } from './schemas.js';
 import type { SectionName } from './vocabulary.js';
 import { lookup } from '../core/lookup.js';
 
@@ -42,9 +42,9 @@ export function sectionsOf(status: PostPaymentStatus): Array<[SectionName, Secti
   }
   for (const [key, value] of Object.entries(data)) {
     // Any other object that reads as a section: named `…Status`, or with a status, title or description.
-    if (key === 'raw' || SECTIONS.some((known) => known[1] === key) || !isRecord(value)) continue;
+    if (SECTIONS.some((known) => known[1] === key) || !isRecord(value)) continue;
     if (!(key.endsWith('Status') || text(value.status) || text(value.title) || text(value.description))) continue;
-    const parsed = v.safeParse(looseSectionSchema, value);
+    const parsed = v.safeParse(LooseSectionSchema, value);
     const name = key.replace(/Status$/, '');
     // The key becomes a class name: only plain names.
     if (parsed.success) found.push([/^[\w-]+$/.test(name) ? name : 'other', parsed.output as Section, key]);

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { textish } from '../core/schemas.js';
 import { hostsOption, matching, optionsShape, signalOption, timeoutOption, urlInput } from '../core/options.js';
+import { withRaw } from '../core/documented.js';
 import { ProviderError, ValidationError } from '../core/errors.js';
 import { monotonicNow } from '../core/clock.js';
 import { request } from '../core/http.js';
@@ -9,7 +10,7 @@ import { parseWith, readJson } from '../core/validate.js';
 import { refuseLogin } from './no-login.js';
 import { SECTIGO_HOSTS, SECTIGO_PATHS } from './policy.js';
 import { orderNumberSchema, sidSchema } from './ids.js';
-import { postPaymentDataSchema, statusEnvelopeSchema, type PostPaymentStatus } from './schemas.js';
+import { PostPaymentDataSchema, StatusEnvelopeSchema, type PostPaymentStatus } from './schemas.js';
 
 /** Documented live URL of `!getPostPaymentStatus`. */
 export const STATUS_URL = 'https://secure.trust-provider.com/products/!getPostPaymentStatus';
@@ -89,7 +90,7 @@ const quietUntil = new Map<string, number>();
  * without being sent. Poll gently: once a minute is plenty.
  *
  * @returns The typed `data` object; values outside the documented enums are kept as sent,
- *   `raw` is the answer's `data` exactly as received.
+ *   `raw` is the answer's `data` exactly as received (not enumerable: spreads and JSON skip it).
  * @throws ProviderError with Sectigo's code (`-3`, `-4`, `-16`, `-42`, …) and message.
  * @throws NetworkError on timeouts, network failures (including a provider that does not allow
  *   your origin by CORS), aborts and HTTP errors.
@@ -165,11 +166,11 @@ export function parseStatusResponse(text: string): PostPaymentStatus {
   const what = 'getPostPaymentStatus answer';
   const body = readJson(text);
   if (body === undefined) throw new ValidationError(what, [{ path: '', message: 'not JSON', received: String(text).slice(0, 120) }]);
-  const envelope = parseWith(statusEnvelopeSchema, body, what);
+  const envelope = parseWith(StatusEnvelopeSchema, body, what);
   if (envelope.errorCode !== 0) {
     const retryAfterMs = envelope.errorCode === -42 ? CALL_LIMIT_WAIT_MS : undefined;
     throw new ProviderError('sasp', envelope.errorCode, envelope.errorMessage || 'Unknown error', body, { retryAfterMs });
   }
-  const data = parseWith(postPaymentDataSchema, envelope.data, what);
-  return { ...data, raw: envelope.data };
+  const data = parseWith(PostPaymentDataSchema, envelope.data, what);
+  return withRaw(data, envelope.data);
 }

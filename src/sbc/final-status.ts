@@ -6,14 +6,29 @@ import { SCHEDULE_MS } from '../core/poll-schedule.js';
 import { policyFor } from '../core/url-guard.js';
 import { parseWith, readJson } from '../core/validate.js';
 import { isOrderId } from './return-order-id.js';
-import { FINAL_STATUSES, StatusAnswer, type FinalStatus } from './schemas.js';
+import { FINAL_STATUSES, StatusAnswerSchema, type FinalStatus } from './schemas.js';
+
+/**
+ * The merchant server's answer about an order: your server's own format, with at least a `status`.
+ * test/unit/sbc/types.test.ts checks that it is what `StatusAnswerSchema` reads.
+ */
+export interface OrderStatusAnswer {
+  /**
+   * `approved`, `declined`, `filtered`, `error` (final), `processing`, `unknown` (not final), or
+   * another text (not final). Given in any case with blanks around; here trimmed and in lower case.
+   */
+  status: string;
+  /** Every other field your server sent, as sent (`orderId` included, even `null`, `''` or a number). */
+  [field: string]: unknown;
+}
 
 /** The merchant server's answer once final. */
 export interface FinalStatusAnswer {
   readonly status: FinalStatus;
+  /** The order's id as the server sent it, or the id asked for when the server sent none (or not a string). */
   readonly orderId: string;
   /** The server's whole answer, validated. */
-  readonly answer: v.InferOutput<typeof StatusAnswer>;
+  readonly answer: OrderStatusAnswer;
 }
 
 export interface AwaitFinalStatusOptions {
@@ -34,7 +49,7 @@ export interface AwaitFinalStatusOptions {
   /** Give up after this long with a `NetworkError` of kind `'timeout'`. Default 3 600 000 ms (the documented hour). */
   readonly timeoutMs?: number;
   /** Called with every non-final answer (`processing`, `unknown`). */
-  readonly onProgress?: (answer: v.InferOutput<typeof StatusAnswer>) => void;
+  readonly onProgress?: (answer: OrderStatusAnswer) => void;
 }
 
 const optionsSchema = optionsShape({
@@ -79,9 +94,9 @@ export async function awaitFinalStatus(options: AwaitFinalStatusOptions): Promis
     timeoutMs,
     onProgress,
     read(text) {
-      const parsed = parseWith(StatusAnswer, readJson(text), 'status answer');
-      const answer: v.InferOutput<typeof StatusAnswer> = { ...parsed, status: parsed.status.trim().toLowerCase() };
-      if (!FINAL_STATUSES.includes(answer.status)) return { final: false, progress: answer };
+      const parsed = parseWith(StatusAnswerSchema, readJson(text), 'status answer');
+      const answer: OrderStatusAnswer = { ...parsed, status: parsed.status.trim().toLowerCase() };
+      if (!(FINAL_STATUSES as readonly string[]).includes(answer.status)) return { final: false, progress: answer };
       // A final status is never thrown away over an odd orderId (null, '', a number): the
       // requested id stands in, and `answer` keeps what the server sent.
       const answered = typeof answer.orderId === 'string' && answer.orderId !== '' ? answer.orderId : orderId;

@@ -57,6 +57,21 @@ export interface StartHostedFormOptions {
   readonly signal?: AbortSignal;
 }
 
+/** What `startHostedForm` did: the gateway's parsed answer, and the navigation it started. */
+export interface StartHostedFormResult {
+  /** The preauth-form answer your server relayed, parsed. */
+  readonly form: FormResponse;
+  /** How the form was opened (this tab, the top window, or a new one). */
+  readonly navigation: Navigation;
+}
+
+const startOptions = optionsShape({
+  url: urlInput('expected a URL (string or URL)'),
+  allowedHosts: hostsOption,
+  body: v.custom<unknown>(() => true),
+  signal: signalOption,
+});
+
 /**
  * The one-call path: POSTs the order to the merchant server (which signs it and calls
  * preauth-form), parses the relayed answer and opens the hosted form. Not retried: the order may
@@ -67,14 +82,7 @@ export interface StartHostedFormOptions {
  * @example
  * await sbc.startHostedForm({ url: '/api/sbc/preauth', body: { amountCentis: 1042, currency: 'EUR', email } });
  */
-const startOptions = optionsShape({
-  url: urlInput('expected a URL (string or URL)'),
-  allowedHosts: hostsOption,
-  body: v.custom<unknown>(() => true),
-  signal: signalOption,
-});
-
-export async function startHostedForm(options: StartHostedFormOptions): Promise<{ form: FormResponse; navigation: Navigation }> {
+export async function startHostedForm(options: StartHostedFormOptions): Promise<StartHostedFormResult> {
   const what = 'startHostedForm options';
   const opts = parseWith(startOptions, options, what);
   const target = navigationTargetOf(opts, what);

@@ -6,7 +6,7 @@ import { checkObject } from '../core/options.js';
 import { assertNoSecrets } from '../core/secrets.js';
 import { policyFor } from '../core/url-guard.js';
 import { parseWith, readJson } from '../core/validate.js';
-import { InitiateSaleFailure, InitiateSaleInput, InitiateSaleSuccess } from './schemas.js';
+import { InitiateSaleFailureSchema, InitiateSaleInputSchema, InitiateSaleSuccessSchema } from './schemas.js';
 
 
 /** Causes documented for a failed initiate sale; other values are passed through unchanged. */
@@ -89,7 +89,7 @@ export async function initiateSale(options: InitiateSaleOptions): Promise<SaleSe
     transaction: { amountCentis, currency },
     location,
     ipAddresses,
-  } = parseWith(InitiateSaleInput, options, what);
+  } = parseWith(InitiateSaleInputSchema, options, what);
 
   // Only the documented fields; JSON leaves out the optional ones that are `undefined`.
   const body = {
@@ -119,7 +119,7 @@ const UNAVAILABLE_RETRY = { limit: 2, statusCodes: [503] };
 
 function isUnavailable(response: HttpResponse): boolean {
   if (response.status === 503) return true;
-  const answer = v.safeParse(InitiateSaleFailure, readJson(response.text));
+  const answer = v.safeParse(InitiateSaleFailureSchema, readJson(response.text));
   return answer.success && answer.output.error.cause === 'SERVER_UNAVAILABLE';
 }
 
@@ -128,7 +128,7 @@ function readAnswer(response: HttpResponse): SaleSession {
   // Said on the last answer of an unavailable server: how long to leave it alone.
   const after = isUnavailable(response) ? retryAfterMs(response.headers.get('retry-after')) : undefined;
   if (data !== null && typeof data === 'object' && 'error' in data) {
-    const { error } = parseWith(InitiateSaleFailure, data, 'initiateSale answer');
+    const { error } = parseWith(InitiateSaleFailureSchema, data, 'initiateSale answer');
     throw new ProviderError(
       'sbc',
       error.code === '' ? error.cause : error.code,
@@ -140,7 +140,7 @@ function readAnswer(response: HttpResponse): SaleSession {
   if (response.status < 200 || response.status > 299) {
     throw httpFailure({ method: 'POST', url: response.url }, response, { retryAfterMs: after });
   }
-  const sale = parseWith(InitiateSaleSuccess, data, 'initiateSale answer');
+  const sale = parseWith(InitiateSaleSuccessSchema, data, 'initiateSale answer');
   const session = Object.freeze({ nonce: sale.session.nonce, signature: sale.session.signature });
   return Object.freeze({ endpointId: String(sale.endpointId), invoiceId: String(sale.invoiceId), ...session, session });
 }

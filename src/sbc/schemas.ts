@@ -5,7 +5,8 @@ import { hostsOption, optionsShape, shape, signalOption, urlInput } from '../cor
 
 /** Final transaction statuses; `processing` and `unknown` are not final. */
 export type FinalStatus = 'approved' | 'declined' | 'filtered' | 'error';
-export const FINAL_STATUSES: readonly string[] = ['approved', 'declined', 'filtered', 'error'] satisfies FinalStatus[];
+/** The final statuses, as a list typed with its values (`typeof FINAL_STATUSES[number]` is `FinalStatus`). */
+export const FINAL_STATUSES = ['approved', 'declined', 'filtered', 'error'] as const satisfies readonly FinalStatus[];
 
 /** Integer centis, as `initiateSale` and the hosted-form order want them. */
 export const CENTIS_MESSAGE = 'must be positive integer centis (1.00 EUR = 100), not major units';
@@ -13,10 +14,11 @@ export const CENTIS_MESSAGE = 'must be positive integer centis (1.00 EUR = 100),
 export const CURRENCY = /^[A-Z]{3}$/;
 export const CURRENCY_MESSAGE = 'must be three upper-case letters (ISO 4217)';
 
-const isText = (value: unknown, min = 1, max = Infinity): value is string =>
+/** A string of `min` to `max` characters (by default: any non-empty string). */
+const isStringOfLength = (value: unknown, min = 1, max = Infinity): value is string =>
   typeof value === 'string' && value.length >= min && value.length <= max;
 
-const str = (min: number, max: number) => v.custom<string>((value) => isText(value, min, max), `must be a string of ${min}–${max} characters`);
+const str = (min: number, max: number) => v.custom<string>((value) => isStringOfLength(value, min, max), `must be a string of ${min}–${max} characters`);
 
 // NaN and ±Infinity fail the range.
 const range = (limit: number) => v.custom<number>((value) => typeof value === 'number' && Math.abs(value) <= limit, `must be a number −${limit}…${limit}`);
@@ -25,7 +27,7 @@ const range = (limit: number) => v.custom<number>((value) => typeof value === 'n
 const object = <T extends v.ObjectEntries>(entries: T) => optionsShape(entries, { message: 'must be an object' });
 
 /** What `initiateSale` accepts: the sale, per the initiate-sale document, and where to send it. */
-export const InitiateSaleInput = optionsShape({
+export const InitiateSaleInputSchema = optionsShape({
   url: urlInput('expected a URL (string or URL)'),
   allowedHosts: hostsOption,
   signal: signalOption,
@@ -44,12 +46,12 @@ export const InitiateSaleInput = optionsShape({
 
 // An answer that is not JSON (an HTML error page, an empty body) reads as `undefined`.
 const JSON_OBJECT = 'must be a JSON object';
-const token = v.custom<string>((value) => isText(value), 'must be a non-empty string');
+const token = v.custom<string>((value) => isStringOfLength(value), 'must be a non-empty string');
 // A string or a safe integer; `initiateSale` returns it as a string.
-const id = v.custom<string | number>((value) => isText(value) || Number.isSafeInteger(value), 'must be a non-empty string');
+const id = v.custom<string | number>((value) => isStringOfLength(value) || Number.isSafeInteger(value), 'must be a non-empty string');
 
 /** The merchant server's success answer to initiate sale. */
-export const InitiateSaleSuccess = shape(
+export const InitiateSaleSuccessSchema = shape(
   {
     endpointId: id,
     invoiceId: id,
@@ -59,7 +61,7 @@ export const InitiateSaleSuccess = shape(
 );
 
 /** A failure answer: `{ error: { cause, code, message } }`. Unknown causes are kept. */
-export const InitiateSaleFailure = shape({
+export const InitiateSaleFailureSchema = shape({
   error: shape({
     cause: token,
     code: v.optional(v.custom<string | number>((value) => typeof value === 'string' || Number.isFinite(value), 'must be a string or a number'), ''),
@@ -71,7 +73,7 @@ export const InitiateSaleFailure = shape({
  * The merchant server's view of an order, as `awaitFinalStatus` reads it. Extra fields are kept;
  * `orderId` is kept as sent (null, '' or a number too): only `status` decides.
  */
-export const StatusAnswer = shape(
+export const StatusAnswerSchema = shape(
   {
     // `awaitFinalStatus` compares it trimmed and in lower case.
     status: v.custom<string>((value) => typeof value === 'string' && value.trim() !== '', 'must be a non-empty string'),
