@@ -88,11 +88,10 @@ describe('network faults', () => {
 
   it('an initiate-sale POST that timed out is not sent again', async () => {
     behave = (res) => setTimeout(() => res.end('{}'), 20_000);
-    const started = Date.now();
     // initiateSale has the default 15 s timeout: the sale may exist after it, so no second POST.
+    // (The answer at 20 s would have resolved it: the kind proves the timeout came first.)
     const error = await sale().catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'NetworkError', kind: 'timeout' });
     expect(hits()).toBe(1);
-    expect(Date.now() - started).toBeLessThan(20_000);
   }, 25_000);
 });

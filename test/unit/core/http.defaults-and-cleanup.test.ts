@@ -209,9 +209,8 @@ describe('http: reading the answer', () => {
       res.write('start');
       setTimeout(() => res.end('end'), 1_500);
     };
-    const started = Date.now();
+    // A rejection proves it: a read that waited for the end would have resolved with 'startend'.
     await expect(request(`${base}/stall`, { policy, timeoutMs: 300, retry: { limit: 0 } })).rejects.toMatchObject({ name: 'NetworkError', kind: 'timeout' });
-    expect(Date.now() - started).toBeLessThan(1_400);
   });
 
   it('an answer with no body is empty text', async () => {
@@ -375,10 +374,9 @@ describe('http: retries', () => {
 
   it('a Retry-After over 30 s on a 503 fails at once', async () => {
     answer = (_req, res) => { res.writeHead(503, { 'retry-after': '120' }); res.end('busy'); };
-    const started = Date.now();
     await expect(request(`${base}/busy`, { policy, retry: { delayMs: () => 5 } })).rejects.toMatchObject({ kind: 'http', status: 503, body: 'busy' });
+    // One request: no wait, no retry (a wall-clock bound would be a flake on a loaded machine).
     expect(seen).toHaveLength(1);
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('Retry-After is not read on a 502: the backoff applies', async () => {
