@@ -131,12 +131,12 @@ function namespaceTypes() {
           for (const [name, local = name] of names(list)) if (source?.has(name)) types.add(local);
         }
         const members = new Map();
-        chunk.code = chunk.code.replace(/^declare const (\w+): typeof (\w+);\n/gm, (line, member, name) => {
+        chunk.code = chunk.code.replace(/^declare const ([\w$]+): typeof ([\w$]+);\n/gm, (line, member, name) => {
           if (!types.has(name)) return line;
           members.set(member, name);
           return '';
         });
-        chunk.code = chunk.code.replace(/\b(\w+) as (?=\w+[,\s])/g, (whole, member) => (members.has(member) ? `${members.get(member)} as ` : whole));
+        chunk.code = chunk.code.replace(/(?<![\w$])([\w$]+) as (?=[\w$]+[,\s])/g, (whole, member) => (members.has(member) ? `${members.get(member)} as ` : whole));
       }
     },
   };

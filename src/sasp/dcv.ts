@@ -39,6 +39,14 @@ export function dcvMethodToApi(type: string, option: string): DcvChoice {
   return { method: METHODS.find((known) => known[2].toLowerCase() === label)?.[0] ?? option };
 }
 
+/** A DCV method as the status document offers it: its `type` and the option's label. */
+export interface DcvOffer {
+  /** `email`, `csrHash` or `manual`. */
+  type: string;
+  /** The email address, or the label (`HTTPS CSR Hash`, `Manual`). */
+  option: string;
+}
+
 /**
  * Maps an update-API method back to the status document's `type` and option label.
  *
@@ -46,7 +54,7 @@ export function dcvMethodToApi(type: string, option: string): DcvChoice {
  * sasp.dcvMethodFromApi('HTTPS_CSR_HASH'); // { type: 'csrHash', option: 'HTTPS CSR Hash' }
  * sasp.dcvMethodFromApi('EMAIL', 'admin@example.com'); // { type: 'email', option: 'admin@example.com' }
  */
-export function dcvMethodFromApi(method: string, email?: string): { type: string; option: string } {
+export function dcvMethodFromApi(method: string, email?: string): DcvOffer {
   const name = String(method).trim().toUpperCase();
   if (name === 'EMAIL') return { type: 'email', option: email ?? '' };
   const known = METHODS.find(([api]) => api === name);

@@ -8,7 +8,7 @@
  */
 export { parseSessionResponse, postPaymentUrl, openPostPayment, SESSION_ERROR_MESSAGES, type SaspSession, type SessionResponseFormat } from './session.js';
 export { getPostPaymentStatus, parseStatusResponse, STATUS_URL, CALL_LIMIT_WAIT_MS, type GetPostPaymentStatusOptions, type DirectStatusOptions, type RelayStatusOptions } from './status.js';
-export { dcvMethodToApi, dcvMethodFromApi, type DcvApiMethod, type DcvChoice } from './dcv.js';
+export { dcvMethodToApi, dcvMethodFromApi, type DcvApiMethod, type DcvChoice, type DcvOffer } from './dcv.js';
 export { statusLabel, actionLabel } from './status-labels.js';
 export { renderStatus, type RenderStatusOptions } from './render-status.js';
 export { uploadDocuments, UPLOAD_HOSTS, type UploadDocumentsOptions, type UploadProgress, type UploadResult } from './upload.js';

@@ -38,6 +38,14 @@ export interface ContentSecurityPolicyOptions {
   readonly trustedTypesPolicies?: readonly string[];
 }
 
+/** A built policy: the header's value, and the headers to send with the page. */
+export interface ContentSecurityPolicy {
+  /** The `Content-Security-Policy` value. */
+  readonly policy: string;
+  /** `Content-Security-Policy` (and the reporting headers when asked), ready to spread into a response's headers. */
+  readonly headers: Readonly<Record<string, string>>;
+}
+
 /**
  * Builds the payment page's CSP: `default-src 'none'`, scripts and styles from `'self'` (plus
  * `scriptHosts`), `connect-src`/`img-src`/`form-action` from exactly the providers' hosts, no
@@ -47,7 +55,7 @@ export interface ContentSecurityPolicyOptions {
  * const { headers } = contentSecurityPolicy({ providers: ['connect'], reportTo: '/csp-reports' });
  * return new Response(page, { headers: { 'content-type': 'text/html', ...headers } });
  */
-export function contentSecurityPolicy(options: ContentSecurityPolicyOptions): { readonly policy: string; readonly headers: Readonly<Record<string, string>> } {
+export function contentSecurityPolicy(options: ContentSecurityPolicyOptions): ContentSecurityPolicy {
   const what = 'contentSecurityPolicy options';
   const providers = options?.providers;
   if (!Array.isArray(providers) || providers.some((p) => !Object.prototype.hasOwnProperty.call(CSP_HOSTS, p))) {

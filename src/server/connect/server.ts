@@ -28,9 +28,19 @@ export interface ConnectServer {
    * kept one in constant time (`SignatureError` otherwise), then reads
    * `GET /v1/{merchantId}/hostedcheckouts/{id}`.
    */
-  hostedCheckoutStatus(returned: { hostedCheckoutId: string; returnMac: string }): Promise<HostedCheckoutStatus & { readonly answer: unknown }>;
+  hostedCheckoutStatus(returned: { hostedCheckoutId: string; returnMac: string }): Promise<HostedCheckoutStatusResult>;
   /** After a payment's `REDIRECT` action: compares `RETURNMAC`, then reads `GET …/payments/{paymentId}`. */
-  paymentStatus(returned: { paymentId: string; returnMac: string }): Promise<{ readonly payment: CreatePaymentResult['payment'] }>;
+  paymentStatus(returned: { paymentId: string; returnMac: string }): Promise<PaymentStatusResult>;
+}
+
+/** What `hostedCheckoutStatus` read: the status, and Worldline's answer exactly as received. */
+export interface HostedCheckoutStatusResult extends HostedCheckoutStatus {
+  readonly answer: unknown;
+}
+
+/** What `paymentStatus` read: the payment as Worldline answers it. */
+export interface PaymentStatusResult {
+  readonly payment: CreatePaymentResult['payment'];
 }
 
 export interface CreatePaymentInput {

@@ -76,12 +76,20 @@ export function sbcConfig(config: SbcConfig) {
 }
 export type SbcSettings = ReturnType<typeof sbcConfig>;
 
+/** The gateway's answer to a form order, as received: relay it to the browser unchanged. */
+export interface FormOrderAnswer {
+  /** The gateway's HTTP status. */
+  readonly status: number;
+  /** The gateway's body (`type=async-form-response&…` or an error document). */
+  readonly body: string;
+}
+
 /**
  * Signs and sends a `preauth-form` (or `sale-form`) order; returns the gateway's raw answer
  * (for `sbc.startHostedForm` / `parseFormResponse` in the browser) and keeps the order ids.
  * Everything is checked before anything is sent.
  */
-export async function sendFormOrder(settings: SbcSettings, order: PaynetFormOrder, operation: 'preauth-form' | 'sale-form' = 'preauth-form'): Promise<{ status: number; body: string }> {
+export async function sendFormOrder(settings: SbcSettings, order: PaynetFormOrder, operation: 'preauth-form' | 'sale-form' = 'preauth-form'): Promise<FormOrderAnswer> {
   const what = `${operation} order`;
   const clientOrderId = field(order?.client_orderid, what, 'client_orderid', 128);
   const control = await paynetControl(
