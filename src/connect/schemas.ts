@@ -27,7 +27,7 @@ export const wholeFrom = (min: number, message: string) => v.custom<number>((val
  * An optional field the platform may also send as `null`: null means absent (read as `undefined`,
  * so the output type is the same as `v.optional(schema)`).
  */
-const absent = <S extends v.GenericSchema>(schema: S) =>
+export const absent = <S extends v.GenericSchema>(schema: S) =>
   v.optional(v.pipe(v.custom<unknown>(() => true), v.transform((value) => value ?? undefined), v.optional(schema)));
 const Text = absent(text());
 
