@@ -7,7 +7,7 @@
 // `baton-sdk/connect` would keep, used or not.
 import * as v from 'valibot';
 import type { Documented } from '../core/documented.js';
-import { shape, text as string } from '../core/options.js';
+import { list, shape, text as string } from '../core/options.js';
 import { PaymentProductFieldSchema, absent as orAbsent } from './schemas.js';
 
 export { orAbsent };
@@ -21,8 +21,8 @@ export const merchantActionSchema = () =>
   shape({
     actionType: string(),
     redirectData: orAbsent(shape({ redirectURL: text(), RETURNMAC: text() })),
-    showData: orAbsent(v.array(keyValuePairSchema())),
-    formFields: orAbsent(v.array(PaymentProductFieldSchema)),
+    showData: orAbsent(list(keyValuePairSchema())),
+    formFields: orAbsent(list(PaymentProductFieldSchema)),
     renderingData: text(),
     thirdPartyData: orAbsent(shape({})),
     mobileThreeDSecureChallengeParameters: orAbsent(shape({})),

@@ -3,7 +3,7 @@
 // numbers as strings accepted).
 import * as v from 'valibot';
 import type { Documented } from '../core/documented.js';
-import { matching, shape, text } from '../core/options.js';
+import { list, matching, shape, text } from '../core/options.js';
 import { textish } from '../core/schemas.js';
 
 /** A finite number, or a decimal string as some gateways send. */
@@ -37,7 +37,7 @@ export const SessionResponseSchema = shape({
   customerId: Id,
   clientApiUrl: Filled(),
   assetUrl: Filled(),
-  invalidTokens: v.optional(v.array(text()), []),
+  invalidTokens: v.optional(list(text()), []),
   region: v.optional(text()),
 });
 export type SessionResponse = v.InferInput<typeof SessionResponseSchema>;
@@ -57,7 +57,7 @@ export type PaymentContext = Documented<v.InferOutput<typeof PaymentContextSchem
 /** `{errorId, errors: [...]}` — the Client API's error document. */
 export const ErrorResponseSchema = shape({
   errorId: text(),
-  errors: v.array(
+  errors: list(
     shape({
       code: textish,
       id: Text,
@@ -80,10 +80,10 @@ const DisplayHints = shape({ displayOrder: absent(Num), label: Text, logo: Text 
 export const AccountOnFileSchema = shape({
   id: Num,
   paymentProductId: Num,
-  attributes: v.optional(v.array(shape({ key: text(), value: Text, status: Text, mustWriteReason: Text })), []),
+  attributes: v.optional(list(shape({ key: text(), value: Text, status: Text, mustWriteReason: Text })), []),
 });
 export interface AccountOnFile extends Documented<v.InferOutput<typeof AccountOnFileSchema>> {}
-const AccountsOnFile = v.optional(v.array(AccountOnFileSchema), []);
+const AccountsOnFile = v.optional(list(AccountOnFileSchema), []);
 
 const BasicProductFields = {
   id: Num,
@@ -100,7 +100,7 @@ export const BasicPaymentProductSchema = shape(BasicProductFields);
 export interface BasicPaymentProduct extends Documented<v.InferOutput<typeof BasicPaymentProductSchema>> {}
 
 export const BasicPaymentProductsSchema = shape({
-  paymentProducts: v.array(BasicPaymentProductSchema),
+  paymentProducts: list(BasicPaymentProductSchema),
   accountsOnFile: AccountsOnFile,
 });
 export interface BasicPaymentProducts extends Documented<v.InferOutput<typeof BasicPaymentProductsSchema>> {
@@ -109,7 +109,7 @@ export interface BasicPaymentProducts extends Documented<v.InferOutput<typeof Ba
 }
 
 export const BasicPaymentProductGroupsSchema = shape({
-  paymentProductGroups: v.array(
+  paymentProductGroups: list(
     shape({
       id: text(),
       displayHints: absent(DisplayHints),
@@ -132,7 +132,7 @@ export const FieldValidatorsSchema = shape({
   range: v.optional(shape({ minValue: v.optional(Num), maxValue: v.optional(Num) })),
   regularExpression: v.optional(shape({ regularExpression: text() })),
   // Numbers in the list (an installments list of 1, 3, 6) are compared as their text.
-  fixedList: v.optional(shape({ allowedValues: v.array(textish) })),
+  fixedList: v.optional(shape({ allowedValues: list(textish) })),
   termsAndConditions: v.optional(shape({})),
   residentIdNumber: v.optional(shape({})),
   boletoBancarioRequiredness: v.optional(shape({ fiscalNumberLength: Num })),
@@ -175,7 +175,7 @@ export const PaymentProductSchema = shape({
   fields: v.optional(
     v.pipe(
       v.custom<unknown>((list) => !Array.isArray(list) || list.length <= MAX_PRODUCT_FIELDS, `at most ${MAX_PRODUCT_FIELDS} fields (Baton's limit for one product)`),
-      v.array(PaymentProductFieldSchema),
+      list(PaymentProductFieldSchema),
     ),
     [],
   ),
@@ -190,7 +190,7 @@ export const PaymentProductGroupSchema = shape({
   id: text(),
   displayHints: absent(DisplayHints),
   accountsOnFile: AccountsOnFile,
-  fields: v.optional(v.array(PaymentProductFieldSchema), []),
+  fields: v.optional(list(PaymentProductFieldSchema), []),
 });
 export interface PaymentProductGroup extends Documented<v.InferOutput<typeof PaymentProductGroupSchema>> {
   /** The platform's answer exactly as received (fields Baton does not document included). */
@@ -202,7 +202,7 @@ export const IinDetailsSchema = shape({
   countryCode: Text,
   isAllowedInContext: v.optional(Bool, true),
   coBrands: v.optional(
-    v.array(shape({ paymentProductId: Num, isAllowedInContext: v.optional(Bool, true) })),
+    list(shape({ paymentProductId: Num, isAllowedInContext: v.optional(Bool, true) })),
     [],
   ),
 });
@@ -220,19 +220,19 @@ export interface PublicKey extends Documented<v.InferOutput<typeof PublicKeySche
   readonly raw?: unknown;
 }
 
-export const NetworksSchema = shape({ networks: v.array(text()) });
+export const NetworksSchema = shape({ networks: list(text()) });
 export interface PaymentProductNetworks extends Documented<v.InferOutput<typeof NetworksSchema>> {
   /** The platform's answer exactly as received (fields Baton does not document included). */
   readonly raw?: unknown;
 }
 
 export const DirectorySchema = shape({
-  entries: v.array(
+  entries: list(
     shape({
       issuerId: text(),
       issuerName: Text,
       issuerList: Text,
-      countryNames: v.optional(v.array(text()), []),
+      countryNames: v.optional(list(text()), []),
     }),
   ),
 });

@@ -47,6 +47,20 @@ export const shape = <const TEntries extends v.ObjectEntries>(entries: TEntries,
     { entries },
   );
 
+/** A list whose items `item` reads (what `v.array` does; its issues carry the index in their path). */
+export const list = <TItem extends v.GenericSchema>(item: TItem, message = 'must be a list') =>
+  v.pipe(
+    v.custom<unknown[]>(Array.isArray, message),
+    v.rawTransform(({ dataset: { value }, addIssue }) =>
+      value.map((entry, key) => {
+        // The same as `shape` does for a key (written twice: it compresses to almost nothing).
+        const result = v.safeParse(item, entry);
+        if (!result.success) for (const issue of result.issues) addIssue({ ...issue, path: [{ key }, ...(issue.path ?? [])] } as never);
+        return result.output as v.InferOutput<TItem>;
+      }),
+    ),
+  );
+
 /** What `shape` returns: a schema, and the entries it reads. */
 export type Shape<TEntries extends v.ObjectEntries> = v.GenericSchema<unknown, v.InferOutput<v.LooseObjectSchema<TEntries, undefined>>> & { readonly entries: TEntries };
 
