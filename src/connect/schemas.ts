@@ -160,7 +160,7 @@ export const PaymentProductFieldSchema = shape({
       displayOrder: absent(Num),
       label: Text,
       placeholderLabel: Text,
-      mask: v.pipe(Text, v.check((mask) => (mask ?? '').length <= MAX_MASK_LENGTH, `at most ${MAX_MASK_LENGTH} characters (Baton's limit for a mask)`)),
+      mask: v.pipe(Text, v.custom<string | undefined>((mask) => ((mask as string | undefined) ?? '').length <= MAX_MASK_LENGTH, `at most ${MAX_MASK_LENGTH} characters (Baton's limit for a mask)`)),
       obfuscate: absent(Bool),
       // PaymentProductFieldDisplayHints.tooltip in the Client API reference: an image and a label.
       tooltip: absent(shape({ image: Text, label: Text })),
