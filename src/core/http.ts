@@ -101,10 +101,9 @@ export async function request(url: string | URL, given: HttpRequest = {}): Promi
 }
 
 const UNSET = Object.fromEntries(
-  [
-    'prefixUrl', 'searchParams', 'json', 'parseJson', 'stringifyJson', 'fetch', 'onDownloadProgress', 'onUploadProgress', 'context', 'duplex',
-    'credentials', 'mode', 'cache', 'integrity', 'keepalive', 'referrer', 'referrerPolicy', 'priority', 'window',
-  ].map((key) => [key, undefined]),
+  'prefixUrl searchParams json parseJson stringifyJson fetch onDownloadProgress onUploadProgress context duplex credentials mode cache integrity keepalive referrer referrerPolicy priority window'
+    .split(' ')
+    .map((key) => [key, undefined]),
 );
 
 /** Runs the attempts with ky and reads the answer; `cancel` aborts it when every waiter gave up. */
