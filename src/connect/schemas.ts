@@ -3,13 +3,13 @@
 // numbers as strings accepted).
 import * as v from 'valibot';
 import type { Documented } from '../core/documented.js';
-import { list, matching, shape, text } from '../core/options.js';
+import { convert, list, matching, shape, text } from '../core/options.js';
 import { textish } from '../core/schemas.js';
 
 /** A finite number, or a decimal string as some gateways send. */
 const numberish = v.pipe(
   v.custom<number | string>((value) => Number.isFinite(value) || (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)), 'must be a number'),
-  v.transform(Number),
+  convert(Number),
 );
 
 /** Ids that end up in a URL path or an `Authorization` header. */
@@ -28,7 +28,7 @@ export const wholeFrom = (min: number, message: string) => v.custom<number>((val
  * so the output type is the same as `v.optional(schema)`).
  */
 export const absent = <S extends v.GenericSchema>(schema: S) =>
-  v.optional(v.pipe(v.custom<unknown>(() => true), v.transform((value) => value ?? undefined), v.optional(schema)));
+  v.optional(v.pipe(v.custom<unknown>(() => true), convert((value) => value ?? undefined), v.optional(schema)));
 const Text = absent(text());
 
 /** The session your server got from `POST /v1/{merchantId}/sessions` (`domain.SessionResponse`). */

@@ -68,6 +68,12 @@ export type Shape<TEntries extends v.ObjectEntries> = v.GenericSchema<unknown, v
 export const optionsShape = <const TEntries extends v.ObjectEntries>(entries: TEntries, settings: ShapeSettings = {}) =>
   shape(entries, { ...settings, bare: true });
 
+/**
+ * `fn` applied to the value (what `v.transform` does, built on `v.rawTransform`, which `shape`
+ * already brings into every bundle: one valibot function fewer).
+ */
+export const convert = <TInput, TOutput>(fn: (value: TInput) => TOutput) => v.rawTransform<TInput, TOutput>(({ dataset }) => fn(dataset.value));
+
 /** A string or a `URL` (the URL guard checks it afterwards). */
 export const urlInput = (message = 'must be a URL (string or URL)') =>
   v.custom<string | URL>((value) => {
