@@ -2,8 +2,8 @@
 // statuses, from Worldline's "Statuses" reference
 // (https://apireference.connect.worldline-solutions.com/s2sapi/v1/en_US/nodejs/statuses.html: the
 // table of hostedCheckout.status, payment.status and payment.statusOutput.statusCategory).
-import * as v from 'valibot';
 import { parseWith } from '../core/validate.js';
+import { shape, text as string } from '../core/options.js';
 import { orAbsent } from './merchant-action-schema.js';
 
 /**
@@ -54,15 +54,15 @@ export interface PaymentOutcome {
   readonly paymentId: string | undefined;
 }
 
-const text = () => orAbsent(v.string());
-const paymentSchema = () => v.looseObject({ id: text(), status: text(), statusOutput: orAbsent(v.looseObject({ statusCategory: text() })) });
+const text = () => orAbsent(string());
+const paymentSchema = () => shape({ id: text(), status: text(), statusOutput: orAbsent(shape({ statusCategory: text() })) });
 const answerSchema = () =>
-  v.looseObject({
+  shape({
     status: text(),
-    statusOutput: orAbsent(v.looseObject({ statusCategory: text() })),
+    statusOutput: orAbsent(shape({ statusCategory: text() })),
     id: text(),
     payment: orAbsent(paymentSchema()),
-    createdPaymentOutput: orAbsent(v.looseObject({ payment: orAbsent(paymentSchema()) })),
+    createdPaymentOutput: orAbsent(shape({ payment: orAbsent(paymentSchema()) })),
   });
 
 /**

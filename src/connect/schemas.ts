@@ -2,7 +2,7 @@
 // Strict for ids and URLs (they build requests), tolerant for display data (unknown fields kept,
 // numbers as strings accepted).
 import * as v from 'valibot';
-import { matching, shape, text } from '../core/options.js';
+import { convert, list, matching, shape, text } from '../core/options.js';
 import { textish } from '../core/schemas.js';
 
 // The types of what these schemas read are plain interfaces (no valibot type is published);
@@ -33,7 +33,7 @@ export type {
 /** A finite number, or a decimal string as some gateways send. */
 const numberish = v.pipe(
   v.custom<number | string>((value) => Number.isFinite(value) || (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)), 'must be a number'),
-  v.transform(Number),
+  convert(Number),
 );
 
 /** Ids that end up in a URL path or an `Authorization` header. */
@@ -51,8 +51,8 @@ export const wholeFrom = (min: number, message: string) => v.custom<number>((val
  * An optional field the platform may also send as `null`: null means absent (read as `undefined`,
  * so the output type is the same as `v.optional(schema)`).
  */
-const absent = <S extends v.GenericSchema>(schema: S) =>
-  v.optional(v.pipe(v.custom<unknown>(() => true), v.transform((value) => value ?? undefined), v.optional(schema)));
+export const absent = <S extends v.GenericSchema>(schema: S) =>
+  v.optional(v.pipe(v.custom<unknown>(() => true), convert((value) => value ?? undefined), v.optional(schema)));
 const Text = absent(text());
 
 /** The session your server got from `POST /v1/{merchantId}/sessions` (`domain.SessionResponse`). */
@@ -61,7 +61,7 @@ export const SessionResponseSchema = shape({
   customerId: Id,
   clientApiUrl: Filled(),
   assetUrl: Filled(),
-  invalidTokens: v.optional(v.array(text()), []),
+  invalidTokens: v.optional(list(text()), []),
   region: v.optional(text()),
 });
 
@@ -79,7 +79,7 @@ export const PaymentContextSchema = shape({
 /** `{errorId, errors: [...]}` — the Client API's error document. */
 export const ErrorResponseSchema = shape({
   errorId: text(),
-  errors: v.array(
+  errors: list(
     shape({
       code: textish,
       id: Text,
@@ -101,9 +101,9 @@ const DisplayHints = shape({ displayOrder: absent(Num), label: Text, logo: Text 
 export const AccountOnFileSchema = shape({
   id: Num,
   paymentProductId: Num,
-  attributes: v.optional(v.array(shape({ key: text(), value: Text, status: Text, mustWriteReason: Text })), []),
+  attributes: v.optional(list(shape({ key: text(), value: Text, status: Text, mustWriteReason: Text })), []),
 });
-const AccountsOnFile = v.optional(v.array(AccountOnFileSchema), []);
+const AccountsOnFile = v.optional(list(AccountOnFileSchema), []);
 
 const BasicProductFields = {
   id: Num,
@@ -119,12 +119,12 @@ const BasicProductFields = {
 const BasicPaymentProductSchema = shape(BasicProductFields);
 
 export const BasicPaymentProductsSchema = shape({
-  paymentProducts: v.array(BasicPaymentProductSchema),
+  paymentProducts: list(BasicPaymentProductSchema),
   accountsOnFile: AccountsOnFile,
 });
 
 export const BasicPaymentProductGroupsSchema = shape({
-  paymentProductGroups: v.array(
+  paymentProductGroups: list(
     shape({
       id: text(),
       displayHints: absent(DisplayHints),
@@ -143,7 +143,7 @@ const FieldValidatorsSchema = shape({
   range: v.optional(shape({ minValue: v.optional(Num), maxValue: v.optional(Num) })),
   regularExpression: v.optional(shape({ regularExpression: text() })),
   // Numbers in the list (an installments list of 1, 3, 6) are compared as their text.
-  fixedList: v.optional(shape({ allowedValues: v.array(textish) })),
+  fixedList: v.optional(shape({ allowedValues: list(textish) })),
   termsAndConditions: v.optional(shape({})),
   residentIdNumber: v.optional(shape({})),
   boletoBancarioRequiredness: v.optional(shape({ fiscalNumberLength: Num })),
@@ -170,7 +170,7 @@ export const PaymentProductFieldSchema = shape({
       displayOrder: absent(Num),
       label: Text,
       placeholderLabel: Text,
-      mask: v.pipe(Text, v.check((mask) => (mask ?? '').length <= MAX_MASK_LENGTH, `at most ${MAX_MASK_LENGTH} characters (Baton's limit for a mask)`)),
+      mask: v.pipe(Text, v.custom<string | undefined>((mask) => ((mask as string | undefined) ?? '').length <= MAX_MASK_LENGTH, `at most ${MAX_MASK_LENGTH} characters (Baton's limit for a mask)`)),
       obfuscate: absent(Bool),
       // PaymentProductFieldDisplayHints.tooltip in the Client API reference: an image and a label.
       tooltip: absent(shape({ image: Text, label: Text })),
@@ -184,7 +184,7 @@ export const PaymentProductSchema = shape({
   fields: v.optional(
     v.pipe(
       v.custom<unknown>((list) => !Array.isArray(list) || list.length <= MAX_PRODUCT_FIELDS, `at most ${MAX_PRODUCT_FIELDS} fields (Baton's limit for one product)`),
-      v.array(PaymentProductFieldSchema),
+      list(PaymentProductFieldSchema),
     ),
     [],
   ),
@@ -195,7 +195,7 @@ export const PaymentProductGroupSchema = shape({
   id: text(),
   displayHints: absent(DisplayHints),
   accountsOnFile: AccountsOnFile,
-  fields: v.optional(v.array(PaymentProductFieldSchema), []),
+  fields: v.optional(list(PaymentProductFieldSchema), []),
 });
 
 export const IinDetailsSchema = shape({
@@ -203,7 +203,7 @@ export const IinDetailsSchema = shape({
   countryCode: Text,
   isAllowedInContext: v.optional(Bool, true),
   coBrands: v.optional(
-    v.array(shape({ paymentProductId: Num, isAllowedInContext: v.optional(Bool, true) })),
+    list(shape({ paymentProductId: Num, isAllowedInContext: v.optional(Bool, true) })),
     [],
   ),
 });
@@ -213,15 +213,15 @@ export const PublicKeySchema = shape({
   publicKey: v.pipe(text(), matching(/^[A-Za-z0-9+/\s]+={0,2}$/, 'must be base64 DER')),
 });
 
-export const NetworksSchema = shape({ networks: v.array(text()) });
+export const NetworksSchema = shape({ networks: list(text()) });
 
 export const DirectorySchema = shape({
-  entries: v.array(
+  entries: list(
     shape({
       issuerId: text(),
       issuerName: Text,
       issuerList: Text,
-      countryNames: v.optional(v.array(text()), []),
+      countryNames: v.optional(list(text()), []),
     }),
   ),
 });

@@ -5,7 +5,7 @@ import { NetworkError, SecretError } from '../core/errors.js';
 import { assertNoSecrets } from '../core/secrets.js';
 import { joinShared, type SharedTask } from '../core/shared.js';
 import { pathSegment, pathUnder, safeUrl } from '../core/url-guard.js';
-import { hostsOption, matching, optionsShape, shape, text, timeoutOption, type Shape } from '../core/options.js';
+import { convert, hostsOption, matching, optionsShape, shape, text, timeoutOption, type Shape } from '../core/options.js';
 import { lookup } from '../core/lookup.js';
 import { own } from '../core/own.js';
 import { parseWith } from '../core/validate.js';
@@ -137,7 +137,7 @@ export function createClientSession(sessionResponse: SessionResponse, options: C
     getPrivacyPolicy: async (request = {}, opts) => call('services/privacypolicy', PrivacyPolicySchema, pick(PrivacySchema, request, 'getPrivacyPolicy request'), opts),
     async getIinDetails(partialCardNumber, context, opts) {
       const digits = parseWith(
-        v.pipe(text('must be a string'), v.transform((s) => asciiDigits(s).replace(/[\s-]/g, '')), matching(/^\d*$/, 'must be digits, spaces and dashes')),
+        v.pipe(text('must be a string'), convert((s) => asciiDigits(s).replace(/[\s-]/g, '')), matching(/^\d*$/, 'must be digits, spaces and dashes')),
         partialCardNumber,
         'partialCardNumber',
       );

@@ -15,6 +15,9 @@ export interface ValidationIssue {
   readonly received?: string;
 }
 
+// Fields are `declare`d: each constructor assigns every one of them, so a field definition would only
+// repeat the name in every bundle (the own properties and their order are the same).
+
 /** Base class of every error Baton throws. */
 export class BatonError extends Error {
   override name = 'BatonError';
@@ -29,7 +32,7 @@ export class BatonError extends Error {
  */
 export class ValidationError extends BatonError {
   override name = 'ValidationError';
-  readonly issues: readonly ValidationIssue[];
+  declare readonly issues: readonly ValidationIssue[];
   constructor(what: string, issues: readonly ValidationIssue[], options?: { cause?: unknown }) {
     super(`${what}: ${summarizeIssues(issues)}`, options);
     this.issues = issues;
@@ -42,17 +45,17 @@ export class ValidationError extends BatonError {
  */
 export class ProviderError extends BatonError {
   override name = 'ProviderError';
-  readonly provider: ProviderName;
-  readonly code: string | number;
+  declare readonly provider: ProviderName;
+  declare readonly code: string | number;
   /** The provider's own message, unchanged. */
-  readonly providerMessage: string;
+  declare readonly providerMessage: string;
   /** The provider's raw error details (error body, extra fields). */
-  readonly details: unknown;
+  declare readonly details: unknown;
   /**
    * Set when the provider asks to be left alone for a while (a call limit such as Sectigo's
    * `-42`): wait at least this many milliseconds before calling again.
    */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
   constructor(
     provider: ProviderName,
     code: string | number,
@@ -81,15 +84,15 @@ export type NetworkFailure = 'timeout' | 'offline' | 'http' | 'aborted' | 'overs
  */
 export class NetworkError extends BatonError {
   override name = 'NetworkError';
-  readonly kind: NetworkFailure;
-  readonly method: string;
-  readonly url: string;
+  declare readonly kind: NetworkFailure;
+  declare readonly method: string;
+  declare readonly url: string;
   /** HTTP status, when `kind` is `'http'`. */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /** Response body text, when `kind` is `'http'` (may be truncated). */
-  readonly body: string | undefined;
+  declare readonly body: string | undefined;
   /** Set when a 429 or 503 said how long to wait (`Retry-After`): wait at least this many milliseconds before asking again. */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
   constructor(
     kind: NetworkFailure,
     request: { method: string; url: string },
@@ -128,10 +131,10 @@ export type UrlRule = 'host' | 'scheme' | 'path' | 'redirect' | 'credentials' | 
  */
 export class UnsafeUrlError extends BatonError {
   override name = 'UnsafeUrlError';
-  readonly url: string;
-  readonly reason: string;
-  readonly rule: UrlRule;
-  readonly fix: string | undefined;
+  declare readonly url: string;
+  declare readonly reason: string;
+  declare readonly rule: UrlRule;
+  declare readonly fix: string | undefined;
   constructor(url: string, reason: string, rule: UrlRule, fix?: string) {
     super(`Refused URL ${JSON.stringify(truncate(url, 200))}: ${reason}${fix ? `; ${fix}` : ''}`);
     this.url = url;
@@ -148,7 +151,7 @@ export class UnsafeUrlError extends BatonError {
 export class SecretError extends BatonError {
   override name = 'SecretError';
   /** Where the secret was found, e.g. `body.merchant_control`. */
-  readonly path: string;
+  declare readonly path: string;
   constructor(path: string, message = `Refused to send ${path}: it is a merchant secret; keep it on your server`) {
     super(message);
     this.path = path;

@@ -90,21 +90,17 @@ export async function request(url: string | URL, given: HttpRequest = {}): Promi
   // Own properties only, each read once: an inherited `policy` or `json` is never an option.
   const options = own(given) as HttpRequest;
   const egress = buildEgress(url, options);
-  const { signal } = options;
-  // The egress is the `{ method, url }` every error names.
-  if (signal?.aborted) throw new NetworkError('aborted', egress, { cause: signal.reason });
-
+  // The egress is the `{ method, url }` every error names. (An already aborted signal: `joinShared` rejects with it.)
   const aborted = (reason: unknown) => new NetworkError('aborted', egress, { cause: reason });
   const start = (cancel: AbortSignal) => send(egress, options, cancel);
   // Multipart bodies have no stable text: never shared.
-  return joinShared(egress.key === undefined ? new Map() : inFlight, egress.key ?? '', start, signal, aborted);
+  return joinShared(egress.key === undefined ? new Map() : inFlight, egress.key ?? '', start, options.signal, aborted);
 }
 
 const UNSET = Object.fromEntries(
-  [
-    'prefixUrl', 'searchParams', 'json', 'parseJson', 'stringifyJson', 'fetch', 'onDownloadProgress', 'onUploadProgress', 'context', 'duplex',
-    'credentials', 'mode', 'cache', 'integrity', 'keepalive', 'referrer', 'referrerPolicy', 'priority', 'window',
-  ].map((key) => [key, undefined]),
+  'prefixUrl searchParams json parseJson stringifyJson fetch onDownloadProgress onUploadProgress context duplex credentials mode cache integrity keepalive referrer referrerPolicy priority window'
+    .split(' ')
+    .map((key) => [key, undefined]),
 );
 
 /** Runs the attempts with ky and reads the answer; `cancel` aborts it when every waiter gave up. */

@@ -31,6 +31,9 @@ const REWRITTEN_REASON = 'contains whitespace, control, bidi or backslash charac
 // Scheme and authority as written, before the WHATWG parser gets to normalise anything.
 const AUTHORITY = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/i;
 
+/** The port a URL without one uses. */
+const defaultPort = (url: URL) => (url.protocol === 'https:' ? '443' : '80');
+
 /**
  * The one URL guard. Returns the parsed URL when `input` is an absolute https URL (or http on a
  * loopback host), carries no credentials, names its host exactly as the parser reads it, and the
@@ -62,8 +65,7 @@ export function safeUrl(input: string | URL, given: UrlPolicy): URL {
 
   // Any user or password needs an `@` in the authority as written.
   if (authority.includes('@')) throw refuse('credentials in the URL', 'credentials');
-  const defaultPort = url.protocol === 'https:' ? ':443' : ':80';
-  const writtenHost = authority.toLowerCase().replace(new RegExp(`${defaultPort}$`), '');
+  const writtenHost = authority.toLowerCase().replace(new RegExp(`:${defaultPort(url)}$`), '');
   if (writtenHost !== url.host) throw refuse(`host ${JSON.stringify(authority)} is read as ${url.host}`, 'rewritten');
 
   const loopback = isLoopbackHost(url.hostname);
@@ -132,7 +134,7 @@ function hostMatches(url: URL, pattern: string): boolean {
   const port = /^(.*[^:]):(\d+)$/.exec(name);
   // `[::1]` alone has colons but no port.
   const [host, wanted] = port && !name.endsWith(']') ? [port[1]!, port[2]!] : [name, undefined];
-  if (wanted !== undefined && url.port !== wanted && !(url.port === '' && wanted === (url.protocol === 'https:' ? '443' : '80'))) return false;
+  if (wanted !== undefined && url.port !== wanted && !(url.port === '' && wanted === defaultPort(url))) return false;
   return wildcard ? url.hostname.endsWith(host) && url.hostname.length > host.length : url.hostname === host;
 }
 
@@ -156,7 +158,7 @@ export function pageOriginPolicy(): UrlPolicy {
   } catch {
     return { allowedHosts: LOOPBACK_HOSTS };
   }
-  const origin = `${here.hostname}:${here.port || (here.protocol === 'https:' ? 443 : 80)}`;
+  const origin = `${here.hostname}:${here.port || defaultPort(here)}`;
   return { allowedHosts: isLoopbackHost(here.hostname) ? [origin, ...LOOPBACK_HOSTS] : [origin] };
 }
 

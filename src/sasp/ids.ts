@@ -1,7 +1,7 @@
 // What Baton sends on to Sectigo, read strictly: session handles, order numbers, the pages
 // another site redirects to.
 import * as v from 'valibot';
-import { matching, text } from '../core/options.js';
+import { convert, matching, text } from '../core/options.js';
 import { textish } from '../core/schemas.js';
 
 /** An absolute http(s) URL as text (a form field another site redirects to). */
@@ -10,7 +10,7 @@ export const httpUrlText = v.pipe(text(), matching(/^https?:\/\/[^\s/?#]+[^\s]*$
 /** A SASP session handle: up to 16 characters, no whitespace or separators. */
 export const sidSchema = v.pipe(
   text('SID must be a string'),
-  v.transform((sid) => sid.trim()),
+  convert((sid) => sid.trim()),
   v.custom<string>(
     (sid) => /^[\w.~-]{1,16}$/.test(sid as string),
     ({ input }) => (!input ? 'SID is empty' : (input as string).length > 16 ? 'SID is longer than 16 characters' : 'SID may hold only letters, digits and . _ ~ -'),
@@ -23,7 +23,7 @@ export const sidSchema = v.pipe(
  */
 export const orderNumberSchema = v.pipe(
   textish,
-  v.transform((orderNumber) => orderNumber.trim()),
+  convert((orderNumber) => orderNumber.trim()),
   v.custom<string>(
     (orderNumber) => /^.{1,128}$/s.test(orderNumber as string),
     ({ input }) => (input ? 'orderNumber is longer than 128 characters' : 'orderNumber is empty'),

@@ -5,16 +5,17 @@
  * status.
  */
 import * as v from 'valibot';
+import { convert } from '../core/options.js';
 import { textish } from '../core/schemas.js';
 
 /** An integer, or an integer string (spaces around allowed). */
 export const integerish = v.pipe(
   v.custom<number | string>((value) => Number.isInteger(value) || (typeof value === 'string' && /^\s*[+-]?\d+\s*$/.test(value)), 'expected an integer'),
-  v.transform(Number),
+  convert(Number),
 );
 
 /** Any value, turned into `fn(value)`. */
-export const mapped = <T>(fn: (value: unknown) => T) => v.pipe(v.custom<unknown>(() => true), v.transform(fn));
+export const mapped = <T>(fn: (value: unknown) => T) => v.pipe(v.custom<unknown>(() => true), convert(fn));
 
 /** `schema`, or `fallback` when the value is missing or does not fit. */
 export const lenientOr = <const TSchema extends v.GenericSchema>(schema: TSchema, fallback: v.InferOutput<TSchema>) =>

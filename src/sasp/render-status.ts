@@ -44,7 +44,7 @@ const optionsSchema = optionsShape({
   target: v.optional(oneOf(NAVIGATION_TARGETS, `must be ${NAVIGATION_TARGETS.join(', ')}`)),
   headingLevel: v.optional(oneOf([2, 3, 4, 5, 6], 'must be 2–6')),
   messages: v.optional(v.custom<Partial<StatusMessages>>((value) => !!value && typeof value === 'object', 'must be an object of texts')),
-  locale: v.optional(v.string()),
+  locale: v.optional(textSchema()),
 });
 
 let nextId = 0;

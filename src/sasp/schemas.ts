@@ -11,7 +11,7 @@
  */
 import * as v from 'valibot';
 import type { Open } from '../core/documented.js';
-import { shape } from '../core/options.js';
+import { convert, shape } from '../core/options.js';
 import { textish } from '../core/schemas.js';
 import { httpUrlText } from './ids.js';
 import { integerish, isRecord, isTextish, lenient, lenientList, lenientOr, mapped, open, optionList, optionalText, textLines, textOf, withoutBlanks } from './lenient.js';
@@ -56,7 +56,7 @@ const sectionEntries = { ...describedEntries, availableActions: actions };
 /** A section or check given as a bare status text is taken as `{ status }`. */
 const sectionLike = v.pipe(
   v.custom<object | string | number>((value) => isTextish(value) || isRecord(value)),
-  v.transform((value) => (isRecord(value) ? value : { status: String(value) })),
+  convert((value) => (isRecord(value) ? value : { status: String(value) })),
 );
 
 const RequirementStatusSchema = v.pipe(sectionLike, shape(describedEntries));
@@ -68,7 +68,7 @@ const RequirementStatusSchema = v.pipe(sectionLike, shape(describedEntries));
 export const LooseSectionSchema = v.pipe(
   v.custom<object | string | number>((value) => isTextish(value) || isRecord(value) || Array.isArray(value)),
   // A list (one entry per domain, say) becomes a section whose entries are its checks.
-  v.transform((value) =>
+  convert((value) =>
     Array.isArray(value)
       ? Object.fromEntries(value.filter(isRecord).map((item, i) => [textOf(item.domainName ?? item.name ?? item.title) || `#${i + 1}`, item]))
       : isRecord(value)
@@ -90,7 +90,7 @@ const DcvMethodSchema = shape({
 const DcvDomainSchema = v.pipe(
   // A domain given as its bare name.
   v.custom<object | string>((value) => typeof value === 'string' || isRecord(value)),
-  v.transform((value) => (typeof value === 'string' ? { domainName: value } : value)),
+  convert((value) => (typeof value === 'string' ? { domainName: value } : value)),
   shape({
     domainName: lenientOr(textish, ''),
     dcvStatus: lenientOr(open<SectionStatus>(), 'Unknown'),
@@ -170,7 +170,7 @@ export const StatusEnvelopeSchema = shape({
   errorMessage: v.optional(
     v.pipe(
       v.custom<string | number | null>((value) => value === null || isTextish(value), 'expected a message'),
-      v.transform((value) => (value === null ? undefined : String(value))),
+      convert((value) => (value === null ? undefined : String(value))),
     ),
   ),
 });

@@ -5,7 +5,7 @@ import { safeUrl } from '../core/url-guard.js';
 import { parseWith } from '../core/validate.js';
 import { refuseLogin } from './no-login.js';
 import { policyOf, urlOptionsEntries, type SaspUrlOptions } from './policy.js';
-import { oneOf, optionsShape, shape } from '../core/options.js';
+import { convert, oneOf, optionsShape, shape } from '../core/options.js';
 import { orderNumberSchema, sidSchema } from './ids.js';
 
 /** A SASP session for one order, as minted by the merchant server. */
@@ -38,7 +38,7 @@ const WHAT = 'initCustomerSession answer';
 const answerSchema = shape({ sid: sidSchema, orderNumber: v.optional(orderNumberSchema) });
 const formatSchema = optionsShape({
   format: v.optional(
-    v.pipe(oneOf([0, 1, '0', '1'], 'format must be 0 or 1'), v.transform(Number)),
+    v.pipe(oneOf([0, 1, '0', '1'], 'format must be 0 or 1'), convert(Number)),
     0,
   ),
 });

@@ -1,6 +1,6 @@
 // What mountUploadForm takes and gives back.
 import * as v from 'valibot';
-import { callback, flagOption, hostsOption, oneOf, optionsShape, text, timeoutOption, urlInput } from '../core/options.js';
+import { convert, callback, flagOption, hostsOption, oneOf, optionsShape, text, timeoutOption, urlInput } from '../core/options.js';
 import { httpUrlText } from './ids.js';
 import type { UploadMessages } from './messages.js';
 
@@ -50,7 +50,7 @@ export interface UploadFormOptions {
 
 export const optionsSchema = optionsShape({
   url: urlInput(),
-  token: v.pipe(text('token must be the uploadDocumentToken'), v.transform((token) => token.trim()), v.custom<string>((token) => token !== '', 'token is empty')),
+  token: v.pipe(text('token must be the uploadDocumentToken'), convert((token) => token.trim()), v.custom<string>((token) => token !== '', 'token is empty')),
   successURL: v.optional(httpUrlText),
   errorURL: v.optional(httpUrlText),
   allowedHosts: hostsOption,

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { callback, flagOption, hostsOption, matching, optionsShape, signalOption, text, timeoutOption, urlInput } from '../core/options.js';
+import { convert, callback, flagOption, hostsOption, matching, optionsShape, signalOption, text, timeoutOption, urlInput } from '../core/options.js';
 import { NetworkError, ProviderError, ValidationError } from '../core/errors.js';
 import { assertNotExpired } from '../core/jwt.js';
 import { httpFailure, request } from '../core/http.js';
@@ -62,10 +62,10 @@ const isBlob = (value: unknown): value is Blob => typeof Blob !== 'undefined' &&
 
 const optionsSchema = optionsShape({
   url: urlInput('url must be the uploadDocumentUrl'),
-  token: v.pipe(text('token must be the uploadDocumentToken'), v.transform((token) => token.trim()), matching(/^[\w-]+\.[\w-]+\.[\w-]*$/, 'token is not a JWT')),
+  token: v.pipe(text('token must be the uploadDocumentToken'), convert((token) => token.trim()), matching(/^[\w-]+\.[\w-]+\.[\w-]*$/, 'token is not a JWT')),
   files: v.pipe(
     v.custom<readonly Blob[] | FileList>((value) => (Array.isArray(value) || (typeof FileList !== 'undefined' && value instanceof FileList)) && [...(value as ArrayLike<unknown> & Iterable<unknown>)].every(isBlob), 'files must be a list of File/Blob'),
-    v.transform((list) => [...(list as Iterable<Blob>)]),
+    convert((list) => [...(list as Iterable<Blob>)]),
     v.custom<Blob[]>((list) => (list as Blob[]).length > 0, 'choose at least one file'),
   ),
   comment: v.optional(text()),

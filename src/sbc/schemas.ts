@@ -1,7 +1,7 @@
 // What SBC's merchant server is sent and answers. Built from `v.custom` and `shape` (see
 // docs/architecture.md, "Schemas and bundle size").
 import * as v from 'valibot';
-import { hostsOption, optionsShape, shape, signalOption, urlInput } from '../core/options.js';
+import { hostsOption, list, optionsShape, shape, signalOption, urlInput } from '../core/options.js';
 
 /** Final transaction statuses; `processing` and `unknown` are not final. */
 export type FinalStatus = 'approved' | 'declined' | 'filtered' | 'error';
@@ -41,7 +41,7 @@ export const InitiateSaleInputSchema = optionsShape({
     currency: v.custom<string>((value) => typeof value === 'string' && CURRENCY.test(value), CURRENCY_MESSAGE),
   }),
   location: v.optional(object({ lat: range(90), lng: range(180) })),
-  ipAddresses: v.optional(v.array(str(7, 15), 'must be a list')),
+  ipAddresses: v.optional(list(str(7, 15), 'must be a list')),
 });
 
 // An answer that is not JSON (an HTML error page, an empty body) reads as `undefined`.
