@@ -12,7 +12,7 @@ import { failedValidators, unmaskValue, validateValues } from './validators.js';
 
 export interface FieldFormSetup extends PaymentFormEvents {
   readonly doc: Document;
-  /** The form's accessible name. */
+  /** What the form pays with, for its accessible name (`messages.formLabel`). */
   readonly label: string;
   /** The fields checked, typed and reported (in order). */
   readonly fields: readonly FormField[];
@@ -39,8 +39,6 @@ export interface FieldForm {
   check(field: FormField): string;
   /** After anything that may have changed `field`: events, live region, validity. */
   changed(field: FormField, input?: boolean): void;
-  /** The message `key` with `{label}` and `{error}` filled in. */
-  say(key: keyof PaymentFormMessages, label?: string, error?: string): string;
 }
 
 export function createFieldForm(setup: FieldFormSetup): FieldForm {
@@ -49,7 +47,7 @@ export function createFieldForm(setup: FieldFormSetup): FieldForm {
   let busy = false;
 
   const form = el(doc, 'form', { className: 'baton-form', noValidate: true });
-  form.setAttribute('aria-label', setup.label);
+  form.setAttribute('aria-label', say('formLabel', setup.label));
   const status = el(doc, 'p', { className: 'baton-status' });
   status.setAttribute('role', 'status');
   const setState = (state: string, text = '') => {
@@ -152,5 +150,5 @@ export function createFieldForm(setup: FieldFormSetup): FieldForm {
     }
   });
 
-  return { form, status, check, changed, say };
+  return { form, status, check, changed };
 }

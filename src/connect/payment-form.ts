@@ -113,11 +113,11 @@ export function mountPaymentForm(target: MountTarget, options: PaymentFormOption
 
   const order = (field: { displayHints?: { displayOrder?: number } }) => field.displayHints?.displayOrder ?? Infinity;
   const fields: FormField[] = [...product.fields].sort((a, b) => order(a) - order(b)).map((field) => createField(doc, field, uid));
-  const { form, status, changed, check, say } = createFieldForm({
+  const { form, status, changed, check } = createFieldForm({
     doc,
     onChange,
     onValidityChange,
-    label: fill(messages.formLabel, { label: product.displayHints?.label || String(product.id) }),
+    label: product.displayHints?.label || String(product.id),
     fields,
     messages,
     signal: controller.signal,
@@ -152,7 +152,7 @@ export function mountPaymentForm(target: MountTarget, options: PaymentFormOption
         choice.show(choices, kept ?? found);
         if (kept) brandView.show(kept);
         use(kept ?? found);
-        const notAllowed = say('notAllowed');
+        const notAllowed = messages.notAllowed;
         refusal = result?.status === 'EXISTING_BUT_NOT_ALLOWED' && !found ? notAllowed : '';
         // `check` answers the refusal first.
         if (refusal || card.control.hasAttribute('aria-invalid')) card.setError(check(card));
@@ -172,7 +172,7 @@ export function mountPaymentForm(target: MountTarget, options: PaymentFormOption
       const next = found && brandOf(found);
       if (next?.paymentProductId !== brand?.paymentProductId) fire(onBrand, (brand = next));
     };
-    const choice = createCoBrandChoice(doc, `${uid}-cobrand`, say('chooseBrand'), (path) => session.assetUrl(path), (chosen) => {
+    const choice = createCoBrandChoice(doc, `${uid}-cobrand`, messages.chooseBrand, (path) => session.assetUrl(path), (chosen) => {
       picked = Number(chosen.id);
       brandView.show(chosen);
       use(chosen);

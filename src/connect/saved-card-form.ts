@@ -166,7 +166,7 @@ export function mountSavedCardForm(target: MountTarget, options: SavedCardFormOp
     const fields = all.filter((field) => !field.control.readOnly);
     const core = createFieldForm({
       doc,
-      label: fill(messages.formLabel, { label: `${brand} ${maskedAttribute(account, 'cardNumber') || account.id}` }),
+      label: `${brand} ${maskedAttribute(account, 'cardNumber') || account.id}`,
       fields,
       messages,
       submitLabel: pay,
