@@ -7,6 +7,7 @@ import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { ValidationError, type PaymentFieldChange } from 'baton-sdk/connect';
+import { paymentForm } from 'baton-sdk/locales/de';
 import { mountSavedRecorded, type SavedPayment } from '../../fixtures/saved-card-page.js';
 
 const mockUrl = inject('mockUrl');
@@ -130,5 +131,16 @@ describe('saved card (Chromium)', () => {
     }).catch((error: unknown) => error);
     expect(other).toBeInstanceOf(ValidationError);
     expect((other as ValidationError).issues).toEqual([{ path: 'accountOnFileId', message: 'is an account of product 3, not of product 1', received: '1003' }]);
+  });
+
+  it('speaks the locale given: the picker and the messages from baton-sdk/locales/de', async () => {
+    const { root } = await mountSavedRecorded(mockUrl, 1, { submitLabel: undefined, messages: paymentForm, locale: 'de-DE' });
+    const user = userEvent.setup();
+    const picker = getByRole(root, 'group', { name: 'Gespeicherte Karten' });
+    expect(getAllByRole(picker, 'radio').map((radio) => (radio as HTMLInputElement).labels![0]!.textContent).at(-1)).toBe('Eine neue Karte');
+    expect(getByRole(root, 'form', { name: 'VISA **** **** **** 1111: Zahlungsdaten' })).toBeTruthy();
+    await user.click(getByRole(root, 'button', { name: '10,00\u00a0€ bezahlen' }));
+    await waitFor(() => expect(getByRole(root, 'status').textContent).toBe('CVV ist erforderlich.'));
+    expect(await violations(root)).toEqual([]);
   });
 });
