@@ -30,12 +30,12 @@ const RATCHETS = {
   'connect-completion': 19470, // 19282 measured: handleMerchantAction + hosted checkout + return page alone
   'sbc': 15690,                // 15534 measured (issue 20's ceiling 15 KB)
   'connect-form': 21440,       // 21228 measured: the form with its events, messages and co-brand choice
-  'connect-saved': 23265,      // 23034 measured: the saved-card form (picker, stored values) with the card form it offers
+  'connect-saved': 23270,      // 23038 measured: the saved-card form (picker, stored values) with the card form it offers
   'locales/de': 1772,          // 1720 measured (German for the payment form, the Sectigo status and upload)
   'baton-sasp.iife': 22770,    // 22548 measured (issue 26's ceiling 21.5 KiB)
-  'baton-connect.iife': 27591, // 27318 measured (issues 24 and 26: 24 KiB); saved cards: +1508
+  'baton-connect.iife': 27595, // 27322 measured (issues 24 and 26: 24 KiB); saved cards: +1512
   'baton-sbc.iife': 15960,     // 15800 measured
-  'baton.iife': 41083,         // 40676 measured (issue 26's ceiling 38 KiB); saved cards: +1318
+  'baton.iife': 41085,         // 40678 measured (issue 26's ceiling 38 KiB); saved cards: +1320
 };
 
 // Worldline's connect-sdk-client-js doing the same session + encrypt, bundled the same way.
@@ -97,13 +97,13 @@ const budgets = [
   // Connect action views within 24 KiB; sasp stays within 21.5 KiB with its messages; all 38 KiB.
   // INTERIM: 22.25, 25.5 and 39 KiB since issue 23's guards (see RATCHETS). Saved cards (issue 26,
   // mountSavedCardForm: picker, stored values, own-property options) raised connect and all by
-  // exactly what they cost in each: 1508 and 1318 B gzip.
+  // exactly what they cost in each: 1512 and 1320 B gzip.
   ...[
     ['sasp', 22.25],
-    ['connect', 25.5 + 1508 / KB],
+    ['connect', 25.5 + 1512 / KB],
     ['sbc', 15.5],
   ].map(([provider, ceilingKb]) => scriptTag(`baton-${provider}`, ceilingKb, provider, `export * as ${provider} from 'baton-sdk/${provider}';`)),
-  scriptTag('baton', 39 + 1318 / KB, undefined, PROVIDERS.map((p) => `export * as ${p} from 'baton-sdk/${p}';`).join('\n')),
+  scriptTag('baton', 39 + 1320 / KB, undefined, PROVIDERS.map((p) => `export * as ${p} from 'baton-sdk/${p}';`).join('\n')),
 ];
 
 /**

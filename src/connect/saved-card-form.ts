@@ -64,7 +64,11 @@ const WHAT = 'mountSavedCardForm options';
 // Built when called: a schema at module level is a call a bundler keeps even when the form is unused.
 const optionsSchema = () =>
   optionsShape({
-    session: v.custom<ClientSession>((value) => !!value && typeof (value as ClientSession).encrypt === 'function', 'must be a session from createClientSession'),
+    // As the card form checks it: "A new card" shows that form with this session.
+    session: v.custom<ClientSession>(
+      (value) => !!value && typeof (value as ClientSession).encrypt === 'function' && typeof (value as ClientSession).getIinDetails === 'function',
+      'must be a session from createClientSession',
+    ),
     product: PaymentProductSchema,
     context: PaymentContextSchema,
     onSubmit: callback<(encryptedCustomerInput: string) => unknown>(),
@@ -164,13 +168,14 @@ export function mountSavedCardForm(target: MountTarget, options: SavedCardFormOp
     }
     // Checked, typed and sent: all but the read-only ones.
     const fields = all.filter((field) => !field.control.readOnly);
+    const { signal } = controller;
     const core = createFieldForm({
       doc,
       label: `${brand} ${maskedAttribute(account, 'cardNumber') || account.id}`,
       fields,
       messages,
       submitLabel: pay,
-      signal: controller.signal,
+      signal,
       onSubmit,
       onChange,
       onValidityChange: validity,
@@ -179,7 +184,7 @@ export function mountSavedCardForm(target: MountTarget, options: SavedCardFormOp
       encrypt: () =>
         session.encrypt(
           { paymentProductId: productId, product, accountOnFile: account, values: Object.fromEntries(fields.filter((f) => stored.get(f) !== f.value()).map((f) => [f.id, f.value()])) },
-          { signal: controller.signal },
+          { signal },
         ),
     });
     form = core.form;
