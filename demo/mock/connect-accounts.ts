@@ -46,8 +46,8 @@ export function accountOnFile(card: StoredCard) {
     paymentProductId: card.paymentProductId,
     attributes: [
       { key: 'cardNumber', value: `${'*'.repeat(card.cardNumber.length - 4)}${card.cardNumber.slice(-4)}`, status: 'READ_ONLY' },
-      // An expiry date that has passed must be written again (`MUST_WRITE`, with the reason the SDK's
-      // attribute type carries, `mustWriteReason`, l. 214).
+      // An expiry date that has passed must be written again (`MUST_WRITE`). The SDK's attribute type
+      // carries a `mustWriteReason` (l. 214) but no list of its values: 'IN_THE_PAST' is the mock's word.
       passed(card.expiryDate) ? { key: 'expiryDate', value: card.expiryDate, status: 'MUST_WRITE', mustWriteReason: 'IN_THE_PAST' } : { key: 'expiryDate', value: card.expiryDate, status: 'READ_ONLY' },
       { key: 'cardholderName', value: card.cardholderName, status: 'CAN_WRITE' },
     ],
