@@ -5,6 +5,7 @@ import {
   createClientSession,
   handleMerchantAction,
   mountPaymentForm,
+  mountSavedCardForm,
   startHostedCheckout,
   BatonError,
   type BasicPaymentProduct,
@@ -36,24 +37,37 @@ export function mountConnectDemo(root: HTMLElement, { merchantUrl = '' }: Connec
   const merchant = merchantUrl || location.origin;
   const status = el('p', { role: 'status' });
   const start = el('button', { type: 'button', textContent: 'Start checkout (€10.00)' });
+  // A returning customer: the session is created with the customer's stored tokens (the mock's
+  // demo/mock/connect-accounts.ts), so cards come with their accounts on file.
+  const returning = el('button', { type: 'button', textContent: 'Checkout with saved cards (€10.00)' });
   const body = el('div');
-  root.append(el('p', { textContent: 'The merchant server creates a Connect session; card data is encrypted in this page and only the merchant server (mock) can decrypt it. Try 4111 1111 1111 1111 (frictionless) or 4000 0000 0000 1091 (3-D Secure).' }), start, body, status);
+  root.append(
+    el('p', { textContent: 'The merchant server creates a Connect session; card data is encrypted in this page and only the merchant server (mock) can decrypt it. Try 4111 1111 1111 1111 (frictionless) or 4000 0000 0000 1091 (3-D Secure).' }),
+    el('p', { textContent: 'With saved cards, the demo customer has two stored VISA cards (…1111 frictionless, …1091 3-D Secure) and a Mastercard whose expiry date has passed: only the CVV (any 3 digits) is typed again.' }),
+    start,
+    ' ',
+    returning,
+    body,
+    status,
+  );
   root.append(completionDemo(merchant));
 
-  start.addEventListener('click', async () => {
-    start.disabled = true;
+  const begin = async (tokens: readonly string[]) => {
+    start.disabled = returning.disabled = true;
     status.textContent = 'Creating a session…';
     try {
-      const res = await fetch(`${merchant}/merchant/connect/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      const res = await fetch(`${merchant}/merchant/connect/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(tokens.length ? { tokens } : {}) });
       const session = createClientSession(await res.json(), { allowedHosts: [new URL(merchant).hostname], appIdentifier: 'baton-demo/0.1' });
       const { paymentProducts } = await session.getBasicPaymentProducts(CONTEXT);
       body.replaceChildren(productPicker(session, paymentProducts, merchant, status));
       status.textContent = `Session ${session.clientSessionId.slice(0, 8)}… ready: pick a payment method.`;
     } catch (error) {
       status.textContent = describeError(error);
-      start.disabled = false;
+      start.disabled = returning.disabled = false;
     }
-  });
+  };
+  start.addEventListener('click', () => begin([]));
+  returning.addEventListener('click', () => begin(['demo-token-visa-1111', 'demo-token-visa-1091', 'demo-token-mc-4444']));
 }
 
 function productPicker(session: ClientSession, products: readonly BasicPaymentProduct[], merchant: string, status: HTMLElement): HTMLElement {
@@ -78,14 +92,14 @@ function productPicker(session: ClientSession, products: readonly BasicPaymentPr
         result.setAttribute('aria-live', 'polite');
         const card = el('div');
         form.replaceChildren(card, result);
-        mountPaymentForm(card, {
+        const options = {
           session,
           product: details,
           context: CONTEXT,
           ...texts().paymentForm,
           // The form hands over the JWE; sending it is the merchant's part. A throw here is shown
           // in the form, which keeps what the customer typed.
-          async onSubmit(encryptedCustomerInput) {
+          async onSubmit(encryptedCustomerInput: string) {
             const res = await fetch(`${merchant}/merchant/connect/payments`, {
               method: 'POST',
               headers: { 'content-type': 'application/json' },
@@ -93,7 +107,8 @@ function productPicker(session: ClientSession, products: readonly BasicPaymentPr
             });
             const answer = await res.json();
             if (!res.ok) throw new Error(`the merchant server answered ${res.status} ${answer.errors?.[0]?.id ?? ''}`.trim());
-            status.textContent = `The merchant server decrypted ${answer.received.fields.join(', ')}; the page never sent them in clear.`;
+            const saved = answer.received.accountOnFileId === undefined ? '' : ` for saved card ${answer.received.accountOnFileId}`;
+            status.textContent = `The merchant server decrypted ${answer.received.fields.join(', ')}${saved}; the page never sent them in clear.`;
             // The answer's merchantAction, if any: a 3-D Secure redirect for the challenge card.
             const done = await handleMerchantAction(answer, { container: result, ...texts().action });
             if (done.actionType === 'REDIRECT') {
@@ -103,7 +118,14 @@ function productPicker(session: ClientSession, products: readonly BasicPaymentPr
             const paid = answer.payment.paymentOutput.cardPaymentMethodSpecificOutput.card;
             result.textContent = `Payment ${answer.payment.status}: card ${paid.cardNumber}, ${paid.cardholderName}`;
           },
-        });
+        };
+        // A saved card when the session has one for this product; else the card form.
+        if (details.accountsOnFile.length) {
+          mountSavedCardForm(card, options);
+          status.textContent = 'Pay with a saved card (type its CVV), or choose "A new card".';
+          return;
+        }
+        mountPaymentForm(card, options);
         status.textContent = 'Enter the card details (try 4111 1111 1111 1111, or the co-badged Carte Bancaire + VISA card 4970 1012 3456 7893 to choose its brand).';
       } catch (error) {
         status.textContent = describeError(error);

@@ -35,11 +35,12 @@ const RATCHETS = {
   'connect-completion': 19607, // 19412 measured: handleMerchantAction + hosted checkout + return page alone (issue 24: 19 KB)
   'sbc': 16113,                // 15953 measured (issue 20's ceiling 15 KB)
   'connect-form': 21631,       // 21416 measured: the form with its events, messages and co-brand choice
+  'connect-saved': 23270,      // 23038 measured: the saved-card form (picker, stored values) with the card form it offers
   'locales/de': 1830,          // 1790 measured (German for the payment form, the Connect action views, the Sectigo status and upload)
   'baton-sasp.iife': 23266,    // 23035 measured (issue 26's ceiling 21.5 KiB)
-  'baton-connect.iife': 26157, // 25898 measured (issues 24 and 26: 24 KiB)
+  'baton-connect.iife': 27669, // 25898 measured (issues 24 and 26: 24 KiB); saved cards: +1512
   'baton-sbc.iife': 16266,     // 16104 measured (issue 20: 15.5 KB)
-  'baton.iife': 39423,         // 39032 measured (issue 26's ceiling 38 KiB)
+  'baton.iife': 40743,         // 39032 measured (issue 26's ceiling 38 KiB); saved cards: +1320
 };
 
 // Worldline's connect-sdk-client-js doing the same session + encrypt, bundled the same way.
@@ -83,6 +84,13 @@ const budgets = [
     provider: 'connect',
   },
   {
+    id: 'connect-saved',
+    name: 'baton-sdk/connect: session + the saved-card form',
+    measure: () => bundle("export { createClientSession, mountSavedCardForm } from 'baton-sdk/connect';"),
+    ceiling: 24 * KB,
+    provider: 'connect',
+  },
+  {
     id: 'locales/de',
     name: 'baton-sdk/locales/de (every German catalogue)',
     measure: () => bundle("export * from 'baton-sdk/locales/de';"),
@@ -93,12 +101,14 @@ const budgets = [
   // Issue 26 ceilings: the connect script tag carries the form, its new parts, the wallets and the
   // Connect action views within 24 KiB; sasp stays within 21.5 KiB with its messages; all 38 KiB.
   // INTERIM: 22.75, 25.6, 16 (issue 20: 15.5) and 38.5 KiB since issue 23's guards (see RATCHETS).
+  // Saved cards (issue 26, mountSavedCardForm: picker, stored values) raised connect and all by
+  // exactly what they cost in each: 1512 and 1320 B gzip.
   ...[
     ['sasp', 22.75],
-    ['connect', 25.6],
+    ['connect', 25.6 + 1512 / KB],
     ['sbc', 16],
   ].map(([provider, ceilingKb]) => scriptTag(`baton-${provider}`, ceilingKb, provider, `export * as ${provider} from 'baton-sdk/${provider}';`)),
-  scriptTag('baton', 38.5, undefined, PROVIDERS.map((p) => `export * as ${p} from 'baton-sdk/${p}';`).join('\n')),
+  scriptTag('baton', 38.5 + 1320 / KB, undefined, PROVIDERS.map((p) => `export * as ${p} from 'baton-sdk/${p}';`).join('\n')),
 ];
 
 /**

@@ -96,9 +96,9 @@ export function connectServerApiRoutes(ctx: MockContext): Route[] {
         const state = connectState(ctx);
         const body = bodyOf(req) as { tokens?: unknown };
         const tokens = Array.isArray(body.tokens) ? body.tokens.filter((t): t is string => typeof t === 'string') : [];
-        const session = { clientSessionId: randomBytes(16).toString('hex'), customerId: `9991-${randomBytes(16).toString('hex')}` };
+        const session = { clientSessionId: randomBytes(16).toString('hex'), customerId: `9991-${randomBytes(16).toString('hex')}`, tokens };
         state.sessions.set(session.clientSessionId, session);
-        return json({ assetUrl: `${ctx.origin}/connect/assets/`, clientApiUrl: `${ctx.origin}/connect/client`, ...session, invalidTokens: tokens.filter((t) => t.startsWith('expired')), region: 'EU' }, 201);
+        return json({ assetUrl: `${ctx.origin}/connect/assets/`, clientApiUrl: `${ctx.origin}/connect/client`, clientSessionId: session.clientSessionId, customerId: session.customerId, invalidTokens: tokens.filter((t) => t.startsWith('expired')), region: 'EU' }, 201);
       }),
     },
     {

@@ -5,10 +5,13 @@ import { createDecipheriv, createHmac, generateKeyPairSync, privateDecrypt, rand
 import type { MockContext, Route } from './route.js';
 import { createPayment, paymentPageRoutes } from './connect-payments.js';
 import { json, text, type MockRequest, type MockResponse } from './http.js';
+import { accountOnFile, storedCards } from './connect-accounts.js';
 
 interface ConnectSession {
   readonly clientSessionId: string;
   readonly customerId: string;
+  /** The tokens the session was created with (`SessionRequest.tokens`). */
+  readonly tokens?: readonly string[];
 }
 
 interface RecordedRequest {
@@ -286,16 +289,20 @@ function productWithFields(id: number) {
   return { ...product, fields: product.paymentMethod === 'card' ? CARD_FIELDS : id === 840 ? PAYPAL_FIELDS : [] };
 }
 
+/** The session's accounts on file (demo/mock/connect-accounts.ts), of one product or all. */
+const accountsOf = (session: ConnectSession, productId?: number) =>
+  storedCards(session.tokens).filter((card) => productId === undefined || card.paymentProductId === productId).map(accountOnFile);
+
 const unknownProduct = () => errorBody(404, '1007', 'UNKNOWN_PRODUCT_ID', { propertyName: 'productId' });
 
 function clientApiRoutes(ctx: MockContext): Route[] {
   return [
-    clientApi(ctx, 'GET', 'products', (req) => {
+    clientApi(ctx, 'GET', 'products', (req, session) => {
       const bad = requireContext(req);
       if (bad) return bad;
       const hideFields = req.url.searchParams.getAll('hide').includes('fields');
-      const list = PRODUCTS.map((p) => (hideFields ? p : productWithFields(p.id)));
-      return json({ paymentProducts: list, accountsOnFile: [] });
+      const list = PRODUCTS.map((p) => ({ ...(hideFields ? p : productWithFields(p.id)), accountsOnFile: accountsOf(session, p.id) }));
+      return json({ paymentProducts: list, accountsOnFile: accountsOf(session) });
     }),
     clientApi(ctx, 'GET', 'productgroups', (req) => {
       const bad = requireContext(req);
@@ -310,11 +317,11 @@ function clientApiRoutes(ctx: MockContext): Route[] {
       if (req.params.groupId !== 'cards') return errorBody(404, '1007', 'UNKNOWN_PRODUCT_GROUP_ID', { propertyName: 'paymentProductGroupId' });
       return json({ id: 'cards', displayHints: { displayOrder: 0, label: 'Cards', logo: 'logos/pp_group_cards.svg' }, accountsOnFile: [], fields: CARD_FIELDS });
     }),
-    clientApi(ctx, 'GET', 'products/:productId', (req) => {
+    clientApi(ctx, 'GET', 'products/:productId', (req, session) => {
       const bad = requireContext(req);
       if (bad) return bad;
       const product = productWithFields(Number(req.params.productId));
-      return product ? json(product) : unknownProduct();
+      return product ? json({ ...product, accountsOnFile: accountsOf(session, product.id) }) : unknownProduct();
     }),
     clientApi(ctx, 'GET', 'products/:productId/networks', (req) => {
       const bad = requireContext(req);
@@ -427,7 +434,14 @@ export function platformCreateCardPayment(ctx: MockContext, encryptedCustomerInp
   const values = new Map(
     (Array.isArray(input.paymentValues) ? input.paymentValues : []).map((v: { key?: unknown; value?: unknown }) => [String(v.key), String(v.value)]),
   );
-  const cardNumber = values.get('cardNumber') ?? '';
+  // Paying with an account on file: the stored card of one of the session's tokens, for this
+  // product; what the customer typed again (the CVV, a changed name) replaces what is stored.
+  const stored =
+    input.accountOnFileId === undefined
+      ? undefined
+      : storedCards(state.sessions.get(input.clientSessionId)!.tokens).find((card) => card.accountOnFileId === input.accountOnFileId && card.paymentProductId === input.paymentProductId);
+  if (input.accountOnFileId !== undefined && !stored) return invalid('encryptedCustomerInput.accountOnFileId');
+  const cardNumber = stored?.cardNumber ?? values.get('cardNumber') ?? '';
   if (!/^\d{12,19}$/.test(cardNumber)) return errorBody(400, '21000020', 'VALUE_INVALID', { propertyName: 'cardNumber' });
   const output = {
     amountOfMoney: { amount: 1000, currencyCode: 'EUR' },
@@ -436,8 +450,8 @@ export function platformCreateCardPayment(ctx: MockContext, encryptedCustomerInp
       paymentProductId: input.paymentProductId,
       card: {
         cardNumber: `${'*'.repeat(cardNumber.length - 4)}${cardNumber.slice(-4)}`,
-        expiryDate: values.get('expiryDate'),
-        cardholderName: values.get('cardholderName'),
+        expiryDate: values.get('expiryDate') ?? stored?.expiryDate,
+        cardholderName: values.get('cardholderName') ?? stored?.cardholderName,
       },
     },
   };
@@ -448,6 +462,7 @@ export function platformCreateCardPayment(ctx: MockContext, encryptedCustomerInp
       received: {
         tokenize: input.tokenize,
         fields: [...values.keys()],
+        ...(input.accountOnFileId !== undefined && { accountOnFileId: input.accountOnFileId }),
         hasDeviceInformation: typeof input.collectedDeviceInformation === 'object',
       },
     },

@@ -67,6 +67,8 @@ export { openHostedCheckout, startHostedCheckout, HOSTED_CHECKOUT_HOSTS, type Ho
 export { readConnectReturn, awaitPaymentStatus, type ConnectReturn, type AwaitPaymentStatusOptions, type AwaitPaymentStatusResult } from './return-page.js';
 export { paymentOutcome, FINAL_STATUS_CATEGORIES, FINAL_HOSTED_CHECKOUT_STATUSES, type PaymentOutcome } from './payment-status.js';
 export { mountPaymentForm, type PaymentFormOptions, type PaymentFormHandle } from './payment-form.js';
+export { mountSavedCardForm, type SavedCardFormOptions, type SavedCardFormHandle } from './saved-card-form.js';
+export { accountLabel, maskedAttribute, type AccountOnFileDisplayHints } from './account-on-file.js';
 export { MERCHANT_ACTION_MESSAGES, PAYMENT_FORM_MESSAGES, type MerchantActionMessages, type PaymentFormMessages } from './messages.js';
 export type { FieldErrorMessages } from './field-error.js';
 export { currencyExponent, toMajorUnits, formatAmount } from '../core/currency.js';

@@ -10,11 +10,11 @@ import { parseWith } from '../core/validate.js';
 import { createCardBrand } from './card-brand.js';
 import { createCoBrandChoice } from './co-brand.js';
 import { PAYMENT_FORM_MESSAGES, type PaymentFormMessages } from './messages.js';
-import { createField, el, type FormField } from './form-field.js';
-import { brandOf, eventEntries, fire, type PaymentBrand, type PaymentFieldChange, type PaymentFormEvents } from './form-events.js';
+import { createField, type FormField } from './form-field.js';
+import { createFieldForm } from './field-form.js';
+import { brandOf, eventEntries, fire, type PaymentBrand, type PaymentFormEvents } from './form-events.js';
 import { Bool, PaymentContextSchema, PaymentProductSchema, type PaymentContext, type PaymentProduct } from './schemas.js';
 import type { ClientSession } from './client-session.js';
-import { failedValidators, unmaskValue, validateValues } from './validators.js';
 
 export interface PaymentFormOptions extends PaymentFormEvents {
   /** The client session from `createClientSession`. */
@@ -98,97 +98,42 @@ export function mountPaymentForm(target: MountTarget, options: PaymentFormOption
   const container = mountTarget(target, 'mountPaymentForm container');
   const { session, context, onSubmit, tokenize, submitLabel, locale, onReady, onChange, onValidityChange, onBrand, ...opts } = parseWith(optionsSchema(), options, 'mountPaymentForm options');
   const messages = { ...PAYMENT_FORM_MESSAGES, ...opts.messages };
-  const say = (key: keyof PaymentFormMessages, label = '', error = '') => fill(messages[key], { label, error });
   const doc = container.ownerDocument;
   const uid = `baton-${++mounted}`;
   const controller = new AbortController();
   let product: PaymentProduct = opts.product;
   let refusal = '';
-  let busy = false;
   let brand: PaymentBrand | undefined;
   // A co-badged card's brands (two or more), and the one the customer picked among them.
   let coBrands: PaymentBrand[] | undefined;
   let picked: number | undefined;
   let chosenNote = '';
-
-  const form = el(doc, 'form', { className: 'baton-form', noValidate: true });
-  form.setAttribute('aria-label', say('formLabel', product.displayHints?.label || String(product.id)));
-  const status = el(doc, 'p', { className: 'baton-status' });
-  status.setAttribute('role', 'status');
-  const setState = (state: string, text = '') => {
-    form.dataset.state = state;
-    status.textContent = text;
-  };
-  setState('idle');
+  // Resolves when the card number's IIN lookup has answered: a submit waits for it.
+  let lookedUp = async () => {};
 
   const order = (field: { displayHints?: { displayOrder?: number } }) => field.displayHints?.displayOrder ?? Infinity;
   const fields: FormField[] = [...product.fields].sort((a, b) => order(a) - order(b)).map((field) => createField(doc, field, uid));
+  const { form, status, changed, check } = createFieldForm({
+    doc,
+    onChange,
+    onValidityChange,
+    label: product.displayHints?.label || String(product.id),
+    fields,
+    messages,
+    signal: controller.signal,
+    onSubmit,
+    submitLabel: submitLabel ?? fill(messages.pay, { amount: formatAmount(context.amount, context.currencyCode, locale ?? bcp47(context.locale)) }),
+    refused: (field) => (field.id === 'cardNumber' ? refusal : ''),
+    extra: (field) => (field.id === 'cardNumber' ? { ...(brand && { brand }), ...(coBrands && { coBrands }) } : {}),
+    settled: () => lookedUp(),
+    // An empty value is "not given": `encrypt` leaves it out.
+    encrypt: () =>
+      session.encrypt(
+        { paymentProductId: Number(product.id), product: { ...product, fields: fields.map((field) => field.def) }, values: Object.fromEntries(fields.map((field) => [field.id, field.value()])), tokenize },
+        { signal: controller.signal },
+      ),
+  });
 
-  /** The message for `field` as it stands, `''` when it is fine. */
-  // Every field's value, unmasked once per round of checks (a submit checks them all with one).
-  const allValues = () => Object.fromEntries(fields.map((f) => [f.id, unmaskValue(f.id, f.value(), f.def.displayHints?.mask)]));
-  const check = (field: FormField, values = allValues()): string => {
-    const value = values[field.id]!;
-    if (field.id === 'cardNumber' && refusal) return refusal;
-    // Only what this field's rules read (its value; `boletoBancarioRequiredness` reads `fiscalNumber`):
-    // handing every value to every field would make a submit quadratic in the fields.
-    if (!validateValues({ fields: [field.def] }, { fiscalNumber: values.fiscalNumber ?? '', [field.id]: value }).length) return '';
-    if (!value) return say('required', field.label);
-    const failed = failedValidators(value, field.def.dataRestrictions.validators).find((name) => name in messages);
-    return say((failed as keyof PaymentFormMessages | undefined) ?? 'invalid', field.label);
-  };
-
-  const complete = () => fields.every((field) => !check(field));
-  let wasComplete = complete();
-  const reported = new Map<FormField, string>();
-  /**
-   * After anything that may have changed `field`: `onChange` (always when `input`, else only when
-   * its payload differs from the last one), the live region (a message that no longer holds goes),
-   * and `onValidityChange`.
-   */
-  const changed = (field: FormField, input = false) => {
-    const error = field.error();
-    const change: PaymentFieldChange = {
-      fieldId: field.id,
-      empty: !field.value(),
-      complete: !check(field),
-      valid: !error,
-      ...(error && { error }),
-      ...(field.id === 'cardNumber' && brand && { brand }),
-      ...(field.id === 'cardNumber' && coBrands && { coBrands }),
-    };
-    const key = JSON.stringify(change);
-    if (input || reported.get(field) !== key) {
-      reported.set(field, key);
-      fire(onChange, change);
-    }
-    if (form.dataset.state === 'invalid') {
-      const first = fields.find((f) => f.error());
-      if (!first) setState('idle');
-      else if (status.textContent !== first.error()) setState('invalid', first.error());
-    }
-    const now = complete();
-    if (now !== wasComplete) fire(onValidityChange, (wasComplete = now));
-  };
-
-  for (const field of fields) {
-    let dirty = false;
-    const { control } = field;
-    control.addEventListener('input', () => {
-      dirty = true;
-      // A message already shown follows the correction as it is typed.
-      if (control.hasAttribute('aria-invalid')) field.setError(check(field));
-      changed(field, true);
-    });
-    control.addEventListener('blur', () => {
-      if (dirty) field.setError(check(field));
-      changed(field);
-    });
-    form.append(field.root);
-  }
-
-  // Resolves when the card number's IIN lookup has answered: a submit waits for it.
-  let lookedUp = async () => {};
   const card = fields.find((field) => field.id === 'cardNumber');
   if (card) {
     // The id the card number's `aria-describedby` already names.
@@ -207,7 +152,7 @@ export function mountPaymentForm(target: MountTarget, options: PaymentFormOption
         choice.show(choices, kept ?? found);
         if (kept) brandView.show(kept);
         use(kept ?? found);
-        const notAllowed = say('notAllowed');
+        const notAllowed = messages.notAllowed;
         refusal = result?.status === 'EXISTING_BUT_NOT_ALLOWED' && !found ? notAllowed : '';
         // `check` answers the refusal first.
         if (refusal || card.control.hasAttribute('aria-invalid')) card.setError(check(card));
@@ -227,7 +172,7 @@ export function mountPaymentForm(target: MountTarget, options: PaymentFormOption
       const next = found && brandOf(found);
       if (next?.paymentProductId !== brand?.paymentProductId) fire(onBrand, (brand = next));
     };
-    const choice = createCoBrandChoice(doc, `${uid}-cobrand`, say('chooseBrand'), (path) => session.assetUrl(path), (chosen) => {
+    const choice = createCoBrandChoice(doc, `${uid}-cobrand`, messages.chooseBrand, (path) => session.assetUrl(path), (chosen) => {
       picked = Number(chosen.id);
       brandView.show(chosen);
       use(chosen);
@@ -239,46 +184,6 @@ export function mountPaymentForm(target: MountTarget, options: PaymentFormOption
     card.control.addEventListener('input', () => brandView.update(card.value()));
     lookedUp = brandView.settled;
   }
-
-  const button = el(doc, 'button', { className: 'baton-submit', textContent: submitLabel ?? fill(messages.pay, { amount: formatAmount(context.amount, context.currencyCode, locale ?? bcp47(context.locale)) }), type: 'submit' });
-  form.append(button, status);
-
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    // One submission per action: a double click or a second Enter while one runs does nothing.
-    if (busy) return;
-    busy = true;
-    button.setAttribute('aria-disabled', 'true');
-    setState('busy');
-    try {
-      await lookedUp();
-      // Every field shows its message; the first failing one is announced and focused.
-      const values = allValues();
-      const [first] = fields.filter((field) => field.setError(check(field, values)));
-      for (const field of fields) changed(field);
-      if (first) {
-        setState('invalid', check(first, values));
-        first.control.focus();
-        return;
-      }
-      setState('busy', say('sending'));
-      // An empty value is "not given": `encrypt` leaves it out.
-      const typed = Object.fromEntries(fields.map((field) => [field.id, field.value()]));
-      const encrypted = await session.encrypt(
-        { paymentProductId: Number(product.id), product: { ...product, fields: fields.map((field) => field.def) }, values: typed, tokenize },
-        { signal: controller.signal },
-      );
-      if (controller.signal.aborted) return;
-      await onSubmit(encrypted);
-      setState('done');
-    } catch (error) {
-      if (controller.signal.aborted) return;
-      setState('failed', say('failed', '', error instanceof Error ? error.message : String(error)));
-    } finally {
-      busy = false;
-      button.removeAttribute('aria-disabled');
-    }
-  });
 
   container.replaceChildren(form);
   // After the caller has the handle: a handler may already use it.
