@@ -8,7 +8,7 @@ import { mountTarget, type MountTarget } from '../core/mount-target.js';
 import { bcp47, formatAmount } from '../core/currency.js';
 import { ValidationError } from '../core/errors.js';
 import { fill } from '../core/messages.js';
-import { callback, flagOption, optionsShape } from '../core/options.js';
+import { callback, flagOption, optionsShape, text } from '../core/options.js';
 import { parseWith } from '../core/validate.js';
 import { maskedAttribute } from './account-on-file.js';
 import { createAccountPicker, NEW_CARD } from './account-picker.js';
@@ -76,8 +76,8 @@ const optionsSchema = () =>
     accountOnFileId: v.optional(wholeFrom(1, 'must be the id of an account on file')),
     newCard: flagOption,
     tokenize: flagOption,
-    submitLabel: v.optional(v.string()),
-    locale: v.optional(v.string()),
+    submitLabel: v.optional(text()),
+    locale: v.optional(text()),
     messages: v.optional(v.custom<Partial<PaymentFormMessages>>((value) => !!value && typeof value === 'object', 'must be an object of texts')),
     ...eventEntries(),
   });
