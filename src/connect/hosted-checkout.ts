@@ -4,6 +4,7 @@
 // 'https://payment.' at the beginning of this response value", `CreateHostedCheckoutResponse`,
 // https://worldline-global-collect.github.io/connect-sdk-dotnet/latest/api/Worldline.Connect.Sdk.V1.Domain.CreateHostedCheckoutResponse.html).
 import { NetworkError, ValidationError } from '../core/errors.js';
+import { lookup } from '../core/lookup.js';
 import { httpFailure, request as http } from '../core/http.js';
 import { navigate, navigationTargetOf, type Navigation, type NavigationTarget } from '../core/navigate.js';
 import { assertNoSecrets } from '../core/secrets.js';
@@ -40,7 +41,7 @@ export interface HostedCheckoutAnswer {
   readonly hostedCheckoutId?: string | null;
 }
 
-const own = (object: object, key: string): unknown => (Object.prototype.hasOwnProperty.call(object, key) ? (object as Record<string, unknown>)[key] : undefined);
+const own = (object: object, key: string): unknown => lookup(object as Record<string, unknown>, key);
 
 /**
  * Sends the customer to the hosted checkout: `https://payment.` + `partialRedirectUrl`, checked by

@@ -2,6 +2,7 @@
 // merchant server relays. The action types and what each asks for are Worldline's own words
 // (`MerchantAction.ActionType`, https://worldline-global-collect.github.io/connect-sdk-dotnet/latest/api/Worldline.Connect.Sdk.V1.Domain.MerchantAction.html).
 import { SecretError, ValidationError } from '../core/errors.js';
+import { lookup } from '../core/lookup.js';
 import { navigate, navigationTargetOf, type Navigation, type NavigationTarget } from '../core/navigate.js';
 import { isLoopbackHost, type UrlPolicy } from '../core/url-guard.js';
 import { parseWith } from '../core/validate.js';
@@ -48,7 +49,7 @@ export type MerchantActionResult =
   | { readonly actionType: 'CALL_THIRD_PARTY'; readonly thirdPartyData: Readonly<Record<string, unknown>> };
 
 const WHAT = 'handleMerchantAction';
-const own = (object: object, key: string): unknown => (Object.prototype.hasOwnProperty.call(object, key) ? (object as Record<string, unknown>)[key] : undefined);
+const own = (object: object, key: string): unknown => lookup(object as Record<string, unknown>, key);
 
 /**
  * Carries out a `merchantAction` (or the whole create-payment answer holding one):

@@ -3,6 +3,7 @@
 // (https://apireference.connect.worldline-solutions.com/s2sapi/v1/en_US/nodejs/statuses.html: the
 // table of hostedCheckout.status, payment.status and payment.statusOutput.statusCategory).
 import { parseWith } from '../core/validate.js';
+import { lookup } from '../core/lookup.js';
 import { shape, text as string } from '../core/options.js';
 import { orAbsent } from './merchant-action-schema.js';
 
@@ -75,7 +76,7 @@ export function paymentOutcome(answer: unknown): PaymentOutcome {
   const hosted = read.createdPaymentOutput !== undefined || (read.statusOutput === undefined && HOSTED.includes(read.status ?? ''));
   const payment = hosted ? read.createdPaymentOutput?.payment : (read.payment ?? read);
   const status = payment?.status;
-  const statusCategory = payment?.statusOutput?.statusCategory ?? (status !== undefined && Object.prototype.hasOwnProperty.call(CATEGORY_OF, status) ? CATEGORY_OF[status] : undefined);
+  const statusCategory = payment?.statusOutput?.statusCategory ?? (status === undefined ? undefined : lookup(CATEGORY_OF, status));
   const hostedCheckoutStatus = hosted ? read.status : undefined;
   const final = FINAL_HOSTED_CHECKOUT_STATUSES.includes(hostedCheckoutStatus ?? '') || (hostedCheckoutStatus !== 'IN_PROGRESS' && FINAL_STATUS_CATEGORIES.includes(statusCategory ?? ''));
   return { final, statusCategory, status, hostedCheckoutStatus, paymentId: payment?.id };
