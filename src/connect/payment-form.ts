@@ -7,6 +7,7 @@ import { bcp47, formatAmount } from '../core/currency.js';
 import { fill } from '../core/messages.js';
 import { callback, optionsShape, text } from '../core/options.js';
 import { parseWith } from '../core/validate.js';
+import { lookup } from '../core/lookup.js';
 import { createCardBrand } from './card-brand.js';
 import { createCoBrandChoice } from './co-brand.js';
 import { PAYMENT_FORM_MESSAGES, type PaymentFormMessages } from './messages.js';
@@ -132,9 +133,9 @@ export function mountPaymentForm(target: MountTarget, options: PaymentFormOption
     if (field.id === 'cardNumber' && refusal) return refusal;
     // Only what this field's rules read (its value; `boletoBancarioRequiredness` reads `fiscalNumber`):
     // handing every value to every field would make a submit quadratic in the fields.
-    if (!validateValues({ fields: [field.def] }, { fiscalNumber: values.fiscalNumber ?? '', [field.id]: value }).length) return '';
+    if (!validateValues({ fields: [field.def] }, { fiscalNumber: lookup(values, 'fiscalNumber') ?? '', [field.id]: value }).length) return '';
     if (!value) return say('required', field.label);
-    const failed = failedValidators(value, field.def.dataRestrictions.validators).find((name) => name in messages);
+    const failed = failedValidators(value, field.def.dataRestrictions.validators).find((name) => lookup(messages, name) !== undefined);
     return say((failed as keyof PaymentFormMessages | undefined) ?? 'invalid', field.label);
   };
 
