@@ -6,6 +6,7 @@
 // reads as absent here. Built when called: a module-level schema is a call every bundle of
 // `baton-sdk/connect` would keep, used or not.
 import * as v from 'valibot';
+import { shape } from '../core/options.js';
 import type { Documented } from '../core/documented.js';
 import { PaymentProductFieldSchema } from './schemas.js';
 
@@ -14,17 +15,17 @@ export const orAbsent = <S extends v.GenericSchema>(schema: S) =>
 const text = () => orAbsent(v.string());
 
 /** `KeyValuePair`: one line of `showData` (bank-transfer details, a QR code, …). */
-const keyValuePairSchema = () => v.looseObject({ key: text(), value: text() });
+const keyValuePairSchema = () => shape({ key: text(), value: text() });
 
 export const merchantActionSchema = () =>
-  v.looseObject({
+  shape({
     actionType: v.string('must be a string'),
-    redirectData: orAbsent(v.looseObject({ redirectURL: text(), RETURNMAC: text() })),
+    redirectData: orAbsent(shape({ redirectURL: text(), RETURNMAC: text() })),
     showData: orAbsent(v.array(keyValuePairSchema())),
     formFields: orAbsent(v.array(PaymentProductFieldSchema)),
     renderingData: text(),
-    thirdPartyData: orAbsent(v.looseObject({})),
-    mobileThreeDSecureChallengeParameters: orAbsent(v.looseObject({})),
+    thirdPartyData: orAbsent(shape({})),
+    mobileThreeDSecureChallengeParameters: orAbsent(shape({})),
   });
 
 /** A `merchantAction` as Worldline's models describe it (`MerchantAction`). */

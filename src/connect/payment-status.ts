@@ -3,6 +3,7 @@
 // (https://apireference.connect.worldline-solutions.com/s2sapi/v1/en_US/nodejs/statuses.html: the
 // table of hostedCheckout.status, payment.status and payment.statusOutput.statusCategory).
 import * as v from 'valibot';
+import { shape } from '../core/options.js';
 import { parseWith } from '../core/validate.js';
 import { orAbsent } from './merchant-action-schema.js';
 
@@ -55,14 +56,14 @@ export interface PaymentOutcome {
 }
 
 const text = () => orAbsent(v.string());
-const paymentSchema = () => v.looseObject({ id: text(), status: text(), statusOutput: orAbsent(v.looseObject({ statusCategory: text() })) });
+const paymentSchema = () => shape({ id: text(), status: text(), statusOutput: orAbsent(shape({ statusCategory: text() })) });
 const answerSchema = () =>
-  v.looseObject({
+  shape({
     status: text(),
-    statusOutput: orAbsent(v.looseObject({ statusCategory: text() })),
+    statusOutput: orAbsent(shape({ statusCategory: text() })),
     id: text(),
     payment: orAbsent(paymentSchema()),
-    createdPaymentOutput: orAbsent(v.looseObject({ payment: orAbsent(paymentSchema()) })),
+    createdPaymentOutput: orAbsent(shape({ payment: orAbsent(paymentSchema()) })),
   });
 
 /**
