@@ -6,6 +6,8 @@ import { httpFailure, request } from '../core/http.js';
 import { safeUrl, type UrlPolicy } from '../core/url-guard.js';
 import { parseWith, readJson } from '../core/validate.js';
 import { refuseLogin } from './no-login.js';
+import { own } from '../core/own.js';
+import { landingOutcome } from './upload-frame.js';
 import { httpUrlText } from './ids.js';
 
 /** Hosts Sectigo's upload API is served from (the documented example uses `avspartners.sectigolabs.com`). */
@@ -103,8 +105,10 @@ type Options = v.InferOutput<typeof optionsSchema>;
  * });
  */
 export async function uploadDocuments(options: UploadDocumentsOptions): Promise<UploadResult> {
-  refuseLogin(options, 'options');
-  const opts = parseWith(optionsSchema, options, 'uploadDocuments options');
+  // Read once: the login check and the options schema read the same copy (a getter is asked one time).
+  const given = options !== null && typeof options === 'object' ? own(options) : options;
+  refuseLogin(given, 'options');
+  const opts = parseWith(optionsSchema, given, 'uploadDocuments options');
   assertNotExpired(opts.token, { what: 'uploadDocumentToken' });
   const policy = { allowedHosts: opts.allowedHosts ?? UPLOAD_HOSTS, allowedHostsOption: 'uploadDocuments({ allowedHosts })' };
   const url = safeUrl(opts.url, policy);
@@ -168,7 +172,8 @@ function sendXhr(url: URL, form: FormData, opts: Options, policy: UrlPolicy): Pr
         // The XHR may have followed a redirect: never use an answer from a host the policy refuses.
         if (xhr.responseURL && xhr.responseURL !== url.href) safeUrl(xhr.responseURL, policy);
         const result = answer(xhr.status, xhr.getResponseHeader('content-type'), xhr.responseText ?? '', url.href, xhr.responseURL);
-        if (opts.errorURL && xhr.responseURL && xhr.responseURL.split('?')[0] === opts.errorURL.split('?')[0]) {
+        // Told apart as the frame transport does: pages that differ only by query are different pages.
+        if (opts.errorURL && xhr.responseURL && landingOutcome(xhr.responseURL, opts).kind === 'failed') {
           throw new ProviderError('sasp', 'upload-failed', 'The upload endpoint redirected to errorURL', { url: xhr.responseURL });
         }
         return result;
@@ -186,7 +191,8 @@ function answer(status: number, contentType: string | null, text: string, reques
   // JSON when the endpoint says so and it parses; else the text.
   const body = (/json/i.test(contentType ?? '') && readJson(text)) || text;
   // An error document: `{ errorCode: <non-zero>, errorMessage }` or `{ error, message }`.
-  const { errorCode, error, errorMessage, message } = body as Record<string, unknown>;
+  // Own keys only: a text answer, or a JSON one without `errorCode`, inherits nothing from a polluted prototype.
+  const { errorCode, error, errorMessage, message } = typeof body === 'object' ? own(body) : {};
   const code = errorCode ?? error;
   if (code !== undefined && code !== 0 && code !== '0' && code !== null && code !== false) {
     const said = errorMessage ?? message;

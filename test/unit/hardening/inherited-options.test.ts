@@ -22,7 +22,7 @@ import {
   type PaymentProductField,
 } from '../../../src/connect/index.js';
 import { ValidationError } from '../../../src/core/errors.js';
-import { actionLabel, getPostPaymentStatus, openPostPayment, parseSessionResponse, statusLabel, STATUS_URL } from '../../../src/sasp/index.js';
+import { actionLabel, getPostPaymentStatus, mountUploadForm, openPostPayment, parseSessionResponse, statusLabel, STATUS_URL, uploadDocuments } from '../../../src/sasp/index.js';
 import { configure, initiateSale, openHostedForm, startHostedForm } from '../../../src/sbc/index.js';
 import { recordFetch, settled } from '../../helpers/record-fetch.js';
 import { spyOnLocation } from '../spy-location.js';
@@ -171,6 +171,14 @@ describe('a polluted Object.prototype changes no request, callback or answer', (
     expect(inherited).not.toHaveBeenCalled();
   });
 
+  it('sasp.uploadDocuments: an inherited errorCode turns no answer into a failure', async () => {
+    recordFetch('{"files":[]}');
+    const b64 = (value: object) => btoa(JSON.stringify(value)).replace(/=+$/, '');
+    const token = `${b64({ alg: 'HS256' })}.${b64({ sub: '/order/1', exp: Math.floor(Date.now() / 1000) + 600 })}.c2ln`;
+    pollute({ errorCode: 'SERVER_ERROR', error: 'x', errorMessage: 'Call +1 900 555 0100' });
+    await expect(uploadDocuments({ url: 'https://secure.sectigo.com/products/upload', token, files: [new Blob(['x'])] })).resolves.toMatchObject({ status: 200 });
+  });
+
   it('connect.getPublicKey and getIinDetails: an inherited aborted signal aborts nothing', async () => {
     recordFetch('{"keyId":"k1","publicKey":"MIIB"}');
     const session = createClientSession({ clientSessionId: 'a1', customerId: 'c1', clientApiUrl: 'https://eu.api-ingenico.com/client', assetUrl: 'https://assets.pay1.secured-by-ingenico.com/' });
@@ -231,3 +239,37 @@ function settledSync(run: () => unknown): unknown {
     return error;
   }
 }
+
+// Read once: a getter answers one value to the check and the use (a second read could answer another).
+describe('every option is read once', () => {
+  const location = spyOnLocation();
+  /** `values` as getters that count their reads. */
+  function counted<T extends object>(values: T): { options: T; reads: Record<string, number> } {
+    const reads: Record<string, number> = {};
+    const options = {} as T;
+    for (const [key, value] of Object.entries(values)) {
+      reads[key] = 0;
+      Object.defineProperty(options, key, { enumerable: true, get: () => (reads[key]!++, value) });
+    }
+    return { options, reads };
+  }
+  const b64 = (value: object) => btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+  const token = `${b64({ alg: 'HS256' })}.${b64({ sub: '/order/1', exp: Math.floor(Date.now() / 1000) + 600 })}.c2ln`;
+  const upload = { url: 'https://secure.sectigo.com/products/upload', token, successURL: 'https://shop.example/ok', errorURL: 'https://shop.example/err' };
+
+  it.each<[string, (options: never) => unknown, object]>([
+    ['sasp.openPostPayment', (options) => openPostPayment({ sid: 'A1', orderNumber: '1' }, options), { endpoint: 'https://secure.sectigo.com/products/postPayment1a', target: 'self' }],
+    ['sasp.uploadDocuments', (options) => uploadDocuments(options), { ...upload, files: [new Blob(['x'])] }],
+    ['sasp.mountUploadForm', (options) => mountUploadForm(document.body.appendChild(document.createElement('div')), options), upload],
+    ['connect.handleMerchantAction', (options) => handleMerchantAction({ actionType: 'REDIRECT', redirectData: { redirectURL: `${ACS}1` } }, options), { allowedHosts: ['acs.issuer-bank.example'], target: 'self' }],
+    ['connect.openHostedCheckout', (options) => openHostedCheckout(`${CHECKOUT}x`, options), { allowedHosts: ['*.checkout.worldline-solutions.com'], target: 'self', urlPrefix: 'https://payment.' }],
+    ['connect.startHostedCheckout', (options) => (recordFetch(JSON.stringify({ partialRedirectUrl: `${CHECKOUT}y` })), startHostedCheckout(options)), { url: 'http://localhost/hc', merchantHosts: ['localhost'], body: { amount: 1 }, target: 'self', urlPrefix: 'https://payment.' }],
+    ['connect.awaitPaymentStatus', (options) => (recordFetch('{"payment":{"statusOutput":{"statusCategory":"COMPLETED"}}}'), awaitPaymentStatus(options)), { statusUrl: 'http://localhost/status', allowedHosts: ['localhost'], returned: { RETURNMAC: 'm' }, intervalMs: 10 }],
+    ['sbc.startHostedForm', (options) => (recordFetch(`type=async-form-response&serial-number=1&merchant-order-id=o1&paynet-order-id=1&redirect-url=${encodeURIComponent(`${SBC_FORM}9`)}`), startHostedForm(options)), { url: 'http://localhost/preauth', allowedHosts: ['localhost'], body: { amountCentis: 1, currency: 'EUR' }, target: 'self' }],
+  ])('%s', async (_name, run, values) => {
+    const { options, reads } = counted(values);
+    await settled(() => run(options as never));
+    expect(Object.entries(reads).filter(([, count]) => count !== 1)).toStrictEqual([]);
+    expect(location.assign.mock.calls.length + location.replace.mock.calls.length).toBeLessThanOrEqual(1);
+  });
+});
