@@ -7,7 +7,6 @@ import { safeUrl, type UrlPolicy } from '../core/url-guard.js';
 import { parseWith, readJson } from '../core/validate.js';
 import { refuseLogin } from './no-login.js';
 import { own } from '../core/own.js';
-import { landingOutcome } from './upload-frame.js';
 import { httpUrlText } from './ids.js';
 
 /** Hosts Sectigo's upload API is served from (the documented example uses `avspartners.sectigolabs.com`). */
@@ -172,8 +171,7 @@ function sendXhr(url: URL, form: FormData, opts: Options, policy: UrlPolicy): Pr
         // The XHR may have followed a redirect: never use an answer from a host the policy refuses.
         if (xhr.responseURL && xhr.responseURL !== url.href) safeUrl(xhr.responseURL, policy);
         const result = answer(xhr.status, xhr.getResponseHeader('content-type'), xhr.responseText ?? '', url.href, xhr.responseURL);
-        // Told apart as the frame transport does: pages that differ only by query are different pages.
-        if (opts.errorURL && xhr.responseURL && landingOutcome(xhr.responseURL, opts).kind === 'failed') {
+        if (xhr.responseURL && fits(opts.errorURL, xhr.responseURL) >= Math.max(0, fits(opts.successURL, xhr.responseURL))) {
           throw new ProviderError('sasp', 'upload-failed', 'The upload endpoint redirected to errorURL', { url: xhr.responseURL });
         }
         return result;
@@ -185,6 +183,21 @@ function sendXhr(url: URL, form: FormData, opts: Options, policy: UrlPolicy): Pr
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     xhr.send(form);
   });
+}
+
+/**
+ * How well `landed` (an XHR's final URL: it has no fragment) fits `page`: -1 when it is not that
+ * page (origin and path, every query pair of `page`; the service may add its own), else the number
+ * of `page`'s pairs, so the more specific of successURL and errorURL wins (`/back` vs `/back?r=err`)
+ * and pages that differ only by query are told apart. A tie (they differ only by fragment) is errorURL:
+ * never a success that cannot be shown.
+ */
+function fits(page: string | undefined, landed: string): number {
+  if (!page) return -1;
+  const want = new URL(page);
+  const at = new URL(landed);
+  const pairs = [...want.searchParams];
+  return want.origin + want.pathname === at.origin + at.pathname && pairs.every(([key, value]) => at.searchParams.getAll(key).includes(value)) ? pairs.length : -1;
 }
 
 function answer(status: number, contentType: string | null, text: string, requested: string, finalUrl: string): UploadResult {
