@@ -8,7 +8,9 @@ import type { PaymentFormMessages } from './messages.js';
 import { el, type FormField } from './form-field.js';
 import { fire, type PaymentFieldChange, type PaymentFormEvents } from './form-events.js';
 import type { AccountOnFile } from './schemas.js';
-import { failedValidators, unmaskValue, validateValues } from './validators.js';
+import { unmaskValue, validateValues } from './validators.js';
+import { fieldError } from './field-error.js';
+import { lookup } from '../core/lookup.js';
 
 export interface FieldFormSetup extends PaymentFormEvents {
   readonly doc: Document;
@@ -64,10 +66,8 @@ export function createFieldForm(setup: FieldFormSetup): FieldForm {
     if (refusal) return refusal;
     // Only what this field's rules read (its value; `boletoBancarioRequiredness` reads `fiscalNumber`):
     // handing every value to every field would make a submit quadratic in the fields.
-    if (!validateValues({ fields: [field.def] }, { fiscalNumber: values.fiscalNumber ?? '', [field.id]: value }, { accountOnFile }).length) return '';
-    if (!value) return say('required', field.label);
-    const failed = failedValidators(value, field.def.dataRestrictions.validators).find((name) => name in messages);
-    return say((failed as keyof PaymentFormMessages | undefined) ?? 'invalid', field.label);
+    if (!validateValues({ fields: [field.def] }, { fiscalNumber: lookup(values, 'fiscalNumber') ?? '', [field.id]: value }, { accountOnFile }).length) return '';
+    return fieldError(messages, field.def, field.label, value);
   };
 
   const complete = () => fields.every((field) => !check(field));

@@ -3,13 +3,15 @@
 // `partialRedirectUrl` ("A special 'payment' subdomain will always work so you can always add
 // 'https://payment.' at the beginning of this response value", `CreateHostedCheckoutResponse`,
 // https://worldline-global-collect.github.io/connect-sdk-dotnet/latest/api/Worldline.Connect.Sdk.V1.Domain.CreateHostedCheckoutResponse.html).
-import { NetworkError, ValidationError } from '../core/errors.js';
-import { lookup } from '../core/lookup.js';
+import * as v from 'valibot';
+import { ValidationError } from '../core/errors.js';
 import { httpFailure, request as http } from '../core/http.js';
 import { navigate, navigationTargetOf, type Navigation, type NavigationTarget } from '../core/navigate.js';
+import { hostsOption, optionsShape, signalOption, text, urlInput } from '../core/options.js';
+import { own } from '../core/own.js';
 import { assertNoSecrets } from '../core/secrets.js';
-import { pageOriginPolicy, resolveUrl } from '../core/url-guard.js';
-import { readJson } from '../core/validate.js';
+import { policyFor } from '../core/url-guard.js';
+import { parseWith, readJson } from '../core/validate.js';
 
 /**
  * Where MyCheckout pages live. The answer's `partialRedirectUrl` names a data centre (`pay1`…`pay6`)
@@ -41,7 +43,16 @@ export interface HostedCheckoutAnswer {
   readonly hostedCheckoutId?: string | null;
 }
 
-const own = (object: object, key: string): unknown => lookup(object as Record<string, unknown>, key);
+// Built when called: a schema at module level is a call a bundler keeps even when it is unused.
+const openEntries = () => ({ allowedHosts: hostsOption, urlPrefix: v.optional(text()) });
+const startSchema = () =>
+  optionsShape({
+    ...openEntries(),
+    url: urlInput('expected a URL (string or URL)'),
+    body: v.optional(v.custom<Readonly<Record<string, unknown>>>((value) => !!value && typeof value === 'object' && !Array.isArray(value), 'expected an object')),
+    merchantHosts: hostsOption,
+    signal: signalOption,
+  });
 
 /**
  * Sends the customer to the hosted checkout: `https://payment.` + `partialRedirectUrl`, checked by
@@ -53,18 +64,20 @@ const own = (object: object, key: string): unknown => lookup(object as Record<st
  */
 export function openHostedCheckout(partialRedirectUrlOrAnswer: string | HostedCheckoutAnswer, options: HostedCheckoutOptions = {}): Navigation {
   const what = 'openHostedCheckout';
-  const partial = typeof partialRedirectUrlOrAnswer === 'object' && partialRedirectUrlOrAnswer !== null ? own(partialRedirectUrlOrAnswer, 'partialRedirectUrl') : partialRedirectUrlOrAnswer;
+  const opts = parseWith(optionsShape(openEntries()), options ?? {}, `${what} options`);
+  return openChecked(partialRedirectUrlOrAnswer, opts, what, `${what}(…, { allowedHosts })`);
+}
+
+/** `openHostedCheckout` with options already read once (`opts`); `option` names where `allowedHosts` is set. */
+function openChecked(partialRedirectUrlOrAnswer: unknown, opts: { allowedHosts?: readonly string[]; urlPrefix?: string }, what: string, option: string): Navigation {
+  const partial = typeof partialRedirectUrlOrAnswer === 'object' && partialRedirectUrlOrAnswer !== null ? own(partialRedirectUrlOrAnswer).partialRedirectUrl : partialRedirectUrlOrAnswer;
   // Without a protocol, as documented: "https://" or "//" in front would make "payment." a host of its own.
   if (typeof partial !== 'string' || partial === '' || /^[a-z][a-z0-9+.-]*:|^[/\\]/i.test(partial)) {
     throw new ValidationError(what, [{ path: 'partialRedirectUrl', message: 'expected a URL without protocol and subdomain, e.g. pay1.checkout.worldline-solutions.com/checkout/…', received: typeof partial === 'string' ? partial.slice(0, 80) : String(partial) }]);
   }
-  if (options === null || typeof options !== 'object') throw new ValidationError(`${what} options`, [{ path: '', message: 'expected an object' }]);
-  const prefix = own(options, 'urlPrefix') ?? 'https://payment.';
-  if (typeof prefix !== 'string') throw new ValidationError(`${what} options`, [{ path: 'urlPrefix', message: 'expected a string' }]);
-  const hosts = own(options, 'allowedHosts') ?? HOSTED_CHECKOUT_HOSTS;
-  const target = navigationTargetOf({ target: own(options, 'target') as NavigationTarget | undefined }, `${what} options`);
+  const target = navigationTargetOf(opts, `${what} options`);
   // The exact URL, checked as written by navigate's guard.
-  return navigate(prefix + partial, { allowedHosts: hosts as string[], pathPrefixes: PATHS }, { target });
+  return navigate((opts.urlPrefix ?? 'https://payment.') + partial, { allowedHosts: opts.allowedHosts ?? HOSTED_CHECKOUT_HOSTS, pathPrefixes: PATHS, allowedHostsOption: option }, { target });
 }
 
 export interface StartHostedCheckoutOptions extends HostedCheckoutOptions {
@@ -96,27 +109,20 @@ export interface StartHostedCheckoutResult {
  */
 export async function startHostedCheckout(options: StartHostedCheckoutOptions): Promise<StartHostedCheckoutResult> {
   const what = 'startHostedCheckout options';
-  if (options === null || typeof options !== 'object') throw new ValidationError(what, [{ path: '', message: 'expected an object' }]);
-  const input = own(options, 'url');
-  const raw = input instanceof URL ? input.href : input;
-  if (typeof raw !== 'string' || raw === '') throw new ValidationError(what, [{ path: 'url', message: 'expected a URL (string or URL)' }]);
-  const body = own(options, 'body') ?? {};
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new ValidationError(what, [{ path: 'body', message: 'expected an object' }]);
+  // Own properties only, each read once: an inherited `urlPrefix` or `allowedHosts` is no option.
+  const opts = parseWith(startSchema(), options, what);
+  const body = opts.body ?? {};
   assertNoSecrets(body, 'body');
-  const signal = own(options, 'signal') as AbortSignal | undefined;
-  const merchantHosts = own(options, 'merchantHosts');
-  const policy = merchantHosts === undefined ? pageOriginPolicy() : { allowedHosts: merchantHosts as string[] };
-  const url = resolveUrl(raw, policy)?.href;
-  if (!url) throw new ValidationError(what, [{ path: 'url', message: 'not a valid URL' }]);
-  const response = await http(url, { method: 'POST', policy, json: body, signal, acceptStatus: () => true });
+  const policy = policyFor(opts.merchantHosts, 'startHostedCheckout({ merchantHosts })');
+  const url = opts.url;
+  const response = await http(url, { method: 'POST', policy, json: body, signal: opts.signal, acceptStatus: () => true });
   const answer = readJson(response.text) as HostedCheckoutAnswer | undefined;
-  const partial = answer && typeof answer === 'object' ? own(answer, 'partialRedirectUrl') : undefined;
+  const { partialRedirectUrl: partial, hostedCheckoutId: id } = answer && typeof answer === 'object' ? own(answer) : ({} as Record<string, unknown>);
   if (response.status < 200 || response.status > 299 || typeof partial !== 'string') {
-    throw httpFailure({ method: 'POST', url }, response);
+    throw httpFailure({ method: 'POST', url: response.url }, response);
   }
-  const id = own(answer!, 'hostedCheckoutId');
   return {
     hostedCheckoutId: typeof id === 'string' ? id : undefined,
-    navigation: openHostedCheckout(partial, { allowedHosts: options.allowedHosts, target: options.target, urlPrefix: options.urlPrefix }),
+    navigation: openChecked(partial, opts, what, 'startHostedCheckout({ allowedHosts })'),
   };
 }

@@ -1,9 +1,12 @@
 // `handleMerchantAction`: carries out the `merchantAction` of a create-payment answer that the
 // merchant server relays. The action types and what each asks for are Worldline's own words
 // (`MerchantAction.ActionType`, https://worldline-global-collect.github.io/connect-sdk-dotnet/latest/api/Worldline.Connect.Sdk.V1.Domain.MerchantAction.html).
+import * as v from 'valibot';
 import { SecretError, ValidationError } from '../core/errors.js';
 import { lookup } from '../core/lookup.js';
 import { navigate, navigationTargetOf, type Navigation, type NavigationTarget } from '../core/navigate.js';
+import { hostsOption, optionsShape, text } from '../core/options.js';
+import { own } from '../core/own.js';
 import { isLoopbackHost, type UrlPolicy } from '../core/url-guard.js';
 import { parseWith } from '../core/validate.js';
 import { mountActionForm } from './action-form.js';
@@ -49,7 +52,18 @@ export type MerchantActionResult =
   | { readonly actionType: 'CALL_THIRD_PARTY'; readonly thirdPartyData: Readonly<Record<string, unknown>> };
 
 const WHAT = 'handleMerchantAction';
-const own = (object: object, key: string): unknown => lookup(object as Record<string, unknown>, key);
+
+// Built when called: a schema at module level is a call a bundler keeps even when it is unused.
+const optionsSchema = () =>
+  optionsShape({
+    container: v.optional(v.custom<HTMLElement>((value) => !!value && typeof (value as HTMLElement).replaceChildren === 'function', 'must be an element')),
+    allowedHosts: hostsOption,
+    heading: v.optional(text()),
+    labels: v.optional(v.custom<Readonly<Record<string, string>>>((value) => !!value && typeof value === 'object', 'must be an object of texts')),
+    submitLabel: v.optional(text()),
+    messages: v.optional(v.custom<Partial<MerchantActionMessages>>((value) => !!value && typeof value === 'object', 'must be an object of texts')),
+  });
+type Options = v.InferOutput<ReturnType<typeof optionsSchema>>;
 
 /**
  * Carries out a `merchantAction` (or the whole create-payment answer holding one):
@@ -71,37 +85,33 @@ export async function handleMerchantAction(actionOrAnswer: MerchantAction | Crea
   if (actionOrAnswer === null || typeof actionOrAnswer !== 'object') {
     throw new ValidationError(WHAT, [{ path: '', message: 'expected a merchantAction or a create-payment answer', received: actionOrAnswer === null ? 'null' : typeof actionOrAnswer }]);
   }
-  if (options === null || typeof options !== 'object') throw new ValidationError(`${WHAT} options`, [{ path: '', message: 'expected an object' }]);
+  // Own properties only, each read once: an inherited `allowedHosts` or `container` is no option.
+  const opts = parseWith(optionsSchema(), options ?? {}, `${WHAT} options`);
   // The whole answer, or the action itself (it has an actionType).
-  const raw = own(actionOrAnswer, 'actionType') === undefined ? own(actionOrAnswer, 'merchantAction') : actionOrAnswer;
+  const given = own(actionOrAnswer);
+  const raw = given.actionType === undefined ? given.merchantAction : given;
   if (raw === undefined || raw === null) return { actionType: 'NONE' };
   const action = parseWith(merchantActionSchema(), raw, 'merchantAction');
-  const container = own(options, 'container') as HTMLElement | undefined;
+  const { container } = opts;
   const needContainer = (): HTMLElement => {
-    if (container && typeof container.replaceChildren === 'function') return container;
+    if (container) return container;
     throw new ValidationError(`${WHAT} options`, [{ path: 'container', message: `${action.actionType} renders into an element: pass one as container` }]);
   };
   const showData = action.showData ?? [];
 
   switch (action.actionType) {
     case 'REDIRECT':
-      return { actionType: 'REDIRECT', navigation: redirect(action, options) };
+      return { actionType: 'REDIRECT', navigation: redirect(action, opts) };
     case 'SHOW_FORM': {
       if (!action.formFields?.length) throw new ValidationError('merchantAction', [{ path: 'formFields', message: 'SHOW_FORM needs formFields' }]);
-      const given = own(options, 'messages');
-      // Own keys only: a polluted Object.prototype adds no text.
-      const messages: MerchantActionMessages = { ...MERCHANT_ACTION_MESSAGES, ...(given !== null && typeof given === 'object' ? given : {}) };
-      const { form, values } = mountActionForm(needContainer(), action.formFields, messages, (own(options, 'submitLabel') as string | undefined) ?? undefined);
+      // The catalogue's own keys only (a spread): a polluted Object.prototype adds no text.
+      const messages: MerchantActionMessages = { ...MERCHANT_ACTION_MESSAGES, ...opts.messages };
+      const { form, values } = mountActionForm(needContainer(), action.formFields, messages, opts.submitLabel);
       return { actionType: 'SHOW_FORM', form, values, showData };
     }
     case 'SHOW_INSTRUCTIONS':
     case 'SHOW_TRANSACTION_RESULTS': {
-      const heading = own(options, 'heading');
-      const labels = own(options, 'labels');
-      const element = renderShowData(needContainer(), showData, {
-        heading: typeof heading === 'string' ? heading : undefined,
-        labels: labels !== null && typeof labels === 'object' ? (labels as Record<string, string>) : undefined,
-      });
+      const element = renderShowData(needContainer(), showData, { heading: opts.heading, labels: opts.labels });
       return { actionType: action.actionType, element, showData };
     }
     case 'CALL_THIRD_PARTY':
@@ -133,15 +143,15 @@ export async function handleMerchantAction(actionOrAnswer: MerchantAction | Crea
  * cannot be on a list known in advance, so the host is free unless `allowedHosts` narrows it;
  * everything else the guard checks still holds. Plain http only while the page itself is on loopback.
  */
-function redirect(action: MerchantAction, options: MerchantActionOptions): Navigation {
+function redirect(action: MerchantAction, opts: Options): Navigation {
   const url = action.redirectData?.redirectURL;
   if (!url) throw new ValidationError('merchantAction', [{ path: 'redirectData.redirectURL', message: 'REDIRECT needs a redirectURL' }]);
   const mac = action.redirectData?.RETURNMAC;
   // RETURNMAC proves the return to the merchant server: it must not travel to the third party.
   // (Worldline's are UUIDs; a few characters would match by chance.)
   if (mac && mac.length >= 8 && url.includes(mac)) throw new SecretError('redirectData.redirectURL (it carries the RETURNMAC)');
-  const hosts = own(options, 'allowedHosts');
-  const target = navigationTargetOf({ target: own(options, 'target') as NavigationTarget | undefined }, `${WHAT} options`);
+  const hosts = opts.allowedHosts;
+  const target = navigationTargetOf(opts, `${WHAT} options`);
   const local = typeof location !== 'undefined' && isLoopbackHost(location.hostname);
   // Any host: the URL's own, as the parser reads it (the guard still checks it is the host as written).
   let itsHost = '';
@@ -150,6 +160,6 @@ function redirect(action: MerchantAction, options: MerchantActionOptions): Navig
   } catch {
     // not a URL: the guard says why
   }
-  const policy: UrlPolicy = { allowedHosts: hosts === undefined ? (itsHost ? [itsHost] : []) : (hosts as string[]), allowLoopbackHttp: local };
+  const policy: UrlPolicy = { allowedHosts: hosts ?? (itsHost ? [itsHost] : []), allowLoopbackHttp: local, allowedHostsOption: `${WHAT}(…, { allowedHosts })` };
   return navigate(url, policy, { target });
 }

@@ -7,6 +7,7 @@ import { bcp47, formatAmount } from '../core/currency.js';
 import { fill } from '../core/messages.js';
 import { callback, optionsShape, text } from '../core/options.js';
 import { parseWith } from '../core/validate.js';
+import { lookup } from '../core/lookup.js';
 import { createCardBrand } from './card-brand.js';
 import { createCoBrandChoice } from './co-brand.js';
 import { PAYMENT_FORM_MESSAGES, type PaymentFormMessages } from './messages.js';

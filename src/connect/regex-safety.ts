@@ -15,39 +15,39 @@ const MAX_OPEN_REPEATS = 4;
  * An unsafe pattern is skipped, as an unreadable one is: the platform still checks the value.
  */
 export function isSafePattern(pattern: string): boolean {
-  // Per open group: does it hold a repetition or an alternation? `closed`: the group just closed,
-  // while the next token may repeat it.
-  const risky = [false];
-  let closed = false;
+  // Per open group, by depth (0: the whole pattern): does it hold a repetition or an alternation?
+  // `closed`: the group just closed, while the next token may repeat it.
+  const risky: boolean[] = [];
+  let depth = 0;
+  let closed: boolean | undefined;
   let open = 0;
-  for (let i = 0; i < pattern.length; i++) {
-    const char = pattern[i]!;
+  for (let i = 0, char: string | undefined; (char = pattern[i]) !== undefined; i++) {
     const quantifier = /^(?:[*+?]|\{(\d+)(,(\d*))?\})/.exec(pattern.slice(i, i + 24));
     if (quantifier) {
       const [text, min = '1', comma, max = min] = quantifier;
       const unbounded = text === '*' || text === '+' || max === '' || +max > 16;
       // More than one repetition of a group that repeats or alternates inside: star height above one.
-      if (closed && (unbounded || (text !== '?' && +max > 1))) return false;
+      // (A lazy `?` after a quantifier reads as one more `?`: it repeats nothing.)
+      if (closed && (unbounded || +max > 1)) return false;
       if (unbounded && ++open > MAX_OPEN_REPEATS) return false;
-      risky[risky.length - 1] = true;
-      // A lazy suffix changes nothing here.
-      i += text.length - (pattern[i + text.length] === '?' ? 0 : 1);
+      risky[depth] = true;
+      i += text.length - 1;
     } else if (char === '\\') {
       if (/[1-9k]/.test(pattern[++i]!)) return false;
     } else if (char === '[') {
-      // A class is one atom: skip to its end (escapes inside included).
-      while (++i < pattern.length && pattern[i] !== ']') if (pattern[i] === '\\') i++;
+      // A class is one atom: skip to its end, or the pattern's (escapes inside included).
+      while ((pattern[++i] ?? ']') !== ']') if (pattern[i] === '\\') i++;
     } else if (char === '(') {
-      risky.push(false);
+      risky[++depth] = false;
       // `(?:`, `(?=`, `(?<name>`: that `?` repeats nothing.
       if (pattern[i + 1] === '?') i++;
-    } else if (char === ')' && risky.length > 1) {
-      // What a group holds, its parent holds too.
-      closed = risky.pop()!;
-      if (closed) risky[risky.length - 1] = true;
+    } else if (char === ')') {
+      // What a group holds, its parent holds too. (A `)` with no group is no pattern: it never runs.)
+      closed = risky[depth--];
+      if (closed) risky[depth] = true;
       continue;
     } else if (char === '|') {
-      risky[risky.length - 1] = true;
+      risky[depth] = true;
     }
     closed = false;
   }

@@ -1,10 +1,14 @@
 // The return page: Worldline sends the customer back to the merchant's `returnUrl` with parameters
 // appended. They prove nothing (anyone can type a URL): the merchant server compares RETURNMAC with
 // the one it kept and asks Worldline; the page waits for its answer.
+import * as v from 'valibot';
+import { requestUrl } from '../core/egress.js';
 import { BatonError, ValidationError } from '../core/errors.js';
+import { callback, hostsOption, msOption, optionsShape, signalOption, urlInput } from '../core/options.js';
+import { own } from '../core/own.js';
 import { pollUntilFinal } from '../core/poll-final.js';
-import { pageOriginPolicy, resolveUrl } from '../core/url-guard.js';
-import { readJson } from '../core/validate.js';
+import { policyFor } from '../core/url-guard.js';
+import { parseWith, readJson } from '../core/validate.js';
 import { paymentOutcome, type PaymentOutcome } from './payment-status.js';
 
 /**
@@ -88,31 +92,34 @@ export interface AwaitPaymentStatusResult extends PaymentOutcome {
  * show(outcome.statusCategory === 'COMPLETED' ? 'Paid' : 'Not paid');
  */
 export async function awaitPaymentStatus(options: AwaitPaymentStatusOptions): Promise<AwaitPaymentStatusResult> {
-  const what = 'awaitPaymentStatus options';
-  if (options === null || typeof options !== 'object') throw new ValidationError(what, [{ path: '', message: 'expected an object' }]);
-  const { statusUrl, returned, allowedHosts, signal, onProgress } = options;
-  const raw = statusUrl instanceof URL ? statusUrl.href : statusUrl;
-  if (typeof raw !== 'string' || raw === '') throw new ValidationError(what, [{ path: 'statusUrl', message: 'expected a URL (string or URL)' }]);
-  if (returned === null || typeof returned !== 'object') throw new ValidationError(what, [{ path: 'returned', message: 'expected what readConnectReturn read' }]);
-  const positive = (value: unknown, name: string, fallback?: number) => {
-    if (value === undefined) return fallback;
-    if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value;
-    throw new ValidationError(what, [{ path: name, message: 'expected a positive number of milliseconds' }]);
-  };
-  const policy = allowedHosts === undefined ? pageOriginPolicy() : { allowedHosts };
-  const url = resolveUrl(raw, policy)?.href;
-  if (!url) throw new ValidationError(what, [{ path: 'statusUrl', message: 'not a valid URL' }]);
-  // Only the documented parameters, read once.
+  // Own properties only, each read once: an inherited `allowedHosts` or `onProgress` is no option.
+  const opts = parseWith(
+    optionsShape({
+      statusUrl: urlInput('expected a URL (string or URL)'),
+      returned: v.custom<ConnectReturn>((value) => !!value && typeof value === 'object', 'expected what readConnectReturn read'),
+      allowedHosts: hostsOption,
+      signal: signalOption,
+      intervalMs: msOption,
+      timeoutMs: msOption,
+      onProgress: v.optional(callback<(outcome: PaymentOutcome) => void>()),
+    }),
+    options,
+    'awaitPaymentStatus options',
+  );
+  const policy = policyFor(opts.allowedHosts, 'awaitPaymentStatus({ allowedHosts })');
+  const url = requestUrl(opts.statusUrl, policy).href;
+  // Only the documented parameters, own and read once.
+  const returned = own(opts.returned);
   const json = Object.fromEntries(PARAMS.map((name) => [name, returned[name]]).filter(([, value]) => typeof value === 'string'));
   return pollUntilFinal({
     url,
     policy,
     method: 'POST',
     json,
-    signal,
-    intervalMs: positive(options.intervalMs, 'intervalMs', 3_000)!,
-    timeoutMs: positive(options.timeoutMs, 'timeoutMs'),
-    onProgress,
+    signal: opts.signal,
+    intervalMs: opts.intervalMs ?? 3_000,
+    timeoutMs: opts.timeoutMs,
+    onProgress: opts.onProgress,
     read(text) {
       const answer = readJson(text);
       const outcome = paymentOutcome(answer);

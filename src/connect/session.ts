@@ -103,7 +103,7 @@ export function createClientSession(sessionResponse: SessionResponse, options: C
   // of its own, cancelled (and forgotten at once) when every caller has left.
   const cache = new Map<string, SharedTask<unknown>>();
   const once = <T>(method: string, path: string, key: string, make: (signal: AbortSignal) => Promise<T>, opts: CallOptions | undefined): Promise<T> =>
-    joinShared(cache as Map<string, SharedTask<T>>, `${path} ${key}`, make, opts?.signal, (cause) => new NetworkError('aborted', { method, url: new URL(path, apiBaseUrl).href }, { cause }), true);
+    joinShared(cache as Map<string, SharedTask<T>>, `${path} ${key}`, make, own(opts).signal as AbortSignal | undefined, (cause) => new NetworkError('aborted', { method, url: new URL(path, apiBaseUrl).href }, { cause }), true);
 
   const call = <const TSchema extends v.GenericSchema>(
     path: string,

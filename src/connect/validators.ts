@@ -108,7 +108,7 @@ const FAILS: Record<ValidatorName, Rule> = {
   termsAndConditions: (value) => value !== 'true',
   residentIdNumber: (value) => !isResidentIdNumberValid(value),
   // Brazil's Boleto Bancário: the field is required when `fiscalNumber` has this length.
-  boletoBancarioRequiredness: (value, rule, _, values) => value === '' && (values.fiscalNumber ?? '').length === Number(rule.fiscalNumberLength),
+  boletoBancarioRequiredness: (value, rule, _, values) => value === '' && (lookup(values, 'fiscalNumber') ?? '').length === Number(rule.fiscalNumberLength),
 };
 
 /**
@@ -126,8 +126,11 @@ export function failedValidators(
   now = new Date(),
   values: Readonly<Record<string, string>> = {},
 ): ValidatorName[] {
-  const known = validators as FieldValidators;
-  return (Object.keys(FAILS) as ValidatorName[]).filter((name) => known[name] && FAILS[name](value, known[name], now, values));
+  // Own entries only: an inherited `luhn` or `regularExpression` (a polluted prototype) declares nothing.
+  return (Object.keys(FAILS) as ValidatorName[]).filter((name) => {
+    const rule = lookup(validators as Record<string, unknown>, name);
+    return rule && FAILS[name](value, rule, now, values);
+  });
 }
 
 function matchesWhole(value: string, pattern: string): boolean {

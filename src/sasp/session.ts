@@ -4,6 +4,7 @@ import { navigate, navigationTargetOf, type Navigation, type NavigationTarget } 
 import { safeUrl } from '../core/url-guard.js';
 import { parseWith } from '../core/validate.js';
 import { refuseLogin } from './no-login.js';
+import { lookup } from '../core/lookup.js';
 import { policyOf, urlOptionsEntries, type SaspUrlOptions } from './policy.js';
 import { convert, oneOf, optionsShape, shape } from '../core/options.js';
 import { orderNumberSchema, sidSchema } from './ids.js';
@@ -82,7 +83,7 @@ export function parseSessionResponse(body: string, options: { format?: SessionRe
   if (!/^-?\d+$/.test(rawCode)) throw invalid(`expected an errorCode ${where}`, rawCode);
   const code = Number(rawCode);
   if (code > 0) throw invalid('errorCode must be 0 or negative', rawCode);
-  if (code !== 0) throw new ProviderError('sasp', code, message?.trim() || SESSION_ERROR_MESSAGES[code] || 'Unknown error', { body: text });
+  if (code !== 0) throw new ProviderError('sasp', code, message?.trim() || lookup(SESSION_ERROR_MESSAGES, String(code)) || 'Unknown error', { body: text });
   const parsed = parseWith(answerSchema, { sid: sid ?? '', orderNumber: orderNumber || undefined }, WHAT);
   return parsed.orderNumber === undefined ? { sid: parsed.sid } : parsed;
 }
@@ -108,10 +109,14 @@ const urlOptionsSchema = optionsShape(urlOptionsEntries);
  * // 'https://secure.sectigo.com/products/postPayment1a?SID=A1b2C3&orderNumber=654824'
  */
 export function postPaymentUrl(session: { sid: string; orderNumber: string | number }, options: SaspUrlOptions = {}): URL {
+  return pageUrl(session, parseWith(urlOptionsSchema, options ?? {}, 'postPaymentUrl options'), 'postPaymentUrl(…, { allowedHosts })');
+}
+
+/** `postPaymentUrl` with its options already read once (`opts`); `option` names where `allowedHosts` is set. */
+function pageUrl(session: { sid: string; orderNumber: string | number }, opts: SaspUrlOptions, option: string): URL {
   refuseLogin(session, 'session');
   const { sid, orderNumber } = parseWith(sessionSchema, session, 'postPaymentUrl session');
-  const opts = parseWith(urlOptionsSchema, options ?? {}, 'postPaymentUrl options');
-  const url = safeUrl(opts.endpoint ?? LIVE_PAGE, policyOf(opts, 'postPaymentUrl(…, { allowedHosts })'));
+  const url = safeUrl(opts.endpoint ?? LIVE_PAGE, policyOf(opts, option));
   url.search = '';
   url.hash = '';
   url.searchParams.set('SID', sid);
@@ -131,7 +136,9 @@ export function openPostPayment(
   session: { sid: string; orderNumber: string | number },
   options: SaspUrlOptions & { target?: NavigationTarget } = {},
 ): Navigation {
-  const url = postPaymentUrl(session, options);
+  // Read once: the URL, its check and the target come from the same copy.
   const opts = parseWith(urlOptionsSchema, options ?? {}, 'openPostPayment options');
-  return navigate(url, policyOf(opts, 'openPostPayment(…, { allowedHosts })'), { target: navigationTargetOf(options, 'openPostPayment options') });
+  const target = navigationTargetOf(opts, 'openPostPayment options');
+  const option = 'openPostPayment(…, { allowedHosts })';
+  return navigate(pageUrl(session, opts, option), policyOf(opts, option), { target });
 }

@@ -7,6 +7,7 @@ import { safeUrl } from '../core/url-guard.js';
 import { parseWith } from '../core/validate.js';
 import { UPLOAD_MESSAGES } from './messages.js';
 import { refuseLogin } from './no-login.js';
+import { own } from '../core/own.js';
 import { optionsSchema, type UploadFormOptions } from './upload-form-options.js';
 import { postNatively, viaFrame, type Outcome } from './upload-frame.js';
 import { UPLOAD_HOSTS, uploadDocuments } from './upload.js';
@@ -41,8 +42,10 @@ import { mountTarget, type MountTarget } from '../core/mount-target.js';
 export function mountUploadForm(target: MountTarget, options: UploadFormOptions): HTMLFormElement {
   const container = mountTarget(target, 'mountUploadForm container');
   const el = elementFactory(container, 'mountUploadForm container');
-  refuseLogin(options, 'options');
-  const opts = parseWith(optionsSchema, options, 'mountUploadForm options');
+  // Read once: the login check and the options schema read the same copy (a getter is asked one time).
+  const given = options !== null && typeof options === 'object' ? own(options) : options;
+  refuseLogin(given, 'options');
+  const opts = parseWith(optionsSchema, given, 'mountUploadForm options');
   const policy = { allowedHosts: opts.allowedHosts ?? UPLOAD_HOSTS, allowedHostsOption: 'mountUploadForm(…, { allowedHosts })' };
   const action = safeUrl(opts.url, policy);
   const timeoutMs = opts.timeoutMs ?? 120_000;

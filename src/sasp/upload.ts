@@ -6,6 +6,7 @@ import { httpFailure, request } from '../core/http.js';
 import { safeUrl, type UrlPolicy } from '../core/url-guard.js';
 import { parseWith, readJson } from '../core/validate.js';
 import { refuseLogin } from './no-login.js';
+import { own } from '../core/own.js';
 import { httpUrlText } from './ids.js';
 
 /** Hosts Sectigo's upload API is served from (the documented example uses `avspartners.sectigolabs.com`). */
@@ -103,8 +104,10 @@ type Options = v.InferOutput<typeof optionsSchema>;
  * });
  */
 export async function uploadDocuments(options: UploadDocumentsOptions): Promise<UploadResult> {
-  refuseLogin(options, 'options');
-  const opts = parseWith(optionsSchema, options, 'uploadDocuments options');
+  // Read once: the login check and the options schema read the same copy (a getter is asked one time).
+  const given = options !== null && typeof options === 'object' ? own(options) : options;
+  refuseLogin(given, 'options');
+  const opts = parseWith(optionsSchema, given, 'uploadDocuments options');
   assertNotExpired(opts.token, { what: 'uploadDocumentToken' });
   const policy = { allowedHosts: opts.allowedHosts ?? UPLOAD_HOSTS, allowedHostsOption: 'uploadDocuments({ allowedHosts })' };
   const url = safeUrl(opts.url, policy);
@@ -168,7 +171,7 @@ function sendXhr(url: URL, form: FormData, opts: Options, policy: UrlPolicy): Pr
         // The XHR may have followed a redirect: never use an answer from a host the policy refuses.
         if (xhr.responseURL && xhr.responseURL !== url.href) safeUrl(xhr.responseURL, policy);
         const result = answer(xhr.status, xhr.getResponseHeader('content-type'), xhr.responseText ?? '', url.href, xhr.responseURL);
-        if (opts.errorURL && xhr.responseURL && xhr.responseURL.split('?')[0] === opts.errorURL.split('?')[0]) {
+        if (xhr.responseURL && fits(opts.errorURL, xhr.responseURL) >= Math.max(0, fits(opts.successURL, xhr.responseURL))) {
           throw new ProviderError('sasp', 'upload-failed', 'The upload endpoint redirected to errorURL', { url: xhr.responseURL });
         }
         return result;
@@ -182,11 +185,27 @@ function sendXhr(url: URL, form: FormData, opts: Options, policy: UrlPolicy): Pr
   });
 }
 
+/**
+ * How well `landed` (an XHR's final URL: it has no fragment) fits `page`: -1 when it is not that
+ * page (origin and path, every query pair of `page`; the service may add its own), else the number
+ * of `page`'s pairs, so the more specific of successURL and errorURL wins (`/back` vs `/back?r=err`)
+ * and pages that differ only by query are told apart. A tie (they differ only by fragment) is errorURL:
+ * never a success that cannot be shown.
+ */
+function fits(page: string | undefined, landed: string): number {
+  if (!page) return -1;
+  const want = new URL(page);
+  const at = new URL(landed);
+  const pairs = [...want.searchParams];
+  return want.origin + want.pathname === at.origin + at.pathname && pairs.every(([key, value]) => at.searchParams.getAll(key).includes(value)) ? pairs.length : -1;
+}
+
 function answer(status: number, contentType: string | null, text: string, requested: string, finalUrl: string): UploadResult {
   // JSON when the endpoint says so and it parses; else the text.
   const body = (/json/i.test(contentType ?? '') && readJson(text)) || text;
   // An error document: `{ errorCode: <non-zero>, errorMessage }` or `{ error, message }`.
-  const { errorCode, error, errorMessage, message } = body as Record<string, unknown>;
+  // Own keys only: a text answer, or a JSON one without `errorCode`, inherits nothing from a polluted prototype.
+  const { errorCode, error, errorMessage, message } = typeof body === 'object' ? own(body) : {};
   const code = errorCode ?? error;
   if (code !== undefined && code !== 0 && code !== '0' && code !== null && code !== false) {
     const said = errorMessage ?? message;

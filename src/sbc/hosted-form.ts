@@ -3,7 +3,7 @@ import { ValidationError } from '../core/errors.js';
 import { anyStatus, httpFailure, request as http } from '../core/http.js';
 import { navigate, navigationTargetOf, type Navigation, type NavigationTarget } from '../core/navigate.js';
 import { hostsOption, optionsShape, signalOption, urlInput } from '../core/options.js';
-import { kindOf } from '../core/own.js';
+import { kindOf, own } from '../core/own.js';
 import { policyFor } from '../core/url-guard.js';
 import { parseWith } from '../core/validate.js';
 import { gatewayPolicy } from './config.js';
@@ -108,7 +108,8 @@ export async function startHostedForm(options: StartHostedFormOptions): Promise<
 }
 
 function formUrl(input: unknown): string | URL {
-  const url = input !== null && typeof input === 'object' && !(input instanceof URL) ? (input as { redirectUrl?: unknown }).redirectUrl : input;
+  // An own `redirectUrl` only: an inherited one (a polluted prototype) is no form response.
+  const url = input !== null && typeof input === 'object' && !(input instanceof URL) ? own(input).redirectUrl : input;
   if (typeof url === 'string' || url instanceof URL) return url;
   throw new ValidationError('openHostedForm', [{ path: '', message: 'expected a URL or a parsed form response', received: kindOf(input) }]);
 }

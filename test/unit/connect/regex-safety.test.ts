@@ -35,6 +35,10 @@ const SAFE = [
   'a+', '(ab)+', '(a+)?', '(a+){1}', '(a+){0,1}', '\\d+-\\d+-\\d+-\\d+', 'a{0,16}a{0,16}a{0,16}a{0,16}a{0,16}x', '[\\]a+]+b', '(?:ab)+?c', 'a)+', '\\\\(a+)', 'a{2}(b)+', '(a)(b)+',
   // Inside a class, `\1` is a character, not a back-reference.
   '[\\1a]+',
+  // A class is one atom, whatever it holds: quantifiers, groups, an escaped `]`.
+  '[a+b+c+d+e+]', '[\\](a+)+]', '[(]a+[)]+',
+  // A group that holds no repetition may repeat, however deeply it is nested; a lazy suffix adds nothing.
+  '((ab)c)+', '(?:(?:a)b)*', '([+*])+', '(ab)+?', 'a+?b+?c+?d+?x',
 ];
 
 describe('regularExpression cannot freeze the page (issue 23)', () => {
@@ -44,6 +48,10 @@ describe('regularExpression cannot freeze the page (issue 23)', () => {
   });
   it('runs the patterns that cannot backtrack badly', () => {
     for (const pattern of SAFE) expect(isSafePattern(pattern), pattern).toBe(true);
+  });
+
+  it('judges a broken pattern at once, without hanging (it never runs: an unreadable pattern is skipped)', () => {
+    for (const pattern of ['[', '[a', '[\\', '(', ')', 'a+)+', '\\', 'a{', '(?', '((']) expect(typeof isSafePattern(pattern), pattern).toBe('boolean');
   });
 
   it('skips an unsafe pattern, as an unreadable one: the check returns at once and fails nothing', () => {

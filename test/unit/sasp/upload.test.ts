@@ -21,13 +21,15 @@ const fresh = jwt(Math.floor(Date.now() / 1000) + 600);
 const expired = jwt(Math.floor(Date.now() / 1000) - 600);
 const url = 'https://avspartners.sectigolabs.com/avs/ws/api/v002/order';
 
-type Behaviour = 'ok' | 'fail' | 'offline' | 'http' | 'hang' | 'redirected' | 'sent-timeout' | 'cut-timeout';
+type Behaviour = 'ok' | 'fail' | 'offline' | 'http' | 'hang' | 'redirected' | 'sent-timeout' | 'cut-timeout' | 'landed';
 
 /** A fake XMLHttpRequest: records what is sent and answers as told. */
 class FakeXhr extends EventTarget {
   static behaviours: Behaviour[] = [];
   static sent: Array<{ method: string; url: string; headers: Record<string, string>; body: FormData }> = [];
   static release: Array<() => void> = [];
+  /** Where a `'landed'` answer ends (the service redirected the upload there). */
+  static landing = '';
   readonly upload = new EventTarget();
   status = 0;
   responseText = '';
@@ -60,10 +62,10 @@ class FakeXhr extends EventTarget {
       this.upload.dispatchEvent(Object.assign(new Event('progress'), { lengthComputable: true, loaded: 50, total: 100 }));
       this.upload.dispatchEvent(Object.assign(new Event('progress'), { lengthComputable: true, loaded: 100, total: 100 }));
       if (behaviour === 'offline') return this.dispatchEvent(new Event('error'));
-      this.status = behaviour === 'ok' || behaviour === 'hang' ? 200 : behaviour === 'fail' ? 500 : 502;
+      this.status = behaviour === 'ok' || behaviour === 'hang' || behaviour === 'landed' ? 200 : behaviour === 'fail' ? 500 : 502;
       this.responseText =
-        behaviour === 'ok' || behaviour === 'hang' ? '{"errorCode":0,"files":[]}' : behaviour === 'fail' ? '{"errorCode":"SERVER_ERROR","errorMessage":"The upload service is down"}' : 'Bad gateway';
-      this.responseURL = behaviour === 'redirected' ? 'https://elsewhere.example/landing' : this.#request.url;
+        behaviour === 'ok' || behaviour === 'hang' || behaviour === 'landed' ? '{"errorCode":0,"files":[]}' : behaviour === 'fail' ? '{"errorCode":"SERVER_ERROR","errorMessage":"The upload service is down"}' : 'Bad gateway';
+      this.responseURL = behaviour === 'redirected' ? 'https://elsewhere.example/landing' : behaviour === 'landed' ? FakeXhr.landing : this.#request.url;
       this.dispatchEvent(new Event('load'));
     };
     if (behaviour === 'hang') FakeXhr.release.push(finish);
@@ -85,6 +87,17 @@ afterEach(() => {
 });
 
 describe('uploadDocuments', () => {
+  // Issue 23 §5 for the XHR transport: pages that differ only by query are told apart exactly.
+  it('tells a landing on successURL from one on errorURL when they differ only by query', async () => {
+    const pages = { successURL: 'https://shop.example/back?r=ok', errorURL: 'https://shop.example/back?r=err', allowedHosts: ['avspartners.sectigolabs.com', 'shop.example'] };
+    const send = () => uploadDocuments({ url, token: fresh, files: [file('a.pdf')], byteProgress: true, ...pages });
+    FakeXhr.behaviours = ['landed', 'landed'];
+    FakeXhr.landing = 'https://shop.example/back?r=ok';
+    await expect(send()).resolves.toMatchObject({ status: 200, url: 'https://shop.example/back?r=ok' });
+    FakeXhr.landing = 'https://shop.example/back?r=err&reason=virus';
+    await expect(send()).rejects.toMatchObject({ name: 'ProviderError', code: 'upload-failed' });
+  });
+
   it('posts the documented multipart fields with progress', async () => {
     const progress: Array<number | undefined> = [];
     const result = await uploadDocuments({
