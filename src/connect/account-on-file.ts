@@ -3,6 +3,7 @@
 // getMaskedValueByAttributeKey` masks with the label template's `wildcardMask`, the mask with every
 // `9` made `*`, so that a stored value with `*` or `X` in place of digits still shows).
 import * as v from 'valibot';
+import { list, shape, text } from '../core/options.js';
 import { applyMask } from './mask.js';
 import type { AccountOnFile } from './schemas.js';
 
@@ -10,17 +11,23 @@ import type { AccountOnFile } from './schemas.js';
  * An account's `displayHints` (`AccountOnFileDisplayHintsJSON`: `labelTemplate`, the attributes
  * that name the account with their masks, and the `logo` under the session's asset URL).
  */
-const DisplayHintsSchema = v.looseObject({
-  labelTemplate: v.optional(v.array(v.looseObject({ attributeKey: v.string(), mask: v.optional(v.string()) }))),
-  logo: v.optional(v.string()),
-});
+export interface AccountOnFileDisplayHints {
+  /** The attributes that name the account (e.g. `cardNumber`), each with the mask it is shown through. */
+  readonly labelTemplate?: readonly { readonly attributeKey: string; readonly mask?: string }[];
+  /** The account's logo, a path under the session's asset URL. */
+  readonly logo?: string;
+}
 
-export type AccountOnFileDisplayHints = v.InferOutput<typeof DisplayHintsSchema>;
+// Core's `shape`, `list` and `text`: own keys only, and no valibot object/array/string functions in the bundle.
+const DisplayHintsSchema = shape({
+  labelTemplate: v.optional(list(shape({ attributeKey: text(), mask: v.optional(text()) }))),
+  logo: v.optional(text()),
+});
 
 /** The account's display hints; hints the schema refuses show as none (the values still show, unmasked). */
 export function displayHintsOf(account: AccountOnFile): AccountOnFileDisplayHints {
   const result = v.safeParse(DisplayHintsSchema, (account as { displayHints?: unknown }).displayHints);
-  return result.success ? result.output : {};
+  return result.success ? (result.output as AccountOnFileDisplayHints) : {};
 }
 
 /** `mask` with its `9` placeholders made `*` (any character): how stored values are shown. */

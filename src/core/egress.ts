@@ -1,7 +1,7 @@
 // The exact request `request` sends: final URL, headers and body, built once and checked as built
 // (URL guard, secrets guard).
 import { BatonError, SecretError, ValidationError } from './errors.js';
-import type { HttpRequest } from './http.js';
+import type { HttpRequest } from './http-types.js';
 import { assertNoSecretsInBody, assertNoSecretsInUrl, isSecretKey } from './secrets.js';
 import { pageOriginPolicy, resolveUrl, safeUrl, type UrlPolicy } from './url-guard.js';
 
