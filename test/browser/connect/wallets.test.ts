@@ -8,7 +8,7 @@ import { getByRole, waitFor } from '@testing-library/dom';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { googlePayRequest, prepareGooglePay, ValidationError, WalletError } from 'baton-sdk/connect';
+import { googlePayRequest, prepareGooglePay, UnsafeUrlError, ValidationError, WalletError } from 'baton-sdk/connect';
 import { mockSession } from '../../fixtures/checkout-page.js';
 import { mountWallet, type WalletCase } from '../../fixtures/wallet-page.js';
 
@@ -47,6 +47,21 @@ describe('a wallet that cannot be used (Chromium)', () => {
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).issues.map((i) => i.path)).toEqual(['amount']);
     expect(scripts('google-pay.js')).toHaveLength(0);
+  });
+
+  it('a script URL off the allowed hosts, or not http(s), is an UnsafeUrlError; nothing is added to the page', async () => {
+    const session = await mockSession(mockUrl);
+    const product = await session.getPaymentProduct(320, { countryCode: 'NL', currencyCode: 'EUR', amount: 1000, isRecurring: false });
+    const base = { amount: 1000, currencyCode: 'EUR', gatewayMerchantId: 'm' };
+    for (const options of [
+      { scriptUrl: 'https://evil.example/pay.js' },
+      { scriptUrl: `${mockUrl}/wallets/google-pay.js` }, // the default allow-list is Google's host only
+      { scriptUrl: 'javascript:alert(1)', allowedHosts: ['127.0.0.1'] },
+      { scriptUrl: 'https://user:pw@pay.google.com/gp/p/js/pay.js' },
+    ]) {
+      await expect(prepareGooglePay(session, product, { ...base, ...options })).rejects.toBeInstanceOf(UnsafeUrlError);
+    }
+    expect(document.querySelectorAll('script[src*="pay"]')).toHaveLength(0);
   });
 
   it('a script that does not load is a WalletError "script", for either wallet', async () => {
