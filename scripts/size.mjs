@@ -32,10 +32,10 @@ const RATCHETS = {
   'connect-form': 21440,       // 21228 measured: the form with its events, messages and co-brand choice
   'locales/de': 1772,          // 1720 measured (German for the payment form, the Sectigo status and upload)
   'baton-sasp.iife': 22770,    // 22548 measured (issue 26's ceiling 21.5 KiB)
-  // + 2607 B: Google Pay and Apple Pay (issue 26; src/connect/{google,apple}-pay.ts, wallet-*.ts).
-  'baton-connect.iife': 28537, // 25672 measured + 2607 (issues 24 and 26: 24 KiB)
+  // + 2612 B: Google Pay and Apple Pay (issue 26; src/connect/{google,apple}-pay.ts, wallet-*.ts).
+  'baton-connect.iife': 28542, // 25672 measured + 2612 (issues 24 and 26: 24 KiB)
   'baton-sbc.iife': 15960,     // 15800 measured
-  'baton.iife': 42225,         // 39199 measured + 2635 for the wallets (issue 26's ceiling 38 KiB)
+  'baton.iife': 42226,         // 39199 measured + 2636 for the wallets (issue 26's ceiling 38 KiB)
 };
 
 // Worldline's connect-sdk-client-js doing the same session + encrypt, bundled the same way.
@@ -91,11 +91,11 @@ const budgets = [
   // INTERIM: 22.25, 25.5 and 39 KiB since issue 23's guards (see RATCHETS).
   ...[
     ['sasp', 22.25],
-    // + what the wallets cost (issue 26: Google Pay and Apple Pay), exactly: 2607 B, 2635 B.
-    ['connect', 25.5 + 2607 / KB],
+    // + what the wallets cost (issue 26: Google Pay and Apple Pay), exactly: 2612 B, 2636 B.
+    ['connect', 25.5 + 2612 / KB],
     ['sbc', 15.5],
   ].map(([provider, ceilingKb]) => scriptTag(`baton-${provider}`, ceilingKb, provider, `export * as ${provider} from 'baton-sdk/${provider}';`)),
-  scriptTag('baton', 39 + 2635 / KB, undefined, PROVIDERS.map((p) => `export * as ${p} from 'baton-sdk/${p}';`).join('\n')),
+  scriptTag('baton', 39 + 2636 / KB, undefined, PROVIDERS.map((p) => `export * as ${p} from 'baton-sdk/${p}';`).join('\n')),
 ];
 
 /**

@@ -1,6 +1,8 @@
 // Loads a wallet's script on demand, once per URL. Nothing runs at import (server rendering is
-// safe); the URL passes the URL guard first; a CSP nonce is set when given; under enforced Trusted
-// Types a policy is created only if the page's own (default) policy does not already accept it.
+// safe); the URL passes the URL guard first; a CSP nonce is set when given. Trusted Types: the
+// page's default policy, if it has one, decides; otherwise Baton's own policy `baton-wallet`, which
+// passes only URLs that passed the guard; a page whose CSP does not allow that name gets the plain
+// URL (accepted wherever Trusted Types are not enforced).
 import { safeUrl } from '../core/url-guard.js';
 import { WalletError, type WalletName } from './wallet-error.js';
 
@@ -10,18 +12,23 @@ const checked = new Set<string>();
 let policy: { createScriptURL(url: string): unknown } | undefined;
 
 interface TrustedTypesFactory {
+  readonly defaultPolicy: unknown;
   createPolicy(name: string, rules: { createScriptURL(url: string): string }): { createScriptURL(url: string): unknown };
 }
 
-function trustedScriptUrl(url: string): unknown {
+function scriptUrl(url: string): unknown {
   const factory = (globalThis as { trustedTypes?: TrustedTypesFactory }).trustedTypes;
-  if (!factory) return url;
-  policy ??= factory.createPolicy('baton-wallet', {
-    createScriptURL(input) {
-      if (!checked.has(input)) throw new TypeError(`baton-wallet: ${input} is not a wallet script Baton checked`);
-      return input;
-    },
-  });
+  if (!factory || factory.defaultPolicy) return url;
+  try {
+    policy ??= factory.createPolicy('baton-wallet', {
+      createScriptURL(input) {
+        if (!checked.has(input)) throw new TypeError(`baton-wallet: ${input} is not a wallet script Baton checked`);
+        return input;
+      },
+    });
+  } catch {
+    return url;
+  }
   return policy.createScriptURL(url);
 }
 
@@ -40,15 +47,10 @@ export async function loadWalletScript(wallet: WalletName, url: string | URL, al
       script.async = true;
       if (nonce) script.nonce = nonce;
       try {
-        script.src = src;
-      } catch {
-        // Trusted Types enforced and no default policy took the string.
-        try {
-          script.src = trustedScriptUrl(src) as string;
-        } catch (cause) {
-          reject(new WalletError(wallet, 'script', `Trusted Types refused ${src}: allow the policy name baton-wallet in your trusted-types directive`, { cause }));
-          return;
-        }
+        script.src = scriptUrl(src) as string;
+      } catch (cause) {
+        reject(new WalletError(wallet, 'script', `Trusted Types refused ${src}: allow the policy name baton-wallet in your trusted-types directive`, { cause }));
+        return;
       }
       script.onload = () => resolve();
       script.onerror = () => reject(new WalletError(wallet, 'script', `${src} did not load (offline, blocked, or refused by the page's Content-Security-Policy)`));
