@@ -27,10 +27,11 @@ const RATCHETS = {
   // still stop any growth; bringing them back down is an open task for the next session.
   'connect': 17580,            // 17408 measured (issue 20's ceiling: 0.19 × Worldline = 16293)
   'sasp': 16050,               // 15892 measured (issue 20's ceiling 15 KB)
-  'connect-completion': 19470, // 19282 measured: handleMerchantAction + hosted checkout + return page alone
+  // + 191 B: the action views' message catalogue (`messages` on handleMerchantAction, issue 26).
+  'connect-completion': 19670, // 19473 measured: handleMerchantAction + hosted checkout + return page alone
   'sbc': 15690,                // 15534 measured (issue 20's ceiling 15 KB)
   'connect-form': 21440,       // 21228 measured: the form with its events, messages and co-brand choice
-  'locales/de': 1772,          // 1720 measured (German for the payment form, the Sectigo status and upload)
+  'locales/de': 1800,          // 1776 measured (German for the payment form, the Connect action views, the Sectigo status and upload)
   'baton-sasp.iife': 22770,    // 22548 measured (issue 26's ceiling 21.5 KiB)
   // + 2612 B: Google Pay and Apple Pay (issue 26; src/connect/{google,apple}-pay.ts, wallet-*.ts).
   'baton-connect.iife': 28542, // 25672 measured + 2612 (issues 24 and 26: 24 KiB)

@@ -1,7 +1,9 @@
 // SHOW_FORM: the action's `formFields` (the same `PaymentProductField` format as Get payment
 // product) rendered with the payment form's field kit; the checked values go back to the merchant
 // server, which sends them in a Complete payment request.
+import { fill } from '../core/messages.js';
 import { createField, el } from './form-field.js';
+import type { ActionViewMessages } from './messages.js';
 import type { PaymentProductField } from './schemas.js';
 import { unmaskValue, validateValues } from './validators.js';
 
@@ -14,8 +16,8 @@ export interface ActionForm {
 
 let mounted = 0;
 
-/** Mounts `fields` into `container` (replacing what it held). `submitLabel` default "Continue". */
-export function mountActionForm(container: HTMLElement, fields: readonly PaymentProductField[], submitLabel = 'Continue'): ActionForm {
+/** Mounts `fields` into `container` (replacing what it held), its texts from `messages`; `submitLabel` wins over `messages.submit`. */
+export function mountActionForm(container: HTMLElement, fields: readonly PaymentProductField[], messages: ActionViewMessages, submitLabel = messages.submit): ActionForm {
   const doc = container.ownerDocument;
   const uid = `baton-action-${++mounted}`;
   const form = el(doc, 'form', { className: 'baton-form', noValidate: true });
@@ -34,12 +36,12 @@ export function mountActionForm(container: HTMLElement, fields: readonly Payment
       let first: HTMLInputElement | undefined;
       for (const field of rendered) {
         const issue = issues.find((i) => i.path === field.id);
-        field.setError(issue ? `${field.label} ${issue.message}.` : '');
+        field.setError(issue ? fill(issue.message === 'is required' ? messages.required : messages.invalid, { label: field.label }) : '');
         if (issue && !first) first = field.control;
       }
       if (first) {
         form.dataset.state = 'invalid';
-        status.textContent = `${issues.length} field(s) need attention.`;
+        status.textContent = fill(messages.needsAttention, { count: issues.length });
         first.focus();
         return;
       }

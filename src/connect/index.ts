@@ -56,7 +56,7 @@ export { openHostedCheckout, startHostedCheckout, HOSTED_CHECKOUT_HOSTS, type Ho
 export { readConnectReturn, awaitPaymentStatus, type ConnectReturn, type AwaitPaymentStatusOptions } from './return-page.js';
 export { paymentOutcome, FINAL_STATUS_CATEGORIES, FINAL_HOSTED_CHECKOUT_STATUSES, type PaymentOutcome } from './payment-status.js';
 export { mountPaymentForm, type PaymentFormOptions, type PaymentFormHandle } from './payment-form.js';
-export { PAYMENT_FORM_MESSAGES, type PaymentFormMessages } from './messages.js';
+export { PAYMENT_FORM_MESSAGES, ACTION_VIEW_MESSAGES, type PaymentFormMessages, type ActionViewMessages } from './messages.js';
 export { currencyExponent, toMajorUnits, formatAmount } from '../core/currency.js';
 export type { PaymentFormEvents, PaymentFieldChange, PaymentBrand } from './form-events.js';
 export { basicPaymentItems, type BasicPaymentItem } from './payment-items.js';

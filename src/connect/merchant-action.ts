@@ -7,6 +7,7 @@ import { isLoopbackHost, type UrlPolicy } from '../core/url-guard.js';
 import { parseWith } from '../core/validate.js';
 import { mountActionForm } from './action-form.js';
 import { merchantActionSchema, type CreatePaymentAnswer, type KeyValuePair, type MerchantAction } from './merchant-action-schema.js';
+import { ACTION_VIEW_MESSAGES, type ActionViewMessages } from './messages.js';
 import { renderShowData } from './show-data.js';
 
 export interface MerchantActionOptions {
@@ -23,8 +24,10 @@ export interface MerchantActionOptions {
   readonly heading?: string;
   /** Texts shown for `showData` keys (e.g. `{ ACCOUNTNUMBER: 'Account number' }`); default the key itself. */
   readonly labels?: Readonly<Record<string, string>>;
-  /** SHOW_FORM: the submit button's text. Default "Continue". */
+  /** SHOW_FORM: the submit button's text. Default `messages.submit` ("Continue"). */
   readonly submitLabel?: string;
+  /** SHOW_FORM's texts, in part or whole (e.g. `connectActions` from `baton-sdk/locales/de`). Default English. */
+  readonly messages?: Partial<ActionViewMessages>;
 }
 
 /** What `handleMerchantAction` did. `RETURNMAC` is in none of them: it stays with the merchant server. */
@@ -84,7 +87,7 @@ export async function handleMerchantAction(actionOrAnswer: MerchantAction | Crea
       return { actionType: 'REDIRECT', navigation: redirect(action, options) };
     case 'SHOW_FORM': {
       if (!action.formFields?.length) throw new ValidationError('merchantAction', [{ path: 'formFields', message: 'SHOW_FORM needs formFields' }]);
-      const { form, values } = mountActionForm(needContainer(), action.formFields, (own(options, 'submitLabel') as string | undefined) ?? undefined);
+      const { form, values } = mountActionForm(needContainer(), action.formFields, actionMessages(own(options, 'messages')), (own(options, 'submitLabel') as string | undefined) ?? undefined);
       return { actionType: 'SHOW_FORM', form, values, showData };
     }
     case 'SHOW_INSTRUCTIONS':
@@ -119,6 +122,19 @@ export async function handleMerchantAction(actionOrAnswer: MerchantAction | Crea
         },
       ]);
   }
+}
+
+/** The English texts with the given ones (strings only, own keys of the catalogue only) over them. */
+function actionMessages(given: unknown): ActionViewMessages {
+  const messages = { ...ACTION_VIEW_MESSAGES };
+  if (given === undefined) return messages;
+  if (given === null || typeof given !== 'object') throw new ValidationError(`${WHAT} options`, [{ path: 'messages', message: 'expected an object of texts' }]);
+  for (const key of Object.keys(messages) as (keyof ActionViewMessages)[]) {
+    const text = own(given, key);
+    if (typeof text === 'string') messages[key] = text;
+    else if (text !== undefined) throw new ValidationError(`${WHAT} options`, [{ path: `messages.${key}`, message: 'must be a string' }]);
+  }
+  return messages;
 }
 
 /**

@@ -49,3 +49,28 @@ export const PAYMENT_FORM_MESSAGES: PaymentFormMessages = {
   savedCards: 'Saved cards',
   newCard: 'A new card',
 };
+
+/**
+ * The Connect action views' texts (`handleMerchantAction`): the SHOW_FORM form's button and errors.
+ * SHOW_INSTRUCTIONS / SHOW_TRANSACTION_RESULTS show your `heading` and `labels`, and otherwise the
+ * platform's own keys. Placeholders: `{label}` the field's label, `{count}` how many fields failed.
+ * Replace any of them with the `messages` option, or pass a whole locale
+ * (`import { connectActions } from 'baton-sdk/locales/de'`).
+ */
+export interface ActionViewMessages {
+  /** The SHOW_FORM submit button (unless `submitLabel` is given). */
+  readonly submit: string;
+  readonly required: string;
+  /** A value that fails one of the field's validators. */
+  readonly invalid: string;
+  /** Announced when a submit finds invalid fields. */
+  readonly needsAttention: string;
+}
+
+/** The default (English) action view texts. */
+export const ACTION_VIEW_MESSAGES: ActionViewMessages = {
+  submit: 'Continue',
+  required: '{label} is required.',
+  invalid: '{label} is not valid.',
+  needsAttention: '{count} field(s) need attention.',
+};

@@ -4,12 +4,13 @@
  * types make sure no text is missing.
  *
  * @example
- * import { paymentForm, saspStatus, saspUpload } from 'baton-sdk/locales/de';
+ * import { connectActions, paymentForm, saspStatus, saspUpload } from 'baton-sdk/locales/de';
  * connect.mountPaymentForm(container, { session, product, context, onSubmit, messages: paymentForm, locale: 'de-DE' });
  * sasp.renderStatus(container, status, { onAction, messages: saspStatus, locale: 'de-DE' });
  * sasp.mountUploadForm(container, { url, token, messages: saspUpload });
+ * connect.handleMerchantAction(answer, { container, messages: connectActions });
  */
-import type { PaymentFormMessages } from '../connect/messages.js';
+import type { ActionViewMessages, PaymentFormMessages } from '../connect/messages.js';
 import type { StatusMessages, UploadMessages } from '../sasp/messages.js';
 
 /** The Connect payment form (`mountPaymentForm`). */
@@ -119,4 +120,12 @@ export const saspUpload: UploadMessages = {
   logDone: 'hochgeladen',
   logUnconfirmed: 'gesendet, nicht bestätigt — {reason}',
   logFailed: 'fehlgeschlagen — {reason}',
+};
+
+/** The Connect action views (`handleMerchantAction`: the SHOW_FORM form). */
+export const connectActions: ActionViewMessages = {
+  submit: 'Weiter',
+  required: '{label} ist erforderlich.',
+  invalid: '{label} ist ungültig.',
+  needsAttention: '{count} Feld(er) bitte prüfen.',
 };
