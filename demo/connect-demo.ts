@@ -6,8 +6,11 @@ import {
   handleMerchantAction,
   mountPaymentForm,
   mountSavedCardForm,
+  prepareApplePay,
+  prepareGooglePay,
   startHostedCheckout,
   BatonError,
+  WalletError,
   type BasicPaymentProduct,
   type ClientSession,
   type PaymentContext,
@@ -81,6 +84,10 @@ function productPicker(session: ClientSession, products: readonly BasicPaymentPr
     if (logo) label.append(el('img', { src: session.assetUrl(logo), alt: '', width: 32, height: 20 }), ' ');
     label.append(product.displayHints?.label ?? `Product ${product.id}`);
     radio.addEventListener('change', async () => {
+      if (product.id === 320 || product.id === 302) {
+        form.replaceChildren(await walletDemo(session, product.id === 320 ? 320 : 302, merchant, status));
+        return;
+      }
       if (product.paymentMethod !== 'card') {
         form.replaceChildren(el('p', { textContent: `${product.displayHints?.label ?? 'This method'} redirects to a third party; this demo covers cards.` }));
         return;
@@ -134,6 +141,45 @@ function productPicker(session: ClientSession, products: readonly BasicPaymentPr
     fieldset.append(el('div', {}, radio, label));
   }
   return el('div', {}, fieldset, form);
+}
+
+/**
+ * Google Pay (320) or Apple Pay (302): the real wallet where the browser has it, else the mock's
+ * stand-in script (Baton loads `scriptUrl` only when the wallet's own API is missing). The token
+ * goes to the merchant server encrypted, as the card data does.
+ */
+async function walletDemo(session: ClientSession, id: 320 | 302, merchant: string, status: HTMLElement): Promise<HTMLElement> {
+  const name = id === 320 ? 'Google Pay' : 'Apple Pay';
+  const file = id === 320 ? 'google-pay.js' : 'apple-pay-sdk.js';
+  const result = el('output', { id: 'connect-result' });
+  result.setAttribute('aria-live', 'polite');
+  status.textContent = `Preparing ${name}…`;
+  try {
+    const product = await session.getPaymentProduct(id, CONTEXT);
+    const options = { amount: CONTEXT.amount, currencyCode: CONTEXT.currencyCode, countryCode: CONTEXT.countryCode, merchantName: 'Baton demo shop', scriptUrl: `${merchant}/wallets/${file}`, allowedHosts: [new URL(merchant).hostname] };
+    const checkout = id === 320 ? await prepareGooglePay(session, product, { ...options, gatewayMerchantId: 'FAKE-merchant-1' }) : await prepareApplePay(session, product, options);
+    const mock = !!document.querySelector(`script[src="${options.scriptUrl}"]`);
+    const button = el('button', { type: 'button', textContent: `Pay with ${name}${mock ? ' (mock wallet)' : ''}` });
+    button.addEventListener('click', () => {
+      result.textContent = '';
+      // Inside the click: both wallets open their sheet only from a user gesture.
+      checkout
+        .pay(async (encryptedCustomerInput) => {
+          const res = await fetch(`${merchant}/merchant/connect/payments`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ encryptedCustomerInput }) });
+          const answer = await res.json();
+          if (!res.ok) throw new Error(`the merchant server answered ${res.status} ${answer.errors?.[0]?.id ?? ''}`.trim());
+          result.textContent = `Payment ${answer.payment.status}: ${name}; the merchant server decrypted ${answer.received.fields.join(', ')}.`;
+        })
+        .catch((error: unknown) => {
+          status.textContent = error instanceof WalletError && error.kind === 'cancelled' ? `${name} was closed; nothing was paid.` : describeError(error);
+        });
+    });
+    status.textContent = mock ? `${name} is not available in this browser: the button opens the mock wallet.` : `${name} is ready.`;
+    return el('div', {}, button, result);
+  } catch (error) {
+    status.textContent = error instanceof WalletError && error.kind === 'unavailable' ? `${name} is not available here (${error.message}).` : describeError(error);
+    return el('div', {}, result);
+  }
 }
 
 /** Bank transfer (SHOW_INSTRUCTIONS) and the hosted checkout (no card data on this page). */

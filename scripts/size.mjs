@@ -102,13 +102,14 @@ const budgets = [
   // Connect action views within 24 KiB; sasp stays within 21.5 KiB with its messages; all 38 KiB.
   // INTERIM: 22.75, 25.6, 16 (issue 20: 15.5) and 38.5 KiB since issue 23's guards (see RATCHETS).
   // Saved cards (issue 26, mountSavedCardForm: picker, stored values) raised connect and all by
-  // exactly what they cost in each: 1512 and 1320 B gzip.
+  // exactly what they cost in each: 1512 and 1320 B gzip. The wallets (issue 26: Google Pay and
+  // Apple Pay) by exactly theirs: 2612 and 2636 B.
   ...[
     ['sasp', 22.75],
-    ['connect', 25.6 + 1512 / KB],
+    ['connect', 25.6 + (1512 + 2612) / KB],
     ['sbc', 16],
   ].map(([provider, ceilingKb]) => scriptTag(`baton-${provider}`, ceilingKb, provider, `export * as ${provider} from 'baton-sdk/${provider}';`)),
-  scriptTag('baton', 38.5 + 1320 / KB, undefined, PROVIDERS.map((p) => `export * as ${p} from 'baton-sdk/${p}';`).join('\n')),
+  scriptTag('baton', 38.5 + (1320 + 2636) / KB, undefined, PROVIDERS.map((p) => `export * as ${p} from 'baton-sdk/${p}';`).join('\n')),
 ];
 
 /**

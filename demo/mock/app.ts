@@ -24,7 +24,8 @@ export interface MockApp {
 
 /** Every route path starts with one of these; anything else belongs to the demo page server. */
 // `/checkout/`: the mock MyCheckout page, where Worldline's hosted checkout URLs keep it.
-export const MOCK_PREFIXES = ['/sectigo/', '/connect/', '/checkout/', '/sbc/', '/merchant/', '/__mock/'];
+// `/wallets/`: the stand-in Google Pay and Apple Pay scripts (demo/mock/connect-wallets.ts).
+export const MOCK_PREFIXES = ['/sectigo/', '/connect/', '/checkout/', '/sbc/', '/merchant/', '/__mock/', '/wallets/'];
 
 export function createMockApp(origin = 'http://127.0.0.1'): MockApp {
   const ctx: MockContext = { log: new RequestLog(), secrets: merchantSecrets, origin, state: new Map() };

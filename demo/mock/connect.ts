@@ -6,6 +6,7 @@ import type { MockContext, Route } from './route.js';
 import { createPayment, paymentPageRoutes } from './connect-payments.js';
 import { json, text, type MockRequest, type MockResponse } from './http.js';
 import { accountOnFile, storedCards } from './connect-accounts.js';
+import { WALLET_PRODUCTS, platformWalletPayment, walletClientApiRoutes, walletScriptRoutes } from './connect-wallets.js';
 
 interface ConnectSession {
   readonly clientSessionId: string;
@@ -118,6 +119,7 @@ const PRODUCTS = [
     allowsTokenization: false,
     usesRedirectionTo3rdParty: true,
   },
+  ...WALLET_PRODUCTS,
 ];
 
 const CARD_FIELDS = [
@@ -205,7 +207,7 @@ const RATES: Record<string, number> = { EUR: 1, USD: 1.1, GBP: 0.85, PLN: 4.3 };
 
 // --- Error documents -------------------------------------------------------------------
 
-function errorBody(status: number, code: string, id: string, extra: { propertyName?: string; message?: string } = {}): MockResponse {
+export function errorBody(status: number, code: string, id: string, extra: { propertyName?: string; message?: string } = {}): MockResponse {
   const requestId = String(Math.floor(Math.random() * 1e6));
   return json(
     {
@@ -226,15 +228,15 @@ function errorBody(status: number, code: string, id: string, extra: { propertyNa
   );
 }
 
-const missing = (name: string) => errorBody(400, '20000000', 'PARAMETER_NOT_FOUND_IN_REQUEST', { propertyName: name });
-const invalid = (name: string) => errorBody(400, '21000020', 'VALUE_INVALID', { propertyName: name });
+export const missing = (name: string) => errorBody(400, '20000000', 'PARAMETER_NOT_FOUND_IN_REQUEST', { propertyName: name });
+export const invalid = (name: string) => errorBody(400, '21000020', 'VALUE_INVALID', { propertyName: name });
 
 // --- Client API ------------------------------------------------------------------------
 
 type Handler = (req: MockRequest, session: ConnectSession, state: ConnectState) => MockResponse;
 
 /** Checks `Authorization: GCS v1Client:<id>` against the sessions and the path's customerId. */
-function clientApi(ctx: MockContext, method: 'GET' | 'POST', path: string, handler: Handler): Route {
+export function clientApi(ctx: MockContext, method: 'GET' | 'POST', path: string, handler: Handler): Route {
   return {
     method,
     path: `/connect/client/v1/:customerId/${path}`,
@@ -388,7 +390,7 @@ function svgLogo(label: string): string {
 
 // No CORS on assets: no document promises it, and a page shows them with <img>, which needs none.
 function assetRoutes(): Route[] {
-  const labels: Record<string, string> = { '1': 'VISA', '3': 'MC', '130': 'CB', '840': 'PayPal', '809': 'iDEAL' };
+  const labels: Record<string, string> = { '1': 'VISA', '3': 'MC', '130': 'CB', '840': 'PayPal', '809': 'iDEAL', '320': 'GPay', '302': 'Pay' };
   return [
     {
       method: 'GET',
@@ -434,6 +436,7 @@ export function platformCreateCardPayment(ctx: MockContext, encryptedCustomerInp
   const values = new Map(
     (Array.isArray(input.paymentValues) ? input.paymentValues : []).map((v: { key?: unknown; value?: unknown }) => [String(v.key), String(v.value)]),
   );
+  if (input.paymentProductId === 320 || input.paymentProductId === 302) return platformWalletPayment(ctx, input.paymentProductId, values, returnUrl);
   // Paying with an account on file: the stored card of one of the session's tokens, for this
   // product; what the customer typed again (the CVV, a changed name) replaces what is stored.
   const stored =
@@ -474,6 +477,8 @@ export function connectRoutes(ctx: MockContext): Route[] {
   connectState(ctx); // the RSA key is generated at start
   return [
     ...clientApiRoutes(ctx),
+    ...walletClientApiRoutes(ctx),
+    ...walletScriptRoutes(),
     ...assetRoutes(),
     ...paymentPageRoutes(ctx),
     {

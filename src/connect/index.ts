@@ -74,3 +74,7 @@ export type { FieldErrorMessages } from './field-error.js';
 export { currencyExponent, toMajorUnits, formatAmount } from '../core/currency.js';
 export type { PaymentFormEvents, PaymentFieldChange, PaymentBrand } from './form-events.js';
 export { basicPaymentItems, type BasicPaymentItem } from './payment-items.js';
+export { googlePayRequest, prepareGooglePay, GOOGLE_PAY_PRODUCT_ID, GOOGLE_PAY_SCRIPT, type GooglePayOptions, type GooglePayRequest, type GooglePayCardMethod, type GooglePayCheckout } from './google-pay.js';
+export { applePayRequest, prepareApplePay, APPLE_PAY_PRODUCT_ID, APPLE_PAY_SCRIPT, type ApplePayOptions, type ApplePayRequest, type ApplePayCheckout } from './apple-pay.js';
+export { WalletError, type WalletName, type WalletFailure } from './wallet-error.js';
+export type { WalletOptions } from './wallet-request.js';

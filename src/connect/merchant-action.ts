@@ -104,9 +104,7 @@ export async function handleMerchantAction(actionOrAnswer: MerchantAction | Crea
       return { actionType: 'REDIRECT', navigation: redirect(action, opts) };
     case 'SHOW_FORM': {
       if (!action.formFields?.length) throw new ValidationError('merchantAction', [{ path: 'formFields', message: 'SHOW_FORM needs formFields' }]);
-      // The catalogue's own keys only (a spread): a polluted Object.prototype adds no text.
-      const messages: MerchantActionMessages = { ...MERCHANT_ACTION_MESSAGES, ...opts.messages };
-      const { form, values } = mountActionForm(needContainer(), action.formFields, messages, opts.submitLabel);
+      const { form, values } = mountActionForm(needContainer(), action.formFields, actionMessages(opts.messages), opts.submitLabel);
       return { actionType: 'SHOW_FORM', form, values, showData };
     }
     case 'SHOW_INSTRUCTIONS':
@@ -136,6 +134,19 @@ export async function handleMerchantAction(actionOrAnswer: MerchantAction | Crea
         },
       ]);
   }
+}
+
+/** The English texts with the given ones (strings only, own keys of the catalogue only) over them. */
+function actionMessages(given: unknown): MerchantActionMessages {
+  const messages = { ...MERCHANT_ACTION_MESSAGES };
+  if (given === undefined) return messages;
+  if (given === null || typeof given !== 'object') throw new ValidationError(`${WHAT} options`, [{ path: 'messages', message: 'expected an object of texts' }]);
+  for (const key of Object.keys(messages) as (keyof MerchantActionMessages)[]) {
+    const text = own(given, key);
+    if (typeof text === 'string') messages[key] = text;
+    else if (text !== undefined) throw new ValidationError(`${WHAT} options`, [{ path: `messages.${key}`, message: 'must be a string' }]);
+  }
+  return messages;
 }
 
 /**

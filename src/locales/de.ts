@@ -4,7 +4,7 @@
  * types make sure no text is missing.
  *
  * @example
- * import { paymentForm, saspStatus, saspUpload } from 'baton-sdk/locales/de';
+ * import { merchantAction, paymentForm, saspStatus, saspUpload } from 'baton-sdk/locales/de';
  * connect.mountPaymentForm(container, { session, product, context, onSubmit, messages: paymentForm, locale: 'de-DE' });
  * sasp.renderStatus(container, status, { onAction, messages: saspStatus, locale: 'de-DE' });
  * sasp.mountUploadForm(container, { url, token, messages: saspUpload });

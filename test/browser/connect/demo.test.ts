@@ -80,4 +80,25 @@ describe('connect demo in real Chromium', () => {
     expect(number.getAttribute('aria-invalid')).toBe('true');
     expect(description(number)).toBe('This card is not accepted for this payment. Please use another card.');
   });
+
+  it('pays with a wallet button, the mock wallet standing in for the real one', async () => {
+    for (const name of ['Google Pay', 'Apple Pay']) {
+      const root = section();
+      const user = userEvent.setup();
+      mountConnectDemo(root, { merchantUrl: mockUrl });
+      await user.click(getByRole(root, 'button', { name: /start checkout/i }));
+      await user.click(await findByRole(root, 'radio', { name }));
+      await user.click(await findByRole(root, 'button', { name: `Pay with ${name} (mock wallet)` }));
+      const sheet = await findByRole(document.body, 'dialog', { name: `${name} (mock)` });
+      expect(sheet.textContent).toContain('EUR 10.00');
+      const pay = await waitFor(() => {
+        const button = getByRole(sheet, 'button', { name: /^Pay/ }) as HTMLButtonElement;
+        expect(button.disabled).toBe(false);
+        return button;
+      });
+      await user.click(pay);
+      await waitFor(() => expect(root.querySelector('output')!.textContent).toBe(`Payment PENDING_APPROVAL: ${name}; the merchant server decrypted encryptedPaymentData.`));
+      document.body.replaceChildren();
+    }
+  });
 });

@@ -62,6 +62,6 @@ describe('basicPaymentItems', () => {
   it('merges the mock platform’s own answers', async () => {
     const s = await session();
     const [products, groups] = await Promise.all([s.getBasicPaymentProducts(context), s.getBasicPaymentProductGroups(context)]);
-    expect(basicPaymentItems(products, groups).map((i) => `${i.type}:${i.id}`)).toEqual(['group:cards', 'product:840', 'product:809']);
+    expect(basicPaymentItems(products, groups).map((i) => `${i.type}:${i.id}`)).toEqual(['group:cards', 'product:840', 'product:809', 'product:320', 'product:302']);
   });
 });

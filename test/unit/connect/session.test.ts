@@ -143,7 +143,7 @@ describe('Client API against the mock', () => {
 
   it('getBasicPaymentProducts: GET products with the context, auth and meta info', async () => {
     const result = await session.getBasicPaymentProducts(context);
-    expect(result.paymentProducts.map((p) => p.id)).toEqual([1, 3, 130, 840, 809]);
+    expect(result.paymentProducts.map((p) => p.id)).toEqual([1, 3, 130, 840, 809, 320, 302]);
     expect(result.paymentProducts[0]).toMatchObject({ id: 1, paymentMethod: 'card', displayHints: { label: 'VISA' }, mobileIntegrationLevel: 'OPTIMISED_SUPPORT' });
     const wire = await last(session);
     expect(wire.method).toBe('GET');
