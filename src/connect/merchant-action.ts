@@ -141,8 +141,9 @@ function actionMessages(given: unknown): MerchantActionMessages {
   const messages = { ...MERCHANT_ACTION_MESSAGES };
   if (given === undefined) return messages;
   if (given === null || typeof given !== 'object') throw new ValidationError(`${WHAT} options`, [{ path: 'messages', message: 'expected an object of texts' }]);
+  const texts = own(given);
   for (const key of Object.keys(messages) as (keyof MerchantActionMessages)[]) {
-    const text = own(given, key);
+    const text = texts[key];
     if (typeof text === 'string') messages[key] = text;
     else if (text !== undefined) throw new ValidationError(`${WHAT} options`, [{ path: `messages.${key}`, message: 'must be a string' }]);
   }
