@@ -11,9 +11,12 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { MockContext, Route } from './route.js';
-import { clientApi, errorBody, invalid, missing } from './connect.js';
+import { errorBody, invalid, missing } from './connect-errors.js';
 import { createPayment } from './connect-payments.js';
-import { json, text, type MockResponse } from './http.js';
+import { json, text, type MockRequest, type MockResponse } from './http.js';
+
+/** The Client API route builder of `connect.ts` (handed in: importing it would make a cycle). */
+type ClientApiRoute = (ctx: MockContext, method: 'GET' | 'POST', path: string, handler: (req: MockRequest) => MockResponse) => Route;
 
 const logo = (id: number) => `logos/pp_logo_${id}.svg`;
 const wallet = (id: number, label: string, order: number, specific: Record<string, unknown>) => ({
@@ -40,7 +43,7 @@ export const WALLET_PRODUCTS = [
 // Apple's merchant validation hosts (Apple Pay on the Web, "Setting up your server": all under apple.com).
 const APPLE_VALIDATION = /^https:\/\/[a-z0-9-]+(\.[a-z0-9-]+)*\.apple\.com\//;
 
-export function walletClientApiRoutes(ctx: MockContext): Route[] {
+export function walletClientApiRoutes(ctx: MockContext, clientApi: ClientApiRoute): Route[] {
   return [
     clientApi(ctx, 'POST', 'products/:productId/sessions', (req) => {
       if (req.params.productId !== '302') return errorBody(404, '1007', 'UNKNOWN_PRODUCT_ID', { propertyName: 'productId' });

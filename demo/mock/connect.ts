@@ -7,6 +7,7 @@ import { createPayment, paymentPageRoutes } from './connect-payments.js';
 import { json, text, type MockRequest, type MockResponse } from './http.js';
 import { accountOnFile, storedCards } from './connect-accounts.js';
 import { WALLET_PRODUCTS, platformWalletPayment, walletClientApiRoutes, walletScriptRoutes } from './connect-wallets.js';
+import { errorBody, invalid, missing } from './connect-errors.js';
 
 interface ConnectSession {
   readonly clientSessionId: string;
@@ -204,32 +205,6 @@ const IIN_TABLE: Record<string, { paymentProductId: number; countryCode: string;
 };
 
 const RATES: Record<string, number> = { EUR: 1, USD: 1.1, GBP: 0.85, PLN: 4.3 };
-
-// --- Error documents -------------------------------------------------------------------
-
-export function errorBody(status: number, code: string, id: string, extra: { propertyName?: string; message?: string } = {}): MockResponse {
-  const requestId = String(Math.floor(Math.random() * 1e6));
-  return json(
-    {
-      errorId: `${randomBytes(16).toString('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5')}-${requestId.padStart(8, '0')}`,
-      errors: [
-        {
-          code,
-          id,
-          category: status === 403 ? 'CONNECT_PLATFORM_ERROR' : 'PAYMENT_PLATFORM_ERROR',
-          httpStatusCode: status,
-          message: extra.message ?? id,
-          requestId,
-          ...(extra.propertyName ? { propertyName: extra.propertyName } : {}),
-        },
-      ],
-    },
-    status,
-  );
-}
-
-export const missing = (name: string) => errorBody(400, '20000000', 'PARAMETER_NOT_FOUND_IN_REQUEST', { propertyName: name });
-export const invalid = (name: string) => errorBody(400, '21000020', 'VALUE_INVALID', { propertyName: name });
 
 // --- Client API ------------------------------------------------------------------------
 
@@ -477,7 +452,7 @@ export function connectRoutes(ctx: MockContext): Route[] {
   connectState(ctx); // the RSA key is generated at start
   return [
     ...clientApiRoutes(ctx),
-    ...walletClientApiRoutes(ctx),
+    ...walletClientApiRoutes(ctx, clientApi),
     ...walletScriptRoutes(),
     ...assetRoutes(),
     ...paymentPageRoutes(ctx),
