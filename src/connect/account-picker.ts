@@ -1,7 +1,7 @@
 // The saved-card picker: the customer's accounts on file for one product, and optionally "a new
 // card". A native radio group: reached with Tab, changed with the arrow keys, named by its legend,
 // each choice named by its label (the brand and the masked card number); provider text as text only.
-import { el } from './form-field.js';
+import { el } from '../core/element.js';
 import { accountLabel, displayHintsOf } from './account-on-file.js';
 import type { AccountOnFile } from './schemas.js';
 

@@ -3,7 +3,8 @@
 // server, which sends them in a Complete payment request.
 import { fill } from '../core/messages.js';
 import { fieldError } from './field-error.js';
-import { createField, el } from './form-field.js';
+import { createField } from './form-field.js';
+import { el } from '../core/element.js';
 import type { MerchantActionMessages } from './messages.js';
 import type { PaymentProductField } from './schemas.js';
 import { unmaskValue, validateValues } from './validators.js';

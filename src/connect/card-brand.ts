@@ -1,7 +1,7 @@
 // The card number's brand: as the number grows, ask the platform which product its IIN belongs
 // to (the session answers repeated bins itself), show that product's logo, and report a card the
 // platform knows but does not accept in this payment context.
-import { el } from './form-field.js';
+import { el } from '../core/element.js';
 import type { ClientSession, IinDetailsResult } from './client-session.js';
 import type { PaymentContext, PaymentProduct } from './schemas.js';
 

@@ -1,7 +1,7 @@
 // The brand choice of a co-badged card (Cartes Bancaires and VISA on one card, for example): card
 // schemes and the EU's interchange regulation (2015/751, art. 8) let the customer choose the brand.
 // A radio group: visible, reached with Tab and changed with the arrow keys, named by its legend.
-import { el } from './form-field.js';
+import { el } from '../core/element.js';
 import type { PaymentProduct } from './schemas.js';
 
 export interface CoBrandChoice {

@@ -5,7 +5,8 @@
 // (saved-card-form.ts) adds the stored account.
 import { fill } from '../core/messages.js';
 import type { PaymentFormMessages } from './messages.js';
-import { el, type FormField } from './form-field.js';
+import { type FormField } from './form-field.js';
+import { el } from '../core/element.js';
 import { fire, type PaymentFieldChange, type PaymentFormEvents } from './form-events.js';
 import type { AccountOnFile } from './schemas.js';
 import { unmaskValue, validateValues } from './validators.js';

@@ -4,6 +4,7 @@
 import { applyMask, removeMask } from './mask.js';
 import type { PaymentProductField } from './schemas.js';
 import { lookup } from '../core/lookup.js';
+import { el } from '../core/element.js';
 
 /** What browsers autofill for the platform's card fields. */
 const AUTOCOMPLETE: Record<string, string> = {
@@ -39,11 +40,6 @@ export interface FormField {
   error(): string;
   /** Re-applies the (possibly new) mask to what is typed. */
   reformat(): void;
-}
-
-/** `el(doc, 'p', { className: 'baton-hint', textContent: 'text' })`: an element with these properties (text only as text). */
-export function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, props: Partial<HTMLElementTagNameMap[K]>): HTMLElementTagNameMap[K] {
-  return Object.assign(doc.createElement(tag), props);
 }
 
 /** Builds the field's DOM; `uid` keeps element ids unique when several forms share a page. */

@@ -1,6 +1,6 @@
 // SHOW_INSTRUCTIONS and SHOW_TRANSACTION_RESULTS: the action's `showData` (`KeyValuePair` list,
 // e.g. a bank transfer's account and reference) as a description list, text only.
-import { el } from './form-field.js';
+import { el } from '../core/element.js';
 import type { KeyValuePair } from './merchant-action-schema.js';
 
 /**

@@ -29,3 +29,8 @@ export function textWithBreaks<T extends HTMLElement>(node: T, text: string): T 
 
 /** What `elementFactory` returns. */
 export type ElementFactory = ReturnType<typeof elementFactory>;
+
+/** `doc.createElement(tag)` with `props` assigned (class name, text, attributes as properties): never HTML. */
+export function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, props: Partial<HTMLElementTagNameMap[K]>): HTMLElementTagNameMap[K] {
+  return Object.assign(doc.createElement(tag), props);
+}
