@@ -13,7 +13,12 @@ const HTTP_DATE = /^(?:\w{3}, \d\d \w{3} \d{4} \d\d:\d\d:\d\d GMT|\w{6,9}, \d\d-
  * `1e3`, `0x20`, `-5`, `2.5`, an impossible date): the caller's normal backoff applies.
  */
 export function retryAfterMs(header: string | null | undefined, now = Date.now()): number | undefined {
-  const text = String(header ?? '').trim();
+  let text = String(header ?? '').trim();
+  // A header sent twice reaches fetch joined by ", " (RFC 9110 §5.3): seconds in each copy, the
+  // longest wait wins; two copies of one date, that date. Anything else stays unreadable.
+  if (/^\d+(?:\s*,\s*\d+)+$/.test(text)) return Math.max(...text.split(',').map(Number)) * 1000;
+  const half = text.slice(0, (text.length - 2) / 2);
+  if (half && text === `${half}, ${half}`) text = half;
   if (/^\d+$/.test(text)) return Number(text) * 1000;
   const date = HTTP_DATE.exec(text);
   const ms = date ? Date.parse(date[1] === undefined ? text : `${text} GMT`) - now : NaN;

@@ -272,6 +272,16 @@ describe('retryAfterMs', () => {
     expect(ahead).toBeLessThanOrEqual(60_000);
   });
 
+  it('a header sent twice (fetch joins the copies with ", ") is read: the longest wait wins', () => {
+    expect(retryAfterMs('120, 120')).toBe(120_000);
+    expect(retryAfterMs('5,120')).toBe(120_000);
+    const date = new Date(Date.now() + 60_000).toUTCString();
+    expect(retryAfterMs(`${date}, ${date}`)).toBeGreaterThan(55_000);
+    // Two different dates, or seconds beside a date, say nothing Baton can trust: the backoff.
+    expect(retryAfterMs(`${date}, ${new Date(Date.now() + 5_000).toUTCString()}`)).toBeUndefined();
+    expect(retryAfterMs(`120, ${date}`)).toBeUndefined();
+  });
+
   it('absent or unreadable is undefined', () => {
     // Only plain digits are delay-seconds: hex, binary, octal or exponent notation is not.
     for (const header of [null, '', 'soon', '12abc', 'abc12', '0x10', '0b11', '0o7', '1e3']) expect(retryAfterMs(header), String(header)).toBeUndefined();
