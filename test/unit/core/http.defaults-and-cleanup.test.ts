@@ -272,9 +272,20 @@ describe('retryAfterMs', () => {
     expect(ahead).toBeLessThanOrEqual(60_000);
   });
 
+  it("reads RFC 9110's asctime form (no zone: GMT), with a one- or two-digit day", () => {
+    // RFC 9110 §5.6.7's own example, `Sun Nov  6 08:49:37 1994`, at a fixed "now".
+    const now = Date.UTC(1994, 10, 6, 8, 49, 7);
+    expect(retryAfterMs('Sun Nov  6 08:49:37 1994', now)).toBe(30_000);
+    expect(retryAfterMs('Wed Nov 16 08:49:37 1994', Date.UTC(1994, 10, 16, 8, 49, 27))).toBe(10_000);
+    expect(retryAfterMs('Sunday, 06-Nov-94 08:49:37 GMT', now)).toBe(30_000);
+    expect(retryAfterMs('Sun, 06 Nov 1994 08:49:37 GMT', now)).toBe(30_000);
+  });
+
   it('a header sent twice (fetch joins the copies with ", ") is read: the longest wait wins', () => {
     expect(retryAfterMs('120, 120')).toBe(120_000);
-    expect(retryAfterMs('5,120')).toBe(120_000);
+    for (const header of ['5,120', '5, 120', '5 , 120', '55, 120', '5, 6, 120']) expect(retryAfterMs(header), header).toBe(120_000);
+    // Only a whole list of seconds: anything before or after it is unreadable, never NaN.
+    for (const header of ['x5, 120', '5, 120x', '5, , 120']) expect(retryAfterMs(header), header).toBeUndefined();
     const date = new Date(Date.now() + 60_000).toUTCString();
     expect(retryAfterMs(`${date}, ${date}`)).toBeGreaterThan(55_000);
     // Two different dates, or seconds beside a date, say nothing Baton can trust: the backoff.
