@@ -70,6 +70,9 @@ describe('pathUnder: an asset path under the asset URL', () => {
   it.each([
     ['images/visa.png', 'https://assets.pay.example/pay/images/visa.png'],
     ['/images/visa.png', 'https://assets.pay.example/pay/images/visa.png'],
+    // A colon or a double slash later in the path is no scheme and no host.
+    ['images/v1:visa.png', 'https://assets.pay.example/pay/images/v1:visa.png'],
+    ['images//visa.png', 'https://assets.pay.example/pay/images//visa.png'],
   ])('%j is %s', (path, url) => {
     expect(pathUnder(base, path, 'the session assetUrl')).toBe(url);
   });
