@@ -34,10 +34,10 @@ const RATCHETS = {
   'sasp': 16700,               // 16538 measured (issue 20's ceiling 15 KB); + 200 B: upload outcomes and options read once (issue 23 §2, §5)
   'connect-completion': 19950, // 19763 measured: handleMerchantAction + hosted checkout + return page alone (issue 24: 19 KB); + 350 B: options own (issue 23 §2), the action views' messages (issue 26)
   'sbc': 16113,                // 15953 measured (issue 20's ceiling 15 KB)
-  'connect-form': 21631,       // 21416 measured: the form with its events, messages and co-brand choice
+  'connect-form': 21850,       // 21627 measured: the form with its events, messages and co-brand choice (the shell shared with the saved-card form)
   'connect-saved': 23270,      // 23038 measured: the saved-card form (picker, stored values) with the card form it offers
   'locales/de': 1830,          // 1790 measured (German for the payment form, the Connect action views, the Sectigo status and upload)
-  'baton-sasp.iife': 23266,    // 23035 measured (issue 26's ceiling 21.5 KiB)
+  'baton-sasp.iife': 23520,    // 23286 measured (issue 26's ceiling 21.5 KiB); + 60 B: a Retry-After sent twice is read (issue 23 §4)
   'baton-connect.iife': 30920, // 30618 measured (issues 24 and 26: 24 KiB); saved cards +1512, wallets +2612, action views' messages and options own ~+600
   'baton-sbc.iife': 16266,     // 16104 measured (issue 20: 15.5 KB)
   'baton.iife': 44190,         // 43745 measured (issue 26's ceiling 38 KiB); saved cards +1320, wallets +2636, action views' messages and options own ~+750
@@ -105,7 +105,7 @@ const budgets = [
   // exactly what they cost in each: 1512 and 1320 B gzip. The wallets (issue 26: Google Pay and
   // Apple Pay) by exactly theirs: 2612 and 2636 B.
   ...[
-    ['sasp', 22.75],
+    ['sasp', 23],
     ['connect', 30.25],
     ['sbc', 16],
   ].map(([provider, ceilingKb]) => scriptTag(`baton-${provider}`, ceilingKb, provider, `export * as ${provider} from 'baton-sdk/${provider}';`)),
