@@ -1,14 +1,26 @@
-// Size budgets (npm run size, part of CI; needs `npm run build` first). Each use of Baton is bundled
+// Size budgets (npm run size, part of CI; builds first when dist/ is missing or older than src/). Each use of Baton is bundled
 // from the built package (dist/, through package.json `exports`) the way an app's bundler would:
 // esbuild, tree-shaken, minified, ky and valibot included, then gzip -9 (bench/sizes.mjs, the same
 // code `npm run bench` uses). The script-tag files are measured as shipped. Fails when:
 // - an entry is over its ratchet or its ceiling (issue 20 §3);
 // - a provider's entry or script tag pulls in another provider;
 // - with Vite (rolldown), `import { sasp } from 'baton-sdk'` costs more than `baton-sdk/sasp` (issue 13 §3).
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build as viteBuild } from 'vite';
 import { SESSION_ENCRYPT, WORLDLINE_VERSION, bundle, file, resolveBaton, root } from '../bench/sizes.mjs';
+
+// What is measured is dist/: a dist/ older than the source would measure another package (or fail
+// on an export it does not have yet), so build it first.
+const newest = (dir) =>
+  Math.max(...readdirSync(dir, { withFileTypes: true }).map((entry) => (entry.isDirectory() ? newest(join(dir, entry.name)) : statSync(join(dir, entry.name)).mtimeMs)));
+const built = join(root, 'dist', 'sri.json');
+if (!existsSync(built) || statSync(built).mtimeMs < newest(join(root, 'src'))) {
+  console.log('dist/ is missing or older than src/: npm run build');
+  const run = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+  if (run.status !== 0) process.exit(run.status ?? 1);
+}
 
 const KB = 1024;
 // `npm run size -- --modules`: also print what each module costs, per entry.

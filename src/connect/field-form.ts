@@ -3,15 +3,36 @@
 // names a problem that still holds, the events, and one submission at a time that encrypts and
 // hands the JWE to `onSubmit`. The card form (payment-form.ts) adds the brand; the saved-card form
 // (saved-card-form.ts) adds the stored account.
+import * as v from 'valibot';
 import { fill } from '../core/messages.js';
+import { callback, text } from '../core/options.js';
+import type { ClientSession } from './client-session.js';
 import type { PaymentFormMessages } from './messages.js';
 import { type FormField } from './form-field.js';
 import { el } from '../core/element.js';
-import { fire, type PaymentFieldChange, type PaymentFormEvents } from './form-events.js';
-import type { AccountOnFile } from './schemas.js';
+import { eventEntries, fire, type PaymentFieldChange, type PaymentFormEvents } from './form-events.js';
+import { PaymentContextSchema, PaymentProductSchema, type AccountOnFile } from './schemas.js';
 import { unmaskValue, validateValues } from './validators.js';
 import { fieldError } from './field-error.js';
 import { lookup } from '../core/lookup.js';
+
+/**
+ * The options every payment form reads (each form adds its own to them). Built when called: a
+ * schema at module level is a call a bundler keeps even when no form is used.
+ */
+export const formOptionEntries = () => ({
+  session: v.custom<ClientSession>(
+    (value) => !!value && typeof (value as ClientSession).encrypt === 'function' && typeof (value as ClientSession).getIinDetails === 'function',
+    'must be a session from createClientSession',
+  ),
+  product: PaymentProductSchema,
+  context: PaymentContextSchema,
+  onSubmit: callback<(encryptedCustomerInput: string) => unknown>(),
+  submitLabel: v.optional(text()),
+  locale: v.optional(text()),
+  messages: v.optional(v.custom<Partial<PaymentFormMessages>>((value) => !!value && typeof value === 'object', 'must be an object of texts')),
+  ...eventEntries(),
+});
 
 export interface FieldFormSetup extends PaymentFormEvents {
   readonly doc: Document;

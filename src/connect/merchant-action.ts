@@ -77,7 +77,8 @@ type Options = v.InferOutput<ReturnType<typeof optionsSchema>>;
  * `RETURNMAC` is never sent, shown or returned: your server keeps it and compares it on return.
  *
  * @example
- * const answer = await (await fetch('/my-server/payments', { method: 'POST', body })).json();
+ * // `myServer` stands for your app's own client of your server.
+ * const answer = await myServer.post('/my-server/payments', body);
  * const done = await handleMerchantAction(answer, { container: document.querySelector('#next')! });
  * if (done.actionType === 'SHOW_FORM') await sendToMyServer(await done.values);
  */

@@ -5,16 +5,16 @@ import * as v from 'valibot';
 import { mountTarget, type MountTarget } from '../core/mount-target.js';
 import { bcp47, formatAmount } from '../core/currency.js';
 import { fill } from '../core/messages.js';
-import { callback, optionsShape, text } from '../core/options.js';
+import { optionsShape } from '../core/options.js';
 import { parseWith } from '../core/validate.js';
 import { lookup } from '../core/lookup.js';
 import { createCardBrand } from './card-brand.js';
 import { createCoBrandChoice } from './co-brand.js';
 import { PAYMENT_FORM_MESSAGES, type PaymentFormMessages } from './messages.js';
 import { createField, type FormField } from './form-field.js';
-import { createFieldForm } from './field-form.js';
-import { brandOf, eventEntries, fire, type PaymentBrand, type PaymentFormEvents } from './form-events.js';
-import { Bool, PaymentContextSchema, PaymentProductSchema, type PaymentContext, type PaymentProduct } from './schemas.js';
+import { createFieldForm, formOptionEntries } from './field-form.js';
+import { brandOf, fire, type PaymentBrand, type PaymentFormEvents } from './form-events.js';
+import { Bool, type PaymentContext, type PaymentProduct } from './schemas.js';
 import type { ClientSession } from './client-session.js';
 
 export interface PaymentFormOptions extends PaymentFormEvents {
@@ -48,21 +48,7 @@ export interface PaymentFormHandle {
 }
 
 // Built when called: a schema at module level is a call a bundler keeps even when the form is unused.
-const optionsSchema = () =>
-  optionsShape({
-    session: v.custom<ClientSession>(
-      (value) => !!value && typeof (value as ClientSession).encrypt === 'function' && typeof (value as ClientSession).getIinDetails === 'function',
-      'must be a session from createClientSession',
-    ),
-    product: PaymentProductSchema,
-    context: PaymentContextSchema,
-    onSubmit: callback<(encryptedCustomerInput: string) => unknown>(),
-    tokenize: v.optional(Bool),
-    submitLabel: v.optional(text()),
-    locale: v.optional(text()),
-    messages: v.optional(v.custom<Partial<PaymentFormMessages>>((value) => !!value && typeof value === 'object', 'must be an object of texts')),
-    ...eventEntries(),
-  });
+const optionsSchema = () => optionsShape({ ...formOptionEntries(), tokenize: v.optional(Bool) });
 
 let mounted = 0;
 

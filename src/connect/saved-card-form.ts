@@ -8,17 +8,17 @@ import { mountTarget, type MountTarget } from '../core/mount-target.js';
 import { bcp47, formatAmount } from '../core/currency.js';
 import { ValidationError } from '../core/errors.js';
 import { fill } from '../core/messages.js';
-import { callback, flagOption, optionsShape, text } from '../core/options.js';
+import { flagOption, list, optionsShape } from '../core/options.js';
 import { parseWith } from '../core/validate.js';
 import { maskedAttribute } from './account-on-file.js';
 import { createAccountPicker, NEW_CARD } from './account-picker.js';
-import { createFieldForm } from './field-form.js';
+import { createFieldForm, formOptionEntries } from './field-form.js';
 import { createField, type FormField } from './form-field.js';
 import { el } from '../core/element.js';
-import { eventEntries, fire, type PaymentFormEvents } from './form-events.js';
+import { fire, type PaymentFormEvents } from './form-events.js';
 import { PAYMENT_FORM_MESSAGES, type PaymentFormMessages } from './messages.js';
 import { mountPaymentForm } from './payment-form.js';
-import { AccountOnFileSchema, PaymentContextSchema, PaymentProductSchema, wholeFrom, type AccountOnFile, type PaymentContext, type PaymentProduct } from './schemas.js';
+import { AccountOnFileSchema, wholeFrom, type AccountOnFile, type PaymentContext, type PaymentProduct } from './schemas.js';
 import type { ClientSession } from './client-session.js';
 import * as v from 'valibot';
 
@@ -63,24 +63,14 @@ export interface SavedCardFormHandle {
 const WHAT = 'mountSavedCardForm options';
 
 // Built when called: a schema at module level is a call a bundler keeps even when the form is unused.
+// The session is checked as the card form checks it: "A new card" shows that form with it.
 const optionsSchema = () =>
   optionsShape({
-    // As the card form checks it: "A new card" shows that form with this session.
-    session: v.custom<ClientSession>(
-      (value) => !!value && typeof (value as ClientSession).encrypt === 'function' && typeof (value as ClientSession).getIinDetails === 'function',
-      'must be a session from createClientSession',
-    ),
-    product: PaymentProductSchema,
-    context: PaymentContextSchema,
-    onSubmit: callback<(encryptedCustomerInput: string) => unknown>(),
-    accountsOnFile: v.optional(v.array(AccountOnFileSchema)),
+    ...formOptionEntries(),
+    accountsOnFile: v.optional(list(AccountOnFileSchema)),
     accountOnFileId: v.optional(wholeFrom(1, 'must be the id of an account on file')),
     newCard: flagOption,
     tokenize: flagOption,
-    submitLabel: v.optional(text()),
-    locale: v.optional(text()),
-    messages: v.optional(v.custom<Partial<PaymentFormMessages>>((value) => !!value && typeof value === 'object', 'must be an object of texts')),
-    ...eventEntries(),
   });
 
 let mounted = 0;

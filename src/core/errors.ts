@@ -150,7 +150,7 @@ export class UnsafeUrlError extends BatonError {
  */
 export class SecretError extends BatonError {
   override name = 'SecretError';
-  /** Where the secret was found, e.g. `body.merchant_control`. */
+  /** Where the secret was found: the path of the field that carries it, from `body`, `url` or `headers`. */
   declare readonly path: string;
   constructor(path: string, message = `Refused to send ${path}: it is a merchant secret; keep it on your server`) {
     super(message);

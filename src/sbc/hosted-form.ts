@@ -49,7 +49,7 @@ export interface StartHostedFormOptions {
   readonly allowedHosts?: readonly string[];
   /**
    * The order, sent urlencoded. `amountCentis` must be integer centis and `currency` ISO 4217 upper
-   * case (as for `initiateSale`); merchant secrets (`control`, `merchant_control`) are refused.
+   * case (as for `initiateSale`); merchant secrets (the signature and its key, in any spelling) are refused.
    */
   readonly body: HostedFormBody;
   /** How to open the form (see `openHostedForm`). Default `'auto'`. */
